@@ -1,0 +1,146 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { MeetingTime } from '@/components/trip/MeetingTime'
+import { meetingKindLabels, meetingFormatLabels } from '@/lib/labels'
+import { sanityFetch } from '@/lib/sanity/client'
+import { formatDate, formatDateRange } from '@/lib/time'
+import { UNSCHEDULED_HEADING } from '@/lib/schedule'
+import { OFFICIAL_QUERY, OFFICIAL_SLUGS_QUERY } from '@/sanity/queries'
+import { destinationText } from '@/components/trip/DestinationList'
+
+export const revalidate = 60
+
+type Params = { slug: string }
+
+export async function generateStaticParams(): Promise<Params[]> {
+  const officials = await sanityFetch(OFFICIAL_SLUGS_QUERY, {}, ['official'])
+  return officials.flatMap((official) => (official.slug ? [{ slug: official.slug }] : []))
+}
+
+async function loadOfficial(slug: string) {
+  return sanityFetch(OFFICIAL_QUERY, { slug }, ['official', `official:${slug}`, 'trip', 'meeting', 'quote'])
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { slug } = await params
+  const official = await loadOfficial(slug)
+  if (!official) return { title: 'Official not found' }
+  const role = [official.title, official.organization].filter(Boolean).join(', ')
+  return {
+    title: official.name ?? 'Official',
+    description: `${official.name ?? 'This official'}${role ? `, ${role}` : ''}: trips and meetings.`,
+    alternates: { canonical: `/officials/${slug}` },
+  }
+}
+
+export default async function OfficialPage({ params }: { params: Promise<Params> }) {
+  const { slug } = await params
+  const official = await loadOfficial(slug)
+  if (!official) notFound()
+
+  return (
+    <div className="mx-auto max-w-page px-4 py-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/officials">Officials</Link> <span aria-hidden="true">›</span> <span className="text-neutral-dark">{official.name}</span>
+      </nav>
+      <header className="mt-4 border-b border-neutral-lighter pb-6">
+        <h1 className="text-4xl font-bold tracking-tight">{official.name}</h1>
+        {official.title && <p className="mt-2 text-xl text-neutral-darker">{official.title}</p>}
+        {(official.organization || official.country?.name) && (
+          <p className="text-neutral-dark">{[official.organization, official.country?.name].filter(Boolean).join(', ')}</p>
+        )}
+      </header>
+
+      <div className="mt-8 grid gap-12 lg:grid-cols-2">
+        <div className="space-y-10">
+          {official.bio && (
+            <section aria-labelledby="bio">
+              <h2 id="bio" className="text-2xl font-bold">
+                Biography
+              </h2>
+              <p className="mt-3 max-w-prose whitespace-pre-line leading-relaxed">{official.bio}</p>
+            </section>
+          )}
+          {official.quotes.length > 0 && (
+            <section aria-labelledby="quotes">
+              <h2 id="quotes" className="text-2xl font-bold">
+                Quotes
+              </h2>
+              <div className="mt-3 space-y-4">
+                {official.quotes.map((quote) => (
+                  <figure key={quote._id} className="border-l-4 border-primary pl-4">
+                    <blockquote className="font-serif text-lg leading-relaxed">
+                      <p>“{quote.text}”</p>
+                    </blockquote>
+                    <figcaption className="mt-1 text-sm text-neutral-darker">
+                      <time dateTime={quote.date}>{formatDate(quote.date)}</time>
+                      {quote.source?.title && <>, {quote.source.url ? <a href={quote.source.url}>{quote.source.title}</a> : quote.source.title}</>}
+                    </figcaption>
+                  </figure>
+                ))}
+              </div>
+            </section>
+          )}
+          <section aria-labelledby="trips">
+            <h2 id="trips" className="text-2xl font-bold">
+              Trips
+            </h2>
+            {official.trips.length === 0 ? (
+              <p className="mt-3 text-neutral-dark">No trips yet.</p>
+            ) : (
+              <ul className="mt-3">
+                {official.trips.map((trip) => (
+                  <li key={trip._id} className="border-t border-neutral-lighter py-3">
+                    <p className="text-sm text-neutral-dark">
+                      {trip.startDate && formatDateRange(trip.startDate, trip.endDate)}
+                      {destinationText(trip.destinations) && ` · ${destinationText(trip.destinations)}`}
+                    </p>
+                    {trip.slug ? <Link href={`/trips/${trip.slug}`} className="font-semibold">{trip.title}</Link> : <span className="font-semibold">{trip.title}</span>}
+                    <p className="text-sm">{trip.travelling ? 'Travelling official' : 'Meets the delegation'}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+
+        <section aria-labelledby="meetings">
+          <h2 id="meetings" className="text-2xl font-bold">
+            Meetings
+          </h2>
+          {official.meetings.length === 0 ? (
+            <p className="mt-3 text-neutral-dark">No meetings yet.</p>
+          ) : (
+            <ul className="mt-3">
+              {official.meetings.map((meeting) => {
+                const zone = meeting.timeZone ?? meeting.trip?.timeZone ?? 'UTC'
+                const tags = [
+                  meeting.role === 'host' ? 'Host' : 'Participant',
+                  meeting.kind ? meetingKindLabels[meeting.kind] : null,
+                  meeting.format ? meetingFormatLabels[meeting.format] : null,
+                ].filter(Boolean)
+                return (
+                  <li key={meeting._id} className="border-t border-neutral-lighter py-3">
+                    <p className="text-sm text-neutral-dark">
+                      {meeting.date ? <time dateTime={meeting.date}>{formatDate(meeting.date)}</time> : UNSCHEDULED_HEADING}
+                      {meeting.startsAt && ', '}
+                      <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={zone} />
+                    </p>
+                    <p className="font-semibold">{meeting.title}</p>
+                    <p className="text-sm">{tags.join(' · ')}</p>
+                    {meeting.trip?.slug && (
+                      <p className="text-sm">
+                        Part of <Link href={`/trips/${meeting.trip.slug}`}>{meeting.trip.title}</Link>
+                      </p>
+                    )}
+                  </li>
+                )
+              })}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+import { RichText } from '@/components/RichText'
+import { attributionText, sharedAttribution } from '@/lib/attribution'
+import type { FactSection } from '@/lib/sanity/types'
+
+/**
+ * Fact sections for print. Every fact stays attributed: once for the whole list when all share
+ * a source and date, once per section when that section agrees, otherwise after each bullet.
+ */
+export function BriefingFacts({ sections }: { sections: readonly FactSection[] }) {
+  const overall = sharedAttribution(sections.flatMap((s) => s.bullets))
+  return (
+    <div className="space-y-2">
+      {overall && <Attribution text={`All facts: ${overall}.`} />}
+      {sections.map((section) => {
+        const perSection = overall ? null : sharedAttribution(section.bullets)
+        const perBullet = !overall && !perSection
+        return (
+          <section key={section._key} aria-labelledby={`b-facts-${section._key}`}>
+            <h3 id={`b-facts-${section._key}`} className="break-after-avoid text-[0.95em] font-bold text-primary-darker">
+              {section.heading}
+            </h3>
+            {perSection && <Attribution text={`Source: ${perSection}.`} />}
+            <ul className="mt-0.5 list-disc space-y-0.5 pl-4">
+              {section.bullets.map((bullet) => (
+                <li key={bullet._id}>
+                  <RichText value={bullet.text} className="inline [&_p]:inline" />
+                  {perBullet && attributionText(bullet) && <span className="text-[0.85em] text-neutral-dark"> [{attributionText(bullet)}]</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )
+      })}
+    </div>
+  )
+}
+
+function Attribution({ text }: { text: string }) {
+  return <p className="text-[0.85em] italic text-neutral-dark">{text}</p>
+}

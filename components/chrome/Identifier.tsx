@@ -1,0 +1,40 @@
+/**
+ * The USWDS identifier: who publishes the site and the links federal policy asks for.
+ * Only links that resolve to something real are shown; empty placeholders would mislead.
+ */
+import type { IdentifierLink } from '@/lib/sanity/types'
+
+export function Identifier({ domain, publisher, links }: { domain: string; publisher: string; links: readonly IdentifierLink[] }) {
+  const shown = links.filter((link): link is IdentifierLink & { url: string } => Boolean(link.title && link.url))
+  return (
+    <footer className="mt-16 bg-primary-darker text-white print:hidden">
+      <section aria-label="Agency identifier" className="mx-auto max-w-page px-4 py-6">
+        <p className="text-sm text-primary-lighter">{domain}</p>
+        <p className="mt-1 text-base">
+          Published by <strong>{publisher}</strong>
+        </p>
+      </section>
+      {shown.length > 0 && (
+        <nav aria-label="Important links" className="border-t border-white/20">
+          <ul className="mx-auto flex max-w-page flex-wrap gap-x-6 gap-y-2 px-4 py-4 text-sm">
+            {shown.map((link) => (
+              <li key={link._key}>
+                <a href={link.url} className="text-white visited:text-white hover:text-primary-lighter">
+                  {link.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <section aria-label="U.S. government information and services" className="border-t border-white/20">
+        <p className="mx-auto max-w-page px-4 py-4 text-sm">
+          Looking for U.S. government information and services?{' '}
+          <a href="https://www.usa.gov/" className="font-semibold text-white visited:text-white hover:text-primary-lighter">
+            Visit USA.gov
+          </a>
+        </p>
+      </section>
+    </footer>
+  )
+}

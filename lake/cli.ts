@@ -1,0 +1,209 @@
+/**
+ * `npm run lake -- <command>`: serve, import, export and manage tokens of the local lake.
+ * Run with no arguments (or `help`) to see the usage below. Exit status: 0 on success, 1 when
+ * the command failed, 2 on a usage error.
+ */
+import { parseArgs } from 'node:util'
+import path from 'node:path'
+import { readLakeEnv } from '../lib/env'
+import { TokenStore, isTokenRole } from './auth'
+import { isValidDatasetName } from './ids'
+import { startLake } from './index'
+import { ListenHub } from './listen'
+import { ImportError, exportFile, exportTo, importFile } from './ndjson'
+import type { ImportMode } from './ndjson'
+import { Store } from './store'
+import { TOKEN_ROLES } from './types'
+
+const USAGE = `Envoy local content lake
+
+Usage: npm run lake -- <command> [options]
+
+  serve [--seed FILE] [--seed-dataset NAME]
+        Serve the lake (also the default with no command). HTTPS + HTTP/2 on LAKE_PORT,
+        plain HTTP on 127.0.0.1:LAKE_HTTP_PORT. --seed imports FILE first when the
+        dataset (default production) is empty.
+  import FILE.ndjson [--replace | --missing] [--dataset NAME]
+        Import documents (sanity dataset export format). Existing documents are an error
+        unless --replace (overwrite) or --missing (skip). Nothing is imported if any line is bad.
+  export FILE.ndjson [--dataset NAME]
+        Export every document (drafts included), one per line. FILE "-" writes to stdout.
+  token create --role viewer|editor|administrator --label NAME
+        Create an API token; it is printed once and only its hash is kept.
+  token list
+  token revoke ID|LABEL
+  user ...
+        Not available yet (user accounts arrive with a later issue).
+
+Options for every command: --dir DIR (data folder, default LAKE_DIR or .lake)`
+
+class UsageError extends Error {}
+
+type Flags = {
+  seed?: string
+  'seed-dataset'?: string
+  replace?: boolean
+  missing?: boolean
+  dataset?: string
+  role?: string
+  label?: string
+  dir?: string
+  help?: boolean
+}
+
+function parse(argv: string[]): { positionals: string[]; flags: Flags } {
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        seed: { type: 'string' },
+        'seed-dataset': { type: 'string' },
+        replace: { type: 'boolean' },
+        missing: { type: 'boolean' },
+        dataset: { type: 'string' },
+        role: { type: 'string' },
+        label: { type: 'string' },
+        dir: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+    return { positionals, flags: values as Flags }
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+}
+
+function datasetFlag(flags: Flags, name: 'dataset' | 'seed-dataset' = 'dataset'): string {
+  const dataset = flags[name] ?? 'production'
+  if (!isValidDatasetName(dataset)) throw new UsageError(`Invalid dataset name "${dataset}": use lowercase letters, digits, "_" or "-"`)
+  return dataset
+}
+
+function dataDir(flags: Flags): string {
+  return path.resolve(flags.dir ?? readLakeEnv().LAKE_DIR)
+}
+
+const progress = (message: string) => process.stderr.write(`${message}\n`)
+
+async function serve(flags: Flags): Promise<void> {
+  const lake = await startLake({ dir: dataDir(flags), seedFile: flags.seed, seedDataset: datasetFlag(flags, 'seed-dataset') })
+  let closing = false
+  const shutdown = (signal: string) => {
+    if (closing) return
+    closing = true
+    console.log(`[lake] ${signal}: closing`)
+    lake.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('[lake] close failed:', error)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+}
+
+async function runImport(file: string | undefined, flags: Flags): Promise<void> {
+  if (!file) throw new UsageError('import needs a FILE.ndjson')
+  if (flags.replace && flags.missing) throw new UsageError('use either --replace or --missing, not both')
+  const mode: ImportMode = flags.replace ? 'replace' : flags.missing ? 'missing' : 'create'
+  const dataset = datasetFlag(flags)
+  const store = new Store(dataDir(flags))
+  try {
+    const started = Date.now()
+    const result = await importFile({ store, hub: new ListenHub() }, { dataset, file, mode, progress })
+    const skipped = result.skipped ? `, skipped ${result.skipped} existing` : ''
+    console.log(`Imported ${result.written} documents into "${dataset}"${skipped} in ${((Date.now() - started) / 1000).toFixed(1)} s (transaction ${result.transactionId})`)
+  } finally {
+    store.close()
+  }
+}
+
+async function runExport(file: string | undefined, flags: Flags): Promise<void> {
+  if (!file) throw new UsageError('export needs a FILE.ndjson (or - for stdout)')
+  const dataset = datasetFlag(flags)
+  const store = new Store(dataDir(flags))
+  try {
+    const documents = store.documents(dataset)
+    if (file === '-') {
+      await exportTo(documents, process.stdout)
+    } else {
+      const count = await exportFile(documents, file)
+      console.log(`Exported ${count} documents from "${dataset}" to ${file}`)
+    }
+  } finally {
+    store.close()
+  }
+}
+
+function runToken(sub: string | undefined, arg: string | undefined, flags: Flags): void {
+  const store = new Store(dataDir(flags))
+  const tokens = new TokenStore(store.db)
+  try {
+    switch (sub) {
+      case 'create': {
+        if (!isTokenRole(flags.role)) throw new UsageError(`token create needs --role ${TOKEN_ROLES.join('|')}`)
+        if (!flags.label) throw new UsageError('token create needs --label NAME')
+        const { token, info } = tokens.create(flags.role, flags.label)
+        console.error(`Created ${info.role} token "${info.label}" (id ${info.id}). It is shown only this once:`)
+        console.log(token)
+        return
+      }
+      case 'list': {
+        const list = tokens.list()
+        if (list.length === 0) console.log('No tokens.')
+        for (const info of list) console.log(`${info.id}  ${info.role.padEnd(13)}  ${info.label}  (created ${info.createdAt})`)
+        return
+      }
+      case 'revoke': {
+        if (!arg) throw new UsageError('token revoke needs a token id or label')
+        const revoked = tokens.revoke(arg)
+        if (!revoked) throw new Error(`No token with id or label "${arg}"`)
+        console.log(`Revoked ${revoked.role} token "${revoked.label}" (id ${revoked.id})`)
+        return
+      }
+      default:
+        throw new UsageError(`Unknown token command "${sub ?? ''}": use create, list or revoke`)
+    }
+  } finally {
+    store.close()
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, flags } = parse(argv)
+  const [command = 'serve', ...rest] = positionals
+  if (flags.help || command === 'help') {
+    console.log(USAGE)
+    return
+  }
+  switch (command) {
+    case 'serve':
+      return serve(flags)
+    case 'import':
+      return runImport(rest[0], flags)
+    case 'export':
+      return runExport(rest[0], flags)
+    case 'token':
+      return runToken(rest[0], rest[1], flags)
+    case 'user':
+      throw new Error('The "user" command is not available yet: user accounts arrive with a later issue. Use "token create" for now.')
+    default:
+      throw new UsageError(`Unknown command "${command}"`)
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`Error: ${error.message}\n\n${USAGE}`)
+    process.exit(2)
+  }
+  if (error instanceof ImportError || error instanceof Error) {
+    console.error(`Error: ${error.message}`)
+    process.exit(1)
+  }
+  console.error('Error:', error)
+  process.exit(1)
+})

@@ -1,0 +1,123 @@
+/**
+ * Programmatic entry point of Envoy's local content lake.
+ *
+ *   const lake = await startLake({ dir: '/tmp/lake', port: 0, httpPort: 0 })
+ *   // lake.httpsUrl (HTTP/2 + TLS, for browsers), lake.httpUrl (plain HTTP on 127.0.0.1)
+ *   await lake.close()
+ *
+ * Anything not given falls back to the environment (lib/env.ts: LAKE_DIR, LAKE_PORT,
+ * LAKE_HTTP_PORT, LAKE_HOST, LAKE_CORS_ORIGINS, PORT, STUDIO_PORT). Port 0 picks a free port;
+ * the URLs report the port actually bound.
+ */
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { readLakeEnv } from '../lib/env'
+import { TokenStore } from './auth'
+import { ListenHub } from './listen'
+import { importFile } from './ndjson'
+import type { App, LakeContext } from './routes/common'
+import { buildApp } from './server'
+import { Store } from './store'
+import { ensureCertificate } from './tls'
+
+export { createToken } from './auth'
+export type { TokenRole, Role } from './types'
+
+export type StartLakeOptions = {
+  /** Data folder (SQLite database, TLS certificate). Default: LAKE_DIR. */
+  dir?: string
+  /** HTTPS/HTTP2 port. Default: LAKE_PORT; 0 picks a free one. */
+  port?: number
+  /** Plain HTTP port on 127.0.0.1. Default: LAKE_HTTP_PORT; 0 picks a free one. */
+  httpPort?: number
+  /** Interface the HTTPS server binds (and the host name in httpsUrl). Default: LAKE_HOST. */
+  host?: string
+  /** NDJSON file imported first when the seed dataset is empty. */
+  seedFile?: string
+  /** Dataset the seed goes into. Default: production. */
+  seedDataset?: string
+  /** No log output. */
+  quiet?: boolean
+  /** Browser origins allowed by CORS. Default: the portal and Studio origins + LAKE_CORS_ORIGINS. */
+  corsOrigins?: string[]
+  /** Largest accepted request body in bytes (413 above it). */
+  bodyLimit?: number
+}
+
+export type RunningLake = {
+  httpsUrl: string
+  httpUrl: string
+  port: number
+  httpPort: number
+  dir: string
+  close(): Promise<void>
+}
+
+export function defaultCorsOrigins(env = readLakeEnv()): string[] {
+  const origins = [
+    `http://localhost:${env.PORT}`,
+    `http://localhost:${env.STUDIO_PORT}`,
+    `http://127.0.0.1:${env.PORT}`,
+    `http://127.0.0.1:${env.STUDIO_PORT}`,
+  ]
+  const extra = (env.LAKE_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter(Boolean)
+  return [...new Set([...origins, ...extra])]
+}
+
+function boundPort(app: App): number {
+  return (app.server.address() as AddressInfo).port
+}
+
+export async function startLake(options: StartLakeOptions = {}): Promise<RunningLake> {
+  const env = readLakeEnv()
+  const dir = path.resolve(options.dir ?? env.LAKE_DIR)
+  const log = options.quiet ? () => undefined : (message: string) => console.log(`[lake] ${message}`)
+  const store = new Store(dir)
+  const context: LakeContext = { store, hub: new ListenHub(), tokens: new TokenStore(store.db), projectId: 'local' }
+  const apps: App[] = []
+  try {
+    const seedDataset = options.seedDataset ?? 'production'
+    if (options.seedFile && store.count(seedDataset) === 0) {
+      log(`Dataset "${seedDataset}" is empty: importing ${options.seedFile}`)
+      const { written } = await importFile(context, { dataset: seedDataset, file: options.seedFile, mode: 'create', progress: log })
+      log(`Imported ${written} documents`)
+    }
+    const tls = await ensureCertificate(dir)
+    const corsOrigins = options.corsOrigins ?? defaultCorsOrigins(env)
+    const secure = buildApp(context, { corsOrigins, bodyLimit: options.bodyLimit, tls })
+    apps.push(secure)
+    const plain = buildApp(context, { corsOrigins, bodyLimit: options.bodyLimit })
+    apps.push(plain)
+    const host = options.host ?? env.LAKE_HOST
+    await secure.listen({ port: options.port ?? env.LAKE_PORT, host })
+    // Plain HTTP stays on loopback: it carries tokens unencrypted.
+    await plain.listen({ port: options.httpPort ?? env.LAKE_HTTP_PORT, host: '127.0.0.1' })
+    const port = boundPort(secure)
+    const httpPort = boundPort(plain)
+    const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
+    const lake: RunningLake = {
+      httpsUrl: `https://${urlHost}:${port}`,
+      httpUrl: `http://127.0.0.1:${httpPort}`,
+      port,
+      httpPort,
+      dir,
+      close: async () => {
+        context.hub.closeAll()
+        await Promise.all(apps.map((app) => app.close()))
+        store.close()
+      },
+    }
+    log(`HTTPS + HTTP/2 on ${lake.httpsUrl} (certificate: ${tls.certFile})`)
+    log(`HTTP on ${lake.httpUrl} (server-side clients)`)
+    log(`Data in ${dir}`)
+    return lake
+  } catch (error) {
+    context.hub.closeAll()
+    await Promise.all(apps.map((app) => app.close().catch(() => undefined)))
+    store.close()
+    throw error
+  }
+}

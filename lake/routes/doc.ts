@@ -1,0 +1,39 @@
+/**
+ * GET /data/doc/{dataset}/{id,id,...}: documents by id, raw (no perspective).
+ * Response `{documents, omitted: [{id, reason: 'existence' | 'permission'}]}`; the Studio relies
+ * on `omitted` for availability and reference checks.
+ */
+import { isReadable } from '../perspective'
+import type { Doc } from '../types'
+import type { App, LakeContext, Query } from './common'
+import { datasetOf, flag, listOfIds, principalOf } from './common'
+
+const SYSTEM_FIELDS = ['_id', '_type', '_rev', '_createdAt', '_updatedAt'] as const
+
+export function docRoutes(app: App, context: LakeContext): void {
+  app.get('/data/doc/:dataset/:ids', async (request) => {
+    const dataset = datasetOf(request)
+    const principal = principalOf(context, request)
+    const ids = listOfIds((request.params as { ids?: string }).ids)
+    // Not in Sanity's public reference: the Studio sends excludeContent=true when it only needs to
+    // know a document exists; the lake then returns the system fields only (a guess).
+    const excludeContent = flag(request.query as Query, 'excludeContent', false)
+    const documents: Doc[] = []
+    const omitted: { id: string; reason: 'existence' | 'permission' }[] = []
+    for (const id of ids) {
+      const doc = context.store.get(dataset, id)
+      // An unreadable id is reported as "permission" whether or not it exists, so anonymous
+      // callers cannot probe for the existence of drafts.
+      if (!isReadable(principal, doc ?? { _id: id, _type: '' })) omitted.push({ id, reason: 'permission' })
+      else if (!doc) omitted.push({ id, reason: 'existence' })
+      else documents.push(excludeContent ? pickSystemFields(doc) : doc)
+    }
+    return { documents, omitted }
+  })
+}
+
+function pickSystemFields(doc: Doc): Doc {
+  const out: Record<string, unknown> = {}
+  for (const field of SYSTEM_FIELDS) if (doc[field] !== undefined) out[field] = doc[field]
+  return out as Doc
+}

@@ -1,0 +1,89 @@
+/**
+ * Every environment variable Envoy reads, validated in one place.
+ *
+ * The portal, the Studio tooling and the lake all import from here so that a
+ * misspelt or malformed variable fails fast with one clear message instead of
+ * surfacing later as a confusing network error.
+ */
+import { z } from 'zod'
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback)
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+
+const lakeSchema = z.object({
+  LAKE_DIR: z.string().trim().min(1).default('.lake'),
+  LAKE_PORT: port(3999),
+  LAKE_HTTP_PORT: port(3998),
+  LAKE_HOST: z.string().trim().min(1).default('localhost'),
+  /** Comma-separated origins allowed to call the lake from a browser. */
+  LAKE_CORS_ORIGINS: optionalText,
+  PORT: port(3000),
+  STUDIO_PORT: port(3333),
+})
+
+const sanitySchema = z.object({
+  /** Set together with SANITY_DATASET to read from hosted Sanity instead of the local lake. */
+  SANITY_PROJECT_ID: optionalText,
+  SANITY_DATASET: optionalText,
+  /** A read token (viewer) used by the portal on the server only. */
+  SANITY_API_READ_TOKEN: optionalText,
+  SANITY_API_VERSION: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must look like 2025-02-19').default('2025-02-19'),
+  NEXT_PUBLIC_SITE_URL: z.string().trim().url('must be an absolute URL such as https://envoy.example.gov').default('http://localhost:3000'),
+  LAKE_HTTP_PORT: port(3998),
+})
+
+export type LakeEnv = z.infer<typeof lakeSchema>
+export type SanityEnv = z.infer<typeof sanitySchema>
+
+function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const result = schema.safeParse(source)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n')
+    throw new Error(`Envoy's environment is not valid:\n${problems}\nSee .env.example for every variable.`)
+  }
+  return result.data
+}
+
+export function readLakeEnv(source: NodeJS.ProcessEnv = process.env): LakeEnv {
+  return parse(lakeSchema, source)
+}
+
+/** Where the portal reads content: hosted Sanity when a project id is set, otherwise the local lake. */
+export type ContentSource =
+  | { kind: 'hosted'; projectId: string; dataset: string; apiVersion: string; token?: string }
+  | { kind: 'lake'; projectId: 'local'; dataset: string; apiVersion: string; apiHost: string; token?: string }
+
+export function readContentSource(source: NodeJS.ProcessEnv = process.env): ContentSource {
+  const env = parse(sanitySchema, source)
+  if (env.SANITY_PROJECT_ID && env.SANITY_PROJECT_ID !== 'local') {
+    if (!env.SANITY_DATASET) {
+      throw new Error("Envoy's environment is not valid:\n  SANITY_DATASET: required when SANITY_PROJECT_ID is set\nSee .env.example for every variable.")
+    }
+    return { kind: 'hosted', projectId: env.SANITY_PROJECT_ID, dataset: env.SANITY_DATASET, apiVersion: env.SANITY_API_VERSION, token: env.SANITY_API_READ_TOKEN }
+  }
+  return {
+    kind: 'lake',
+    projectId: 'local',
+    dataset: env.SANITY_DATASET ?? 'production',
+    apiVersion: env.SANITY_API_VERSION,
+    // Server-side clients use the lake's plain-HTTP loopback port: Node does not resolve *.localhost
+    // and needs no HTTP/2 (see lake/README section in the project README).
+    apiHost: `http://127.0.0.1:${env.LAKE_HTTP_PORT}`,
+    token: env.SANITY_API_READ_TOKEN,
+  }
+}
+
+export function readSiteUrl(source: NodeJS.ProcessEnv = process.env): string {
+  return parse(sanitySchema, source).NEXT_PUBLIC_SITE_URL.replace(/\/$/, '')
+}

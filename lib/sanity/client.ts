@@ -1,0 +1,52 @@
+/**
+ * The portal's Sanity client, for server components only.
+ *
+ * It reads either hosted Sanity or the local lake (see `readContentSource` in lib/env.ts), always
+ * the published perspective: drafts are a later feature and must never leak onto the public site.
+ */
+import 'server-only'
+import { createClient, type ClientReturn, type QueryParams, type SanityClient } from 'next-sanity'
+import { readContentSource } from '@/lib/env'
+
+/** Seconds a page stays fresh before Next.js regenerates it in the background (ISR). */
+export const REVALIDATE_SECONDS = 60
+
+let cached: SanityClient | undefined
+
+/** Created on first use, so importing this module never throws over a missing variable. */
+export function getClient(): SanityClient {
+  if (cached) return cached
+  const source = readContentSource()
+  const shared = {
+    dataset: source.dataset,
+    apiVersion: source.apiVersion,
+    perspective: 'published',
+    // The token only ever lives here, on the server; nothing in this module reaches the browser.
+    token: source.token,
+    // ISR is our cache. The API CDN would add a second, independent delay to every publish.
+    useCdn: false,
+  } as const
+  cached =
+    source.kind === 'lake'
+      ? createClient({
+          ...shared,
+          projectId: source.projectId,
+          apiHost: source.apiHost,
+          // Node cannot resolve `local.127.0.0.1`: send every request to the apiHost itself.
+          useProjectHostname: false,
+        })
+      : createClient({ ...shared, projectId: source.projectId })
+  return cached
+}
+
+/**
+ * Runs a query for a server component. The result type comes from TypeGen's query registry;
+ * a query missing from it resolves to `unknown`, so it cannot be used untyped by accident.
+ */
+export async function sanityFetch<const Q extends string>(
+  query: Q,
+  params: QueryParams = {},
+  tags: string[] = [],
+): Promise<ClientReturn<Q, unknown>> {
+  return getClient().fetch(query, params, { next: { revalidate: REVALIDATE_SECONDS, tags } })
+}

@@ -1,0 +1,54 @@
+/**
+ * Groups a trip's meetings into days on the destination's calendar.
+ *
+ * A meeting's `date` is the announced local day. When only `startsAt` is set (content that
+ * skipped the date), the day is derived from the instant in the meeting's or trip's zone, never
+ * the server's. Meetings with neither go last, under "Date not yet announced".
+ */
+import { formatDayHeading, localDateOf, parseIsoDate, type IsoDate } from './time'
+
+export interface SchedulableMeeting {
+  date?: string | null
+  startsAt?: string | null
+  timeZone?: string | null
+}
+
+export interface ScheduleDay<M> {
+  /** Stable React key and anchor: the ISO date, or "unscheduled". */
+  key: string
+  date: IsoDate | null
+  heading: string
+  meetings: M[]
+}
+
+export const UNSCHEDULED_HEADING = 'Date not yet announced'
+
+/** The zone a meeting's clock times are shown in: its own, else the trip destination's. */
+export function meetingTimeZone(meeting: SchedulableMeeting, tripTimeZone: string): string {
+  return meeting.timeZone || tripTimeZone
+}
+
+export function meetingDay(meeting: SchedulableMeeting, tripTimeZone: string): IsoDate | null {
+  if (meeting.date && parseIsoDate(meeting.date)) return meeting.date
+  if (meeting.startsAt) return localDateOf(meeting.startsAt, meetingTimeZone(meeting, tripTimeZone))
+  return null
+}
+
+/** Days in calendar order; within a day the meetings keep the order they were given in. */
+export function groupMeetingsByDay<M extends SchedulableMeeting>(meetings: readonly M[], tripTimeZone: string): ScheduleDay<M>[] {
+  const days = new Map<string, ScheduleDay<M>>()
+  const unscheduled: M[] = []
+  for (const meeting of meetings) {
+    const date = meetingDay(meeting, tripTimeZone)
+    if (!date) {
+      unscheduled.push(meeting)
+      continue
+    }
+    const day = days.get(date) ?? { key: date, date, heading: formatDayHeading(date), meetings: [] }
+    day.meetings.push(meeting)
+    days.set(date, day)
+  }
+  const sorted = [...days.values()].sort((a, b) => a.key.localeCompare(b.key))
+  if (unscheduled.length > 0) sorted.push({ key: 'unscheduled', date: null, heading: UNSCHEDULED_HEADING, meetings: unscheduled })
+  return sorted
+}

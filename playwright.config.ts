@@ -1,0 +1,44 @@
+/**
+ * Playwright drives the production portal (built by scripts/e2e.ts) in
+ * Debian's chromium. scripts/e2e.ts picks free ports and a temporary lake
+ * folder and passes them through the environment; `npm start` then serves the
+ * lake and the portal on them.
+ */
+import { defineConfig } from '@playwright/test'
+
+const port = process.env.PORT ?? '3000'
+export const baseURL = `http://127.0.0.1:${port}`
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--allow-insecure-localhost',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npm start',
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+})

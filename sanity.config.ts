@@ -1,0 +1,52 @@
+/**
+ * Envoy's Sanity Studio. It runs offline against the local lake by default (see
+ * /work/shared/notes/studio-on-local-lake.md): hosted-only features are switched off.
+ */
+import { visionTool } from '@sanity/vision'
+import { defineConfig } from 'sanity'
+import { structureTool } from 'sanity/structure'
+import { studioApiHost, studioApiVersion, studioDataset, studioProjectId } from './sanity/env'
+import { schemaTypes, singletonTypes } from './sanity/schemaTypes'
+import { structure } from './sanity/structure'
+
+export default defineConfig({
+  name: 'envoy',
+  title: 'Envoy',
+  projectId: studioProjectId,
+  dataset: studioDataset,
+  apiHost: studioApiHost,
+  plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: studioApiVersion, defaultDataset: studioDataset })],
+  schema: {
+    types: schemaTypes,
+    templates: (templates) => [
+      // Singletons are opened from the desk, never created from "New document".
+      ...templates.filter((template) => !singletonTypes.has(template.schemaType)),
+      {
+        id: 'meeting-for-trip',
+        title: 'Meeting for this trip',
+        schemaType: 'meeting',
+        parameters: [{ name: 'tripId', type: 'string' }],
+        value: (params: { tripId: string }) => ({ trip: { _type: 'reference', _ref: params.tripId } }),
+      },
+    ],
+  },
+  document: {
+    // The settings singleton can be edited and published, not duplicated or deleted.
+    actions: (actions, context) =>
+      singletonTypes.has(context.schemaType)
+        ? actions.filter((action) => action.action !== undefined && ['publish', 'discardChanges', 'restore'].includes(action.action))
+        : actions,
+    newDocumentOptions: (items, context) =>
+      context.creationContext.type === 'global' ? items.filter((item) => !singletonTypes.has(item.templateId)) : items,
+    comments: { enabled: false },
+  },
+  // Hosted-only features, off so the Studio works offline on the local lake.
+  tasks: { enabled: false },
+  scheduledPublishing: { enabled: false },
+  releases: { enabled: false },
+  scheduledDrafts: { enabled: false },
+  announcements: { enabled: false },
+  apps: { canvas: { enabled: false } },
+  mediaLibrary: { enabled: false },
+})
+

@@ -1,0 +1,193 @@
+import { defineArrayMember, defineField, defineType } from 'sanity'
+import { formatIsoDate } from '../lib/dates'
+import { timeZoneField } from './trip'
+
+export const meetingKinds = [
+  { title: '“2+2” ministerial', value: 'twoPlusTwo' },
+  { title: 'Bilateral meeting', value: 'bilateral' },
+  { title: 'Roundtable', value: 'roundtable' },
+  { title: 'Virtual discussion', value: 'virtualDiscussion' },
+  { title: 'Virtual meeting', value: 'virtualMeeting' },
+  { title: 'Press availability', value: 'pressAvailability' },
+  { title: 'Other', value: 'other' },
+] as const
+
+export const meetingFormats = [
+  { title: 'In person', value: 'inPerson' },
+  { title: 'Virtual', value: 'virtual' },
+] as const
+
+/** "To be determined" is the explicit "not announced yet" value; leave the field empty when nothing is known. */
+export const pressCoverageOptions = [
+  { title: 'Open press', value: 'open' },
+  { title: 'Pooled press', value: 'pooled' },
+  { title: 'Closed press', value: 'closed' },
+  { title: 'Camera spray', value: 'cameraSpray' },
+  { title: 'To be determined', value: 'toBeDetermined' },
+] as const
+
+export const meeting = defineType({
+  name: 'meeting',
+  title: 'Meeting',
+  type: 'document',
+  groups: [
+    { name: 'what', title: 'What', default: true },
+    { name: 'when', title: 'When and where' },
+    { name: 'who', title: 'Who' },
+  ],
+  fields: [
+    defineField({
+      name: 'trip',
+      title: 'Trip',
+      type: 'reference',
+      group: 'what',
+      to: [{ type: 'trip' }],
+      validation: (rule) => rule.required().error('Choose the trip this meeting belongs to.'),
+    }),
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'string',
+      group: 'what',
+      validation: (rule) => rule.required().error('Give the meeting a title.'),
+    }),
+    defineField({
+      name: 'kind',
+      title: 'Kind',
+      type: 'string',
+      group: 'what',
+      options: { list: [...meetingKinds], layout: 'dropdown' },
+      validation: (rule) => rule.required().error('Choose what kind of meeting this is.'),
+    }),
+    defineField({
+      name: 'description',
+      title: 'Description',
+      type: 'blockContent',
+      group: 'what',
+    }),
+    defineField({
+      name: 'agenda',
+      title: 'Agenda',
+      description: 'Subjects to be discussed, one per line, in the source’s words.',
+      type: 'array',
+      group: 'what',
+      of: [defineArrayMember({ type: 'string' })],
+    }),
+    defineField({
+      name: 'order',
+      title: 'Order',
+      description: 'Sorts meetings on the same day, or with no date yet: lower numbers first.',
+      type: 'number',
+      group: 'what',
+      validation: (rule) => rule.integer().min(0).error('Use a whole number, 0 or more.'),
+    }),
+    defineField({
+      name: 'readoutUrl',
+      title: 'Readout',
+      description: 'Address of the official readout, once published.',
+      type: 'url',
+      group: 'what',
+      validation: (rule) => rule.uri({ scheme: ['http', 'https'] }).error('Use a full web address starting with https://.'),
+    }),
+    defineField({
+      name: 'date',
+      title: 'Date',
+      description: 'Local date of the meeting. Leave empty until it is announced; the portal shows “Date to be announced”.',
+      type: 'date',
+      group: 'when',
+      validation: (rule) =>
+        rule.custom((date, context) => {
+          const doc = context.document as { startsAt?: string } | undefined
+          return doc?.startsAt && !date ? 'A meeting with a start time also needs its local date.' : true
+        }),
+    }),
+    defineField({
+      name: 'startsAt',
+      title: 'Starts at',
+      description: 'Only when the time is announced. Leave empty when only the date is known.',
+      type: 'datetime',
+      group: 'when',
+    }),
+    defineField({
+      name: 'endsAt',
+      title: 'Ends at',
+      type: 'datetime',
+      group: 'when',
+      validation: (rule) =>
+        rule.custom((endsAt, context) => {
+          if (!endsAt) return true
+          const startsAt = (context.document as { startsAt?: string } | undefined)?.startsAt
+          if (!startsAt) return 'Add the start time before the end time.'
+          return Date.parse(endsAt) > Date.parse(startsAt) ? true : 'The meeting must end after it starts.'
+        }),
+    }),
+    defineField({
+      name: 'format',
+      title: 'In person or virtual',
+      description: 'Leave empty when the source does not say.',
+      type: 'string',
+      group: 'when',
+      options: { list: [...meetingFormats], layout: 'radio', direction: 'horizontal' },
+    }),
+    defineField({ name: 'venue', title: 'Venue', type: 'string', group: 'when' }),
+    defineField({ name: 'city', title: 'City', type: 'string', group: 'when' }),
+    { ...timeZoneField('timeZone', 'Time zone'), group: 'when', description: 'IANA name, e.g. Asia/Tokyo. Empty means the trip destination’s time zone.' },
+    defineField({
+      name: 'pressCoverage',
+      title: 'Press coverage',
+      description: 'Leave empty when nothing has been said; “To be determined” means announced as undecided.',
+      type: 'string',
+      group: 'when',
+      options: { list: [...pressCoverageOptions], layout: 'dropdown' },
+    }),
+    defineField({
+      name: 'hosts',
+      title: 'Hosts',
+      type: 'array',
+      group: 'who',
+      of: [defineArrayMember({ type: 'reference', to: [{ type: 'official' }] })],
+      validation: (rule) => rule.unique().error('Each host only once, please.'),
+    }),
+    defineField({
+      name: 'participants',
+      title: 'Participants',
+      description: 'Officials taking part, other than the hosts.',
+      type: 'array',
+      group: 'who',
+      of: [defineArrayMember({ type: 'reference', to: [{ type: 'official' }] })],
+      validation: (rule) => rule.unique().error('Each participant only once, please.'),
+    }),
+    defineField({
+      name: 'otherParticipants',
+      title: 'Other participants',
+      description: 'Groups who are not in the official list, e.g. “business leaders”, in the source’s words.',
+      type: 'array',
+      group: 'who',
+      of: [defineArrayMember({ type: 'string' })],
+    }),
+  ],
+  orderings: [
+    {
+      title: 'Date',
+      name: 'dateAsc',
+      by: [
+        { field: 'date', direction: 'asc' },
+        { field: 'order', direction: 'asc' },
+      ],
+    },
+  ],
+  preview: {
+    select: { title: 'title', kind: 'kind', date: 'date', trip: 'trip.title', format: 'format' },
+    prepare: ({ title, kind, date, trip, format }: Record<string, string | undefined>) => ({
+      title: title ?? 'Untitled meeting',
+      subtitle: [
+        date ? formatIsoDate(date) : 'Date to be announced',
+        meetingKinds.find((k) => k.value === kind)?.title,
+        format === 'virtual' ? 'Virtual' : undefined,
+        trip,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
+  },
+})

@@ -1,0 +1,191 @@
+import { CalendarIcon } from '@sanity/icons'
+import { defineArrayMember, defineField, defineType } from 'sanity'
+import { formatDateRange } from '../lib/dates'
+import { isIanaTimeZone } from '../lib/timeZone'
+
+export const timeZoneField = (name = 'timeZone', title = 'Time zone') =>
+  defineField({
+    name,
+    title,
+    description: 'IANA time zone name, e.g. Asia/Tokyo, Asia/Seoul, Europe/Brussels or America/New_York.',
+    type: 'string',
+    validation: (rule) =>
+      rule.custom((value) =>
+        value === undefined || isIanaTimeZone(value) ? true : 'Use an IANA time zone name such as Asia/Tokyo or America/New_York.',
+      ),
+  })
+
+export const destination = defineType({
+  name: 'destination',
+  title: 'Destination',
+  type: 'object',
+  fields: [
+    defineField({
+      name: 'city',
+      title: 'City',
+      type: 'string',
+      validation: (rule) => rule.required().error('Name the city.'),
+    }),
+    defineField({
+      name: 'country',
+      title: 'Country',
+      type: 'reference',
+      to: [{ type: 'country' }],
+      validation: (rule) => rule.required().error('Choose the country.'),
+    }),
+    {
+      ...timeZoneField(),
+      validation: (rule) => [
+        rule.required().error('Add the destination’s time zone, so meeting times show correctly.'),
+        rule.custom((value: string | undefined) =>
+          value === undefined || isIanaTimeZone(value) ? true : 'Use an IANA time zone name such as Asia/Tokyo.',
+        ),
+      ],
+    },
+  ],
+  preview: {
+    select: { city: 'city', country: 'country.name', timeZone: 'timeZone' },
+    prepare: ({ city, country, timeZone }: Record<string, string | undefined>) => ({
+      title: [city, country].filter(Boolean).join(', '),
+      subtitle: timeZone,
+    }),
+  },
+})
+
+export const trip = defineType({
+  name: 'trip',
+  title: 'Trip',
+  type: 'document',
+  icon: CalendarIcon,
+  groups: [
+    { name: 'overview', title: 'Overview', default: true },
+    { name: 'factSheet', title: 'Fact sheet' },
+    { name: 'publishing', title: 'Publishing' },
+  ],
+  fields: [
+    defineField({
+      name: 'title',
+      title: 'Title',
+      type: 'string',
+      group: 'overview',
+      validation: (rule) => rule.required().error('Give the trip a title.'),
+    }),
+    defineField({
+      name: 'slug',
+      title: 'Slug',
+      type: 'slug',
+      group: 'overview',
+      options: { source: 'title', maxLength: 96 },
+      validation: (rule) => rule.required().error('Generate a slug: it is the trip’s web address.'),
+    }),
+    defineField({
+      name: 'startDate',
+      title: 'First day',
+      type: 'date',
+      group: 'overview',
+      validation: (rule) => rule.required().error('Add the first day of the trip.'),
+    }),
+    defineField({
+      name: 'endDate',
+      title: 'Last day',
+      type: 'date',
+      group: 'overview',
+      validation: (rule) => [
+        rule.required().error('Add the last day of the trip (the same as the first day for a one-day trip).'),
+        rule.min(rule.valueOfField('startDate')).error('The last day cannot be before the first day.'),
+      ],
+    }),
+    defineField({
+      name: 'destinations',
+      title: 'Destinations',
+      type: 'array',
+      group: 'overview',
+      of: [defineArrayMember({ type: 'destination' })],
+      validation: (rule) => rule.required().min(1).error('Add at least one destination.'),
+    }),
+    defineField({
+      name: 'officials',
+      title: 'Travelling officials',
+      type: 'array',
+      group: 'overview',
+      of: [defineArrayMember({ type: 'reference', to: [{ type: 'official' }] })],
+      validation: (rule) => [
+        rule.required().min(1).error('Add the officials who travel.'),
+        rule.unique().error('Each official only once, please.'),
+      ],
+    }),
+    defineField({
+      name: 'purpose',
+      title: 'Purpose',
+      description: 'Why the trip is taking place.',
+      type: 'blockContent',
+      group: 'overview',
+      validation: (rule) => rule.required().min(1).error('Describe the purpose of the trip.'),
+    }),
+    defineField({
+      name: 'summary',
+      title: 'Summary',
+      description: 'An overview of the programme.',
+      type: 'blockContent',
+      group: 'overview',
+    }),
+    defineField({
+      name: 'leadQuote',
+      title: 'Lead quote',
+      type: 'reference',
+      group: 'overview',
+      to: [{ type: 'quote' }],
+    }),
+    defineField({
+      name: 'factSections',
+      title: 'Fact sheet sections',
+      type: 'array',
+      group: 'factSheet',
+      of: [defineArrayMember({ type: 'factSection' })],
+    }),
+    defineField({
+      name: 'relatedLinks',
+      title: 'Related links',
+      type: 'array',
+      group: 'factSheet',
+      of: [defineArrayMember({ type: 'relatedLink' })],
+    }),
+    defineField({
+      name: 'source',
+      title: 'Issued by',
+      description: 'Who issued the announcement this trip page is based on.',
+      type: 'source',
+      group: 'publishing',
+    }),
+    defineField({
+      name: 'firstPublishedAt',
+      title: 'First published',
+      description: 'When the briefing was first published. Leave empty if unknown.',
+      type: 'datetime',
+      group: 'publishing',
+    }),
+    defineField({
+      name: 'updatedAt',
+      title: 'Last updated',
+      description: 'When the content last changed in substance. Leave empty if unknown.',
+      type: 'datetime',
+      group: 'publishing',
+      validation: (rule) =>
+        rule.custom((updatedAt, context) => {
+          const first = (context.document as { firstPublishedAt?: string } | undefined)?.firstPublishedAt
+          return updatedAt && first && updatedAt < first ? 'The update cannot be earlier than the first publication.' : true
+        }),
+    }),
+  ],
+  orderings: [
+    { title: 'First day, newest first', name: 'startDateDesc', by: [{ field: 'startDate', direction: 'desc' }] },
+    { title: 'First day, oldest first', name: 'startDateAsc', by: [{ field: 'startDate', direction: 'asc' }] },
+  ],
+  preview: {
+    select: { title: 'title', startDate: 'startDate', endDate: 'endDate', city: 'destinations.0.city' },
+    prepare: ({ title, startDate, endDate, city }: Record<string, string | undefined>) => ({
+      title: title ?? 'Untitled trip',
+      subtitle: [formatDateRange(startDate, endDate) || 'No dates', city].filter(Boolean).join(' · '),
+    }),
+  },
+})

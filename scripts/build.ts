@@ -1,0 +1,36 @@
+/**
+ * `npm run build`: builds the production portal.
+ *
+ * Next.js prerenders public pages at build time, so it needs content. With the
+ * local lake that means a lake must answer during the build: reuse one that is
+ * already running on LAKE_HTTP_PORT, or start one on LAKE_DIR (seeded on first
+ * start) for the length of the build.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { lakeIsUp, lakeServeCommand, usesLocalLake, waitForLake } from './lib/processes'
+
+function run(command: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, { shell: true, stdio: 'inherit' })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`"${command}" exited with ${code}`))))
+  })
+}
+
+async function main() {
+  let lake: ChildProcess | undefined
+  if (usesLocalLake() && !(await lakeIsUp())) {
+    lake = spawn(lakeServeCommand, { shell: true, stdio: 'inherit', detached: true })
+    await waitForLake()
+  }
+  try {
+    await run('next build')
+  } finally {
+    // The lake runs in its own process group (detached) so the shell and tsx both stop.
+    if (lake?.pid) process.kill(-lake.pid, 'SIGTERM')
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

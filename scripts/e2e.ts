@@ -1,0 +1,52 @@
+/**
+ * `npm run test:e2e`: builds the production portal against a lake in a fresh
+ * temporary folder (seeded on first start), then runs Playwright against
+ * `npm start` on the same folder. Free ports keep it clear of a running
+ * `npm run dev`. Extra arguments go to `playwright test`.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+function run(command: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: 'inherit', env })
+    child.on('exit', (code) => resolve(code ?? 1))
+  })
+}
+
+async function main() {
+  const lakeDir = mkdtempSync(join(tmpdir(), 'envoy-e2e-lake-'))
+  const [port, lakePort, lakeHttpPort] = [await freePort(), await freePort(), await freePort()]
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LAKE_DIR: lakeDir,
+    PORT: String(port),
+    LAKE_PORT: String(lakePort),
+    LAKE_HTTP_PORT: String(lakeHttpPort),
+    NEXT_PUBLIC_SITE_URL: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+    SANITY_TELEMETRY_DISABLED: '1',
+  }
+  // The tests always run on the local lake, never on a hosted project configured in the shell.
+  delete env.SANITY_PROJECT_ID
+  let code = await run('npm run build', env)
+  if (code === 0) code = await run(`npx playwright test ${process.argv.slice(2).join(' ')}`, env)
+  rmSync(lakeDir, { recursive: true, force: true })
+  process.exit(code)
+}
+
+void main()

@@ -1,0 +1,177 @@
+/**
+ * The seed must carry the source page word for word. The page (a U.S. Department of State fact
+ * sheet, kept as text in fixtures/) is parsed line by line; every line after the .gov banner must
+ * appear verbatim in the seed, in the right place.
+ */
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { describe, it } from 'node:test'
+import { allBlocks, blockText, byId, loadSeed, SOURCE_PAGE_PATH, type Block, type Doc } from './helpers'
+
+const docs = loadSeed()
+const index = byId(docs)
+const ofType = (type: string) => docs.filter((doc) => doc._type === type)
+const trip = ofType('trip')[0]!
+const quote = index.get((trip.leadQuote as { _ref: string })._ref)!
+const page = readFileSync(SOURCE_PAGE_PATH, 'utf8')
+
+interface SourceLine {
+  kind: 'bullet' | 'heading' | 'paragraph'
+  text: string
+}
+
+/** The page's content lines, after the "official website" banner, classified. */
+function parsePage(text: string): SourceLine[] {
+  const lines = text.split('\n').map((line) => line.replace(/\r$/, ''))
+  const bannerEnd = lines.findIndex((line) => line.startsWith('A lock ('))
+  assert.ok(bannerEnd > 0, 'the banner ends with the "A lock ( )" line')
+  const content = lines.slice(bannerEnd + 1).filter((line) => line.trim() !== '')
+  return content.map((line, i) => {
+    const bullet = /^\s*•\s+(.*)$/.exec(line)
+    if (bullet) return { kind: 'bullet', text: bullet[1]! }
+    const next = content[i + 1]
+    if (next && /^\s*•/.test(next)) return { kind: 'heading', text: line.trim() }
+    return { kind: 'paragraph', text: line.trim() }
+  })
+}
+
+const source = parsePage(page)
+const factSections = trip.factSections as { heading: string; bullets: { _ref: string }[] }[]
+const factText = (id: string) => ((index.get(id)!.text as Block[]) ?? []).map(blockText).join('\n\n')
+const longDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+
+describe('the seed is faithful to the source page', () => {
+  it('parses the page as expected (5 sections, 21 bullets)', () => {
+    assert.equal(source.filter((line) => line.kind === 'heading').length, 5)
+    assert.equal(source.filter((line) => line.kind === 'bullet').length, 21)
+  })
+
+  it('keeps every section heading and every bullet verbatim, in the page’s order', () => {
+    const fromPage: { heading: string; bullets: string[] }[] = []
+    for (const line of source) {
+      if (line.kind === 'heading') fromPage.push({ heading: line.text, bullets: [] })
+      else if (line.kind === 'bullet') fromPage.at(-1)!.bullets.push(line.text)
+    }
+    const fromSeed = factSections.map((section) => ({
+      heading: section.heading,
+      bullets: section.bullets.map((bullet) => factText(bullet._ref)),
+    }))
+    assert.deepEqual(fromSeed, fromPage)
+  })
+
+  it('keeps every other line of the page verbatim somewhere it belongs', () => {
+    const speaker = index.get((quote.speaker as { _ref: string })._ref)!
+    const blockTexts = new Set(allBlocks([trip]).map((block) => block.text))
+    const places = new Map<string, string>([
+      [quote.text as string, 'the lead quote'],
+      [`${speaker.title as string} ${speaker.name as string}${longDate(quote.date as string)}`, 'the quote’s speaker, title and date'],
+      [(trip.source as { title: string }).title, 'the trip’s issuer'],
+      ...(trip.relatedLinks as { title: string }[]).map((link) => [link.title, 'a related link'] as [string, string]),
+    ])
+    for (const line of source.filter((l) => l.kind === 'paragraph')) {
+      assert.ok(blockTexts.has(line.text) || places.has(line.text), `not in the seed verbatim: ${line.text}`)
+    }
+  })
+
+  it('uses the first paragraph as the purpose and the next two as the summary', () => {
+    const paragraphs = source.filter((line) => line.kind === 'paragraph').map((line) => line.text)
+    const purposeIndex = paragraphs.findIndex((text) => text.startsWith('Secretary of State Antony J. Blinken'))
+    assert.deepEqual((trip.purpose as Block[]).map(blockText), [paragraphs[purposeIndex]])
+    assert.deepEqual((trip.summary as Block[]).map(blockText), paragraphs.slice(purposeIndex + 1, purposeIndex + 3))
+  })
+
+  it('describes each of the five engagements in the page’s own words', () => {
+    const meetings = ofType('meeting').sort((a, b) => (a.order as number) - (b.order as number))
+    assert.equal(meetings.length, 5)
+    const summary = (trip.summary as Block[]).map(blockText).join(' ')
+    for (const meeting of meetings) {
+      const description = (meeting.description as Block[]).map(blockText).join(' ')
+      assert.ok(summary.includes(description), `${meeting._id}: description is a sentence from the page`)
+      for (const item of [...((meeting.agenda as string[]) ?? []), ...((meeting.otherParticipants as string[]) ?? [])]) {
+        assert.ok(description.includes(item), `${meeting._id}: "${item}" is in its description`)
+      }
+    }
+    // All five sentences together rebuild the two summary paragraphs.
+    assert.equal(meetings.map((m) => (m.description as Block[]).map(blockText).join(' ')).join(' '), summary)
+    const business = index.get('meeting-2021-03-tokyo-business-leaders')!
+    assert.deepEqual(business.agenda, [
+      'addressing climate change',
+      'securing supply chains',
+      'promoting and protecting emerging technologies',
+      'fostering digital trade',
+      'recovering from COVID-19',
+    ])
+  })
+
+  it('names the officials and their titles as the page does', () => {
+    const expected: Record<string, [string, string]> = {
+      'official-antony-blinken': ['Antony J. Blinken', 'Secretary of State'],
+      'official-lloyd-austin': ['Lloyd J. Austin III', 'Secretary of Defense'],
+      'official-toshimitsu-motegi': ['Toshimitsu Motegi', 'Minister for Foreign Affairs'],
+      'official-nobuo-kishi': ['Nobuo Kishi', 'Minister of Defense'],
+      'official-joseph-biden': ['Joseph R. Biden, Jr.', 'President'],
+    }
+    for (const [id, [name, title]] of Object.entries(expected)) {
+      const official = index.get(id) as Doc
+      assert.equal(official.name, name)
+      assert.equal(official.title, title)
+      assert.ok(page.includes(name) && page.includes(title), `${name} and ${title} are on the page`)
+    }
+    const twoPlusTwo = index.get('meeting-2021-03-tokyo-security-consultative-committee')!
+    assert.deepEqual(
+      (twoPlusTwo.hosts as { _ref: string }[]).map((h) => h._ref),
+      ['official-toshimitsu-motegi', 'official-nobuo-kishi'],
+    )
+  })
+
+  it('keeps the trip’s dates and place, and the quote’s date', () => {
+    assert.equal(trip.startDate, '2021-03-15')
+    assert.equal(trip.endDate, '2021-03-17')
+    assert.deepEqual(
+      (trip.destinations as { city: string; timeZone: string; country: { _ref: string } }[]).map((d) => [d.city, d.timeZone, d.country._ref]),
+      [['Tokyo', 'Asia/Tokyo', 'country-japan']],
+    )
+    assert.equal(quote.date, '2021-02-04')
+  })
+
+  it('highlights each figure exactly as written in its bullet', () => {
+    const figures = ofType('factBullet')
+      .filter((fact) => fact.figure)
+      .map((fact) => {
+        const figure = fact.figure as { qualifier?: string; value: string }
+        const text = factText(fact._id)
+        const phrase = figure.qualifier ? `${figure.qualifier} ${figure.value}` : figure.value
+        assert.ok(text.includes(phrase), `${fact._id}: "${phrase}" is in the bullet text`)
+        assert.equal(fact.asOf, '2021-03-15', `${fact._id}: as of the fact sheet’s date`)
+        return figure.value
+      })
+    assert.deepEqual(figures.sort(), ['$300 billion', '$644.7 billion', '30,000', '55,000', '7,500', '948,100', 'March 31, 2022'].sort())
+  })
+
+  it('keeps every figure of the page in the fact text', () => {
+    const allFacts = ofType('factBullet').map((fact) => factText(fact._id)).join('\n')
+    for (const figure of [
+      'more than 30,000 American alumni',
+      'nearly 200 JET program alumni working at the Department of State',
+      'nearly 7,500 young Japanese on Fulbright scholarships to the United States since 1952',
+      'More than 3,800 Japanese are alumni of the International Visitor Leadership Program',
+      '8th largest group of international students',
+      '37 U.S.-based Japan-America Society chapters',
+      'over $300 billion worth of goods and services exchanged each year',
+      'more than 948,100 jobs',
+      '$644.7 billion invested in 2019',
+      'approximately 55,000 U.S. service members',
+      'On February 24',
+      'extending it through March 31, 2022',
+    ]) {
+      assert.ok(allFacts.includes(figure), `missing: ${figure}`)
+    }
+  })
+
+  it('cites the U.S. Department of State, without an invented address, for every fact', () => {
+    for (const fact of ofType('factBullet')) {
+      assert.deepEqual(fact.source, { _type: 'source', title: 'U.S. Department of State' })
+    }
+  })
+})

@@ -1,0 +1,70 @@
+/** Starts a lake on free ports in a temporary folder and builds real @sanity/client clients for it. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createClient } from '@sanity/client'
+import type { SanityClient } from '@sanity/client'
+import { createToken, startLake } from '../../lake/index'
+import type { RunningLake, StartLakeOptions } from '../../lake/index'
+
+export const API_VERSION = '2025-02-19'
+
+export function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'lake-test-'))
+}
+
+export function clientFor(lake: RunningLake, token?: string, dataset = 'production'): SanityClient {
+  return createClient({
+    projectId: 'local',
+    dataset,
+    apiHost: lake.httpUrl,
+    useProjectHostname: false,
+    apiVersion: API_VERSION,
+    useCdn: false,
+    token,
+  })
+}
+
+export type TestLake = {
+  lake: RunningLake
+  dir: string
+  editor: SanityClient
+  viewer: SanityClient
+  admin: SanityClient
+  anonymous: SanityClient
+  tokens: { editor: string; viewer: string; admin: string }
+  stop(options?: { keepDir?: boolean }): Promise<void>
+}
+
+export async function startTestLake(options: StartLakeOptions = {}): Promise<TestLake> {
+  const dir = options.dir ?? tempDir()
+  const lake = await startLake({ port: 0, httpPort: 0, quiet: true, ...options, dir })
+  const tokens = {
+    editor: createToken({ dir, role: 'editor', label: `editor-${Math.random().toString(36).slice(2)}` }).token,
+    viewer: createToken({ dir, role: 'viewer', label: `viewer-${Math.random().toString(36).slice(2)}` }).token,
+    admin: createToken({ dir, role: 'administrator', label: `admin-${Math.random().toString(36).slice(2)}` }).token,
+  }
+  return {
+    lake,
+    dir,
+    tokens,
+    editor: clientFor(lake, tokens.editor),
+    viewer: clientFor(lake, tokens.viewer),
+    admin: clientFor(lake, tokens.admin),
+    anonymous: clientFor(lake),
+    async stop({ keepDir = false } = {}) {
+      await lake.close()
+      if (!keepDir) rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Resolves with the error a promise rejects with (fails the test if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<Error & { statusCode?: number; response?: { body?: unknown } }> {
+  try {
+    await promise
+  } catch (error) {
+    return error as Error & { statusCode?: number }
+  }
+  throw new Error('Expected the promise to reject')
+}
