@@ -1,0 +1,109 @@
+import { expect, test } from '@playwright/test'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { createLakeToken, lakeClient } from './support/lake'
+import { FIGURES, OFFICIALS, SECTION_HEADINGS, SEED_TRIP_SLUG, sourceBullets } from './support/source-page'
+
+const TRIP = `/trips/${SEED_TRIP_SLUG}`
+
+/** Text of every page of a PDF, extracted with pdf.js. */
+async function pdfPages(bytes: Buffer): Promise<string[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes) }).promise
+  const pages: string[] = []
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const content = await (await pdf.getPage(number)).getTextContent()
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
+  }
+  return pages
+}
+
+/** Folds whitespace so text split across lines or PDF runs still compares. */
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+test('the home page lists the seed trip among past trips', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByText('An official website of the United States government')).toBeVisible()
+  const past = page.getByRole('region', { name: /past/i })
+  await expect(past.getByRole('link', { name: /Tokyo/ })).toBeVisible()
+})
+
+test('the trip page carries every engagement, official, the quote, each section and figure', async ({ page }) => {
+  const response = await page.goto(TRIP)
+  expect(response?.status()).toBe(200)
+  const main = page.getByRole('main')
+  await expect(main.getByRole('heading', { level: 1 })).toContainText('Tokyo')
+  await expect(main).toContainText('March 15–17, 2021')
+
+  for (const name of OFFICIALS) await expect(main).toContainText(name)
+  await expect(main).toContainText('America’s alliances are our greatest asset')
+  await expect(main).toContainText('Joseph R. Biden, Jr.')
+
+  for (const engagement of [
+    'Security Consultative Committee',
+    'meet separately with Minister Motegi',
+    'business leaders',
+    'women entrepreneurs',
+    'emerging Japanese journalists',
+  ]) {
+    await expect(main.getByText(engagement, { exact: false }).first()).toBeVisible()
+  }
+
+  for (const heading of SECTION_HEADINGS) await expect(main.getByRole('heading', { name: heading })).toBeVisible()
+
+  const text = squash(await main.innerText())
+  for (const bullet of sourceBullets()) expect(text, 'a fact sheet bullet, word for word').toContain(squash(bullet))
+  for (const figure of FIGURES) expect(text).toContain(figure)
+  await expect(main.getByText('The Lessons of 1989: Freedom and Our Future')).toBeVisible()
+  // No time of day is given on the source page, so none may be shown.
+  expect(text).not.toMatch(/\b\d{1,2}:\d{2}\s?(a\.?m\.?|p\.?m\.?)?/i)
+})
+
+test('the briefing sheet prints on at most two Letter pages with every figure', async ({ page }) => {
+  await page.goto(`${TRIP}/briefing`)
+  await page.emulateMedia({ media: 'print' })
+  await expect(page.getByRole('banner')).toBeHidden()
+  const pdf = await page.pdf({ format: 'Letter', printBackground: true })
+  const pages = await pdfPages(pdf)
+  expect(pages.length).toBeGreaterThanOrEqual(1)
+  expect(pages.length).toBeLessThanOrEqual(2)
+  const text = squash(pages.join(' '))
+  for (const figure of FIGURES) expect(text).toContain(figure)
+  expect(text).not.toContain('An official website of the United States government')
+})
+
+test('an official has a page listing the trip', async ({ page }) => {
+  await page.goto(TRIP)
+  await page.getByRole('link', { name: 'Antony J. Blinken' }).first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Antony J. Blinken')
+  await expect(page.getByRole('main')).toContainText('Secretary of State')
+  await expect(page.getByRole('main').getByRole('link', { name: /Tokyo/ }).first()).toBeVisible()
+})
+
+test('unknown slugs answer with a real 404', async ({ page }) => {
+  for (const path of ['/trips/no-such-trip', '/trips/no-such-trip/briefing', '/officials/no-such-person']) {
+    const response = await page.goto(path)
+    expect(response?.status(), path).toBe(404)
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(/not found/i)
+  }
+})
+
+test('a draft created through the lake never appears on a public page', async ({ page }) => {
+  const marker = `DRAFTMARKER${Date.now()}`
+  const editor = lakeClient(createLakeToken('editor', `e2e-drafts-${Date.now()}`))
+  await editor
+    .transaction()
+    .create({ _id: `drafts.trip-${marker}`, _type: 'trip', title: `Trip ${marker}`, slug: { _type: 'slug', current: marker.toLowerCase() }, startDate: '2030-01-01', endDate: '2030-01-02' })
+    .create({ _id: `drafts.official-${marker}`, _type: 'official', name: `Official ${marker}`, slug: { _type: 'slug', current: `official-${marker.toLowerCase()}` } })
+    .createOrReplace({ ...(await editor.getDocument('trip-2021-03-tokyo-2plus2'))!, _id: 'drafts.trip-2021-03-tokyo-2plus2', title: `Edited ${marker}` })
+    .commit()
+
+  // Draft-only slugs are rendered on demand: a leak would show here.
+  for (const path of [`/trips/${marker.toLowerCase()}`, `/officials/official-${marker.toLowerCase()}`]) {
+    const response = await page.goto(path)
+    expect(response?.status(), path).toBe(404)
+  }
+  for (const path of ['/', TRIP, `${TRIP}/briefing`, '/officials/antony-j-blinken', '/sitemap.xml']) {
+    const response = await page.goto(path)
+    expect(response?.status(), path).toBe(200)
+    expect(await page.content(), path).not.toContain(marker)
+  }
+})

@@ -1,0 +1,272 @@
+/**
+ * Image and file assets: bytes on disk under `<LAKE_DIR>/assets/<dataset>/`, named by their SHA-1
+ * (so an upload of the same bytes is stored once and gets the same asset document, as in
+ * Sanity), and an asset document (`sanity.imageAsset` / `sanity.fileAsset`) written through the
+ * ordinary write path, so it lands in the transaction log and listeners hear about it.
+ *
+ * Image transforms follow Sanity's image URL parameters (w, h, rect, fit, crop, auto=format, fm,
+ * dpr, q), rendered with sharp. Results are cached in memory (content-addressed, so they never go
+ * stale) up to a fixed budget.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import sharp from 'sharp'
+import { LakeError, badRequest } from './errors'
+import type { Doc } from './types'
+import { changesAsMutations, runWrite } from './write'
+import type { WriteContext } from './write'
+
+export const ASSET_BODY_LIMIT = 64 * 1024 * 1024
+const MAX_DIMENSION = 8192
+
+const IMAGE_FORMATS: Record<string, { ext: string; mime: string }> = {
+  jpeg: { ext: 'jpg', mime: 'image/jpeg' },
+  png: { ext: 'png', mime: 'image/png' },
+  webp: { ext: 'webp', mime: 'image/webp' },
+  gif: { ext: 'gif', mime: 'image/gif' },
+  avif: { ext: 'avif', mime: 'image/avif' },
+  heif: { ext: 'avif', mime: 'image/avif' },
+  tiff: { ext: 'tiff', mime: 'image/tiff' },
+  svg: { ext: 'svg', mime: 'image/svg+xml' },
+}
+const MIME_BY_EXT: Record<string, string> = Object.fromEntries(Object.values(IMAGE_FORMATS).map(({ ext, mime }) => [ext, mime]))
+
+export type AssetKind = 'image' | 'file'
+
+function assetDir(dir: string, dataset: string): string {
+  return path.join(dir, 'assets', dataset)
+}
+
+function safeExtension(value: string | undefined): string {
+  const ext = (value ?? '').toLowerCase().replace(/^\./, '')
+  return /^[a-z0-9]{1,10}$/.test(ext) ? ext : 'bin'
+}
+
+function writeOnce(file: string, bytes: Buffer): void {
+  if (existsSync(file)) return
+  mkdirSync(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`
+  writeFileSync(temporary, bytes)
+  renameSync(temporary, file)
+}
+
+export type UploadInput = {
+  dataset: string
+  kind: AssetKind
+  bytes: Buffer
+  contentType?: string
+  filename?: string
+  /** Extra fields from the query string (label, title, description, creditLine). */
+  fields?: Record<string, string>
+  author: string
+  /** `https://localhost:3999`: where the asset's `url` points. */
+  origin: string
+  projectId: string
+}
+
+/** Stores the bytes, writes (or finds) the asset document and returns it. */
+export async function uploadAsset(context: WriteContext & { dir: string }, input: UploadInput): Promise<Doc> {
+  if (input.bytes.length === 0) throw badRequest('The upload is empty: send the file as the request body')
+  const sha1 = createHash('sha1').update(input.bytes).digest('hex')
+  const filename = input.filename ? path.basename(input.filename) : undefined
+  let doc: Doc
+  if (input.kind === 'image') {
+    let meta: sharp.Metadata
+    try {
+      meta = await sharp(input.bytes).metadata()
+    } catch {
+      throw new LakeError(400, 'invalidImageError', 'The upload is not an image sharp can read (use JPEG, PNG, WebP, GIF, AVIF, TIFF or SVG)')
+    }
+    const format = IMAGE_FORMATS[meta.format ?? '']
+    if (!format || !meta.width || !meta.height) throw new LakeError(400, 'invalidImageError', `Unsupported image format "${meta.format ?? 'unknown'}"`)
+    const { width, height } = meta.autoOrient ?? { width: meta.width, height: meta.height }
+    const name = `${sha1}-${width}x${height}.${format.ext}`
+    writeOnce(path.join(assetDir(context.dir, input.dataset), `${sha1}.${format.ext}`), input.bytes)
+    const lqip = await sharp(input.bytes)
+      .rotate()
+      .resize(20, 20, { fit: 'inside' })
+      .jpeg({ quality: 40 })
+      .toBuffer()
+      .then((buffer) => `data:image/jpeg;base64,${buffer.toString('base64')}`)
+      .catch(() => undefined)
+    const assetPath = `images/${input.projectId}/${input.dataset}/${name}`
+    doc = {
+      _id: `image-${sha1}-${width}x${height}-${format.ext}`,
+      _type: 'sanity.imageAsset',
+      assetId: sha1,
+      sha1hash: sha1,
+      extension: format.ext,
+      mimeType: format.mime,
+      originalFilename: filename ?? name,
+      size: input.bytes.length,
+      path: assetPath,
+      url: `${input.origin}/${assetPath}`,
+      uploadId: sha1,
+      metadata: {
+        _type: 'sanity.imageMetadata',
+        dimensions: { _type: 'sanity.imageDimensions', width, height, aspectRatio: width / height },
+        hasAlpha: Boolean(meta.hasAlpha),
+        isOpaque: !meta.hasAlpha,
+        ...(lqip ? { lqip } : {}),
+      },
+    }
+  } else {
+    const ext = safeExtension(filename ? path.extname(filename) : undefined)
+    writeOnce(path.join(assetDir(context.dir, input.dataset), `${sha1}.${ext}`), input.bytes)
+    const assetPath = `files/${input.projectId}/${input.dataset}/${sha1}.${ext}`
+    doc = {
+      _id: `file-${sha1}-${ext}`,
+      _type: 'sanity.fileAsset',
+      assetId: sha1,
+      sha1hash: sha1,
+      extension: ext,
+      mimeType: input.contentType && /^[\w.+-]+\/[\w.+-]+$/.test(input.contentType) ? input.contentType : 'application/octet-stream',
+      originalFilename: filename ?? `${sha1}.${ext}`,
+      size: input.bytes.length,
+      path: assetPath,
+      url: `${input.origin}/${assetPath}`,
+      uploadId: sha1,
+    }
+  }
+  for (const field of ['label', 'title', 'description', 'creditLine'] as const) {
+    const value = input.fields?.[field]
+    if (value) doc[field] = value.slice(0, 1000)
+  }
+  const existing = context.store.get(input.dataset, doc._id)
+  if (existing) return existing
+  const { tx } = await runWrite(
+    context,
+    { dataset: input.dataset, author: input.author },
+    (write) => {
+      if (!write.get(doc._id)) write.put(doc)
+    },
+    (_value, changes) => changesAsMutations(changes),
+  )
+  return tx.get(doc._id) ?? doc
+}
+
+/** Reads an asset's original bytes; undefined when it is not stored. */
+export function readAsset(dir: string, dataset: string, sha1: string, ext: string): Buffer | undefined {
+  if (!/^[a-f0-9]{40}$/.test(sha1) || !/^[a-z0-9]{1,10}$/.test(ext)) return undefined
+  const file = path.join(assetDir(dir, dataset), `${sha1}.${ext}`)
+  return existsSync(file) ? readFileSync(file) : undefined
+}
+
+export function mimeForExtension(ext: string): string {
+  return MIME_BY_EXT[ext] ?? 'application/octet-stream'
+}
+
+// --- Transforms -------------------------------------------------------------------------------
+
+export type TransformResult = { body: Buffer; contentType: string; varyAccept: boolean }
+
+const cache = new Map<string, TransformResult>()
+let cacheBytes = 0
+const CACHE_BUDGET = 64 * 1024 * 1024
+
+function remember(key: string, result: TransformResult): void {
+  if (result.body.length > CACHE_BUDGET / 4) return
+  cache.set(key, result)
+  cacheBytes += result.body.length
+  for (const [oldKey, old] of cache) {
+    if (cacheBytes <= CACHE_BUDGET) break
+    cache.delete(oldKey)
+    cacheBytes -= old.body.length
+  }
+}
+
+function intParam(query: Record<string, string | undefined>, name: string, min: number, max: number): number | undefined {
+  const raw = query[name]
+  if (raw === undefined || raw === '') return undefined
+  const value = Number(raw)
+  if (!Number.isFinite(value)) throw badRequest(`"${name}" must be a number`)
+  return Math.min(Math.max(Math.round(value), min), max)
+}
+
+const TRANSFORM_KEYS = ['w', 'h', 'rect', 'fit', 'crop', 'auto', 'fm', 'dpr', 'q', 'max-w', 'max-h', 'min-w', 'min-h']
+
+/**
+ * Applies Sanity's image URL parameters. Unknown parameters are ignored (as Sanity ignores
+ * unsupported ones); no parameters at all returns the original bytes.
+ */
+export async function transformImage(
+  original: Buffer,
+  ext: string,
+  query: Record<string, string | undefined>,
+  accept: string | undefined,
+): Promise<TransformResult> {
+  const autoFormat = query.auto === 'format'
+  const wantsWebp = autoFormat && !query.fm && (accept ?? '').includes('image/webp') && ext !== 'svg' && ext !== 'gif'
+  if (!TRANSFORM_KEYS.some((key) => query[key] !== undefined)) {
+    return { body: original, contentType: mimeForExtension(ext), varyAccept: false }
+  }
+  const key = `${createHash('sha1').update(original).digest('hex')}|${TRANSFORM_KEYS.map((k) => query[k] ?? '').join('|')}|${wantsWebp}`
+  const cached = cache.get(key)
+  if (cached) return cached
+
+  const dpr = Math.min(Math.max(Number(query.dpr ?? 1) || 1, 1), 3)
+  const scale = (value: number | undefined) => (value === undefined ? undefined : Math.min(Math.round(value * dpr), MAX_DIMENSION))
+  const width = scale(intParam(query, 'w', 1, MAX_DIMENSION) ?? intParam(query, 'max-w', 1, MAX_DIMENSION))
+  const height = scale(intParam(query, 'h', 1, MAX_DIMENSION) ?? intParam(query, 'max-h', 1, MAX_DIMENSION))
+  const quality = intParam(query, 'q', 1, 100) ?? 75
+  let image = sharp(original, { animated: ext === 'gif' }).rotate()
+  if (query.rect) {
+    const parts = query.rect.split(',').map(Number)
+    if (parts.length !== 4 || parts.some((n) => !Number.isInteger(n) || n < 0)) throw badRequest('"rect" must be left,top,width,height in pixels')
+    const [left, top, rectWidth, rectHeight] = parts as [number, number, number, number]
+    const meta = await sharp(original).rotate().metadata()
+    const maxW = (meta.autoOrient?.width ?? meta.width ?? 0) - left
+    const maxH = (meta.autoOrient?.height ?? meta.height ?? 0) - top
+    if (rectWidth > 0 && rectHeight > 0 && maxW > 0 && maxH > 0) {
+      image = sharp(await image.toBuffer()).extract({ left, top, width: Math.min(rectWidth, maxW), height: Math.min(rectHeight, maxH) })
+    }
+  }
+  if (width || height) {
+    const fit = query.fit ?? 'clip'
+    const position = query.crop && query.crop !== 'center' ? query.crop.replace(',', ' ') : 'centre'
+    const options: sharp.ResizeOptions =
+      fit === 'crop' || fit === 'min'
+        ? { fit: 'cover', position: ['entropy', 'attention'].includes(position) ? position : position.replace('center', 'centre') }
+        : fit === 'fill'
+          ? { fit: 'contain', background: { r: 255, g: 255, b: 255, alpha: 1 } }
+          : fit === 'scale'
+            ? { fit: 'fill' }
+            : // clip (default), max, fillmax: fit inside, never enlarge for max.
+              { fit: 'inside', withoutEnlargement: fit === 'max' }
+    image = image.resize(width, height, options)
+  }
+  const format = wantsWebp ? 'webp' : (query.fm ?? (ext === 'jpg' ? 'jpeg' : ext))
+  let contentType: string
+  switch (format) {
+    case 'jpg':
+    case 'jpeg':
+    case 'pjpg':
+      image = image.jpeg({ quality, progressive: format === 'pjpg' })
+      contentType = 'image/jpeg'
+      break
+    case 'png':
+      image = image.png()
+      contentType = 'image/png'
+      break
+    case 'webp':
+      image = image.webp({ quality })
+      contentType = 'image/webp'
+      break
+    case 'avif':
+      image = image.avif({ quality })
+      contentType = 'image/avif'
+      break
+    case 'gif':
+      image = image.gif()
+      contentType = 'image/gif'
+      break
+    default:
+      // SVG and TIFF sources are rasterised to PNG.
+      image = image.png()
+      contentType = 'image/png'
+  }
+  const result = { body: await image.toBuffer(), contentType, varyAccept: autoFormat }
+  remember(key, result)
+  return result
+}
