@@ -11,7 +11,7 @@ const config = [
     },
   },
   {
-    ignores: ['.next/**', 'node_modules/**', '.lake/**', 'sanity/dist/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'sanity.types.ts', 'next-env.d.ts'],
+    ignores: ['.next/**', '.next-*/**', 'node_modules/**', '.lake/**', 'sanity/dist/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'sanity.types.ts', 'next-env.d.ts'],
   },
 ]
 

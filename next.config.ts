@@ -1,7 +1,8 @@
 import type { NextConfig } from 'next'
+import { readBuildEnv } from './lib/env'
 
 const nextConfig: NextConfig = {
-  // Portraits would come from the lake or Sanity's CDN; the portal shows none yet, so no remote images.
+  distDir: readBuildEnv().NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
 }

@@ -43,6 +43,15 @@ const sanitySchema = z.object({
   LAKE_HTTP_PORT: port(3998),
 })
 
+const buildSchema = z.object({
+  /** Where `next build` writes and `next start` reads the build; lets two builds share a checkout. */
+  NEXT_DIST_DIR: z.string().trim().min(1).default('.next'),
+})
+
+export function readBuildEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof buildSchema> {
+  return parse(buildSchema, source)
+}
+
 export type LakeEnv = z.infer<typeof lakeSchema>
 export type SanityEnv = z.infer<typeof sanitySchema>
 
