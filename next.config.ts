@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   distDir: readBuildEnv().NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
+  // Reads its VTIMEZONE files from its own folder at run time: keep it out of the bundle.
+  serverExternalPackages: ['@touch4it/ical-timezones'],
 }
 
 export default nextConfig

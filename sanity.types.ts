@@ -60,6 +60,13 @@ export type FactSection = {
   >;
 };
 
+export type ChangeNote = {
+  _type: "changeNote";
+  date: string;
+  note: string;
+  major?: boolean;
+};
+
 export type CountryReference = {
   _ref: string;
   _type: "reference";
@@ -72,6 +79,7 @@ export type Destination = {
   city: string;
   country: CountryReference;
   timeZone: string;
+  location?: Geopoint;
 };
 
 export type BlockContent = Array<{
@@ -108,6 +116,16 @@ export type Settings = {
       _key: string;
     } & RelatedLink
   >;
+  requiredLinks?: {
+    about?: string;
+    accessibility?: string;
+    foia?: string;
+    noFear?: string;
+    inspectorGeneral?: string;
+    performance?: string;
+    privacy?: string;
+  };
+  factMaxAgeMonths?: number;
 };
 
 export type Topic = {
@@ -248,6 +266,15 @@ export type Trip = {
   source?: Source;
   firstPublishedAt?: string;
   updatedAt?: string;
+  changeNotes?: Array<
+    {
+      _key: string;
+    } & ChangeNote
+  >;
+  withdrawn?: {
+    at?: string;
+    explanation?: string;
+  };
 };
 
 export type Quote = {
@@ -317,6 +344,13 @@ export type Country = {
   name: string;
   code: string;
   slug: Slug;
+};
+
+export type Geopoint = {
+  _type: "geopoint";
+  lat?: number;
+  lng?: number;
+  alt?: number;
 };
 
 export type SanityImagePaletteSwatch = {
@@ -409,13 +443,6 @@ export type SanityImageAsset = {
   source?: SanityAssetSourceData;
 };
 
-export type Geopoint = {
-  _type: "geopoint";
-  lat?: number;
-  lng?: number;
-  alt?: number;
-};
-
 export type AllSanitySchemaTypes =
   | RelatedLink
   | Source
@@ -423,6 +450,7 @@ export type AllSanitySchemaTypes =
   | TopicReference
   | FactBulletReference
   | FactSection
+  | ChangeNote
   | CountryReference
   | Destination
   | BlockContent
@@ -441,18 +469,18 @@ export type AllSanitySchemaTypes =
   | SanityImageCrop
   | SanityImageHotspot
   | Country
+  | Geopoint
   | SanityImagePaletteSwatch
   | SanityImagePalette
   | SanityImageDimensions
   | SanityImageMetadata
   | SanityFileAsset
   | SanityAssetSourceData
-  | SanityImageAsset
-  | Geopoint;
+  | SanityImageAsset;
 
 // Source: sanity/queries.ts
 // Variable: HOME_QUERY
-// Query: *[_type == "trip" && defined(slug.current)] | order(startDate desc, title asc) {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{ _id, name, "slug": slug.current, title },    "purposeText": pt::text(purpose),    "meetingCount": count(*[_type == "meeting" && trip._ref == ^._id]),    "updatedAt": coalesce(updatedAt, firstPublishedAt)  }
+// Query: *[_type == "trip" && defined(slug.current)] | order(startDate desc, title asc) {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{ _id, name, "slug": slug.current, title },    "purposeText": pt::text(purpose),    "meetingCount": count(*[_type == "meeting" && trip._ref == ^._id]),    "updatedAt": coalesce(updatedAt, firstPublishedAt)  }
 export type HOME_QUERY_RESULT = Array<{
   _id: string;
   title: string;
@@ -463,6 +491,10 @@ export type HOME_QUERY_RESULT = Array<{
     _key: string;
     city: string;
     timeZone: string;
+    location: {
+      lat: number | null;
+      lng: number | null;
+    } | null;
     country: {
       _id: string;
       name: string;
@@ -483,7 +515,7 @@ export type HOME_QUERY_RESULT = Array<{
 
 // Source: sanity/queries.ts
 // Variable: TRIP_QUERY
-// Query: *[_type == "trip" && slug.current == $slug][0] {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } } },    purpose,    summary,    "leadQuote": leadQuote->{   _id,  text,  date,  source { title, url },  "speakerName": coalesce(speaker->name, speakerName),  "speaker": speaker->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } } } },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {   _id,  title,  kind,  date,  startsAt,  endsAt,  format,  venue,  city,  timeZone,  pressCoverage,  description,  agenda,  otherParticipants,  readoutUrl,  order,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } } },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } } } },    "factSections": factSections[] {   _key,  heading,  "topic": topic->{   _id,  title,  "slug": slug.current },  "bullets": bullets[]->{   _id,  text,  figure { qualifier, value, unit, label },  source { title, url },  asOf,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } } },    "relatedLinks": relatedLinks[] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "lastModified": _updatedAt  }
+// Query: *[_type == "trip" && slug.current == $slug][0] {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } } },    purpose,    summary,    "leadQuote": leadQuote->{   _id,  text,  date,  source { title, url },  "speakerName": coalesce(speaker->name, speakerName),  "speaker": speaker->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } } } },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {   _id,  title,  kind,  date,  startsAt,  endsAt,  format,  venue,  city,  timeZone,  pressCoverage,  description,  agenda,  otherParticipants,  readoutUrl,  order,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } } },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } } } },    "factSections": factSections[] {   _key,  heading,  "topic": topic->{   _id,  title,  "slug": slug.current },  "bullets": bullets[]->{   _id,  text,  figure { qualifier, value, unit, label },  source { title, url },  asOf,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } } },    "relatedLinks": relatedLinks[] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "lastModified": _updatedAt,    "createdAt": _createdAt,    "changeNotes": changeNotes[] { _key, date, note, major },    withdrawn { at, explanation }  }
 export type TRIP_QUERY_RESULT = {
   _id: string;
   title: string;
@@ -494,6 +526,10 @@ export type TRIP_QUERY_RESULT = {
     _key: string;
     city: string;
     timeZone: string;
+    location: {
+      lat: number | null;
+      lng: number | null;
+    } | null;
     country: {
       _id: string;
       name: string;
@@ -706,11 +742,22 @@ export type TRIP_QUERY_RESULT = {
   firstPublishedAt: string | null;
   updatedAt: string | null;
   lastModified: string;
+  createdAt: string;
+  changeNotes: Array<{
+    _key: string;
+    date: string;
+    note: string;
+    major: boolean | null;
+  }> | null;
+  withdrawn: {
+    at: string | null;
+    explanation: string | null;
+  } | null;
 } | null;
 
 // Source: sanity/queries.ts
 // Variable: BRIEFING_QUERY
-// Query: *[_type == "trip" && slug.current == $slug][0] {    _id,    title,    "slug": slug.current,    startDate,    endDate,    destinations[] { _key, city, timeZone, "country": country->name },    "officials": officials[]->{ _id, name, title, organization },    purpose,    summary,    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {      _id,      title,      kind,      date,      startsAt,      endsAt,      format,      venue,      city,      timeZone,      pressCoverage,      description,      agenda,      otherParticipants,      "hosts": hosts[]->{ _id, name, title },      "participants": participants[]->{ _id, name, title }    },    "factSections": factSections[] {      _key,      heading,      "bullets": bullets[]->{ _id, text, figure { qualifier, value, unit, label }, source { title, url }, asOf }    },    "relatedLinks": relatedLinks[] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "lastModified": _updatedAt  }
+// Query: *[_type == "trip" && slug.current == $slug][0] {    _id,    title,    "slug": slug.current,    startDate,    endDate,    destinations[] { _key, city, timeZone, "country": country->name },    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },    purpose,    summary,    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },    "quoteSource": leadQuote->source { title, url },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {      _id,      title,      kind,      date,      startsAt,      endsAt,      format,      venue,      city,      timeZone,      pressCoverage,      description,      agenda,      otherParticipants,      readoutUrl,      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }    },    "factSections": factSections[] {      _key,      heading,      "bullets": bullets[]->{ _id, text, figure { qualifier, value, unit, label }, source { title, url }, asOf }    },    "relatedLinks": relatedLinks[] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "lastModified": _updatedAt,    "revisions": *[      (_id == ^._id) ||      (_type == "meeting" && trip._ref == ^._id) ||      (_id in ^.officials[]._ref) ||      (_id == ^.leadQuote._ref) ||      (_id in ^.factSections[].bullets[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)    ] | order(_id asc) { _id, _rev, _updatedAt },    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths  }
 export type BRIEFING_QUERY_RESULT = {
   _id: string;
   title: string;
@@ -728,6 +775,8 @@ export type BRIEFING_QUERY_RESULT = {
     name: string;
     title: string;
     organization: string | null;
+    countryCode: string;
+    countryName: string;
   }>;
   purpose: BlockContent;
   summary: BlockContent | null;
@@ -736,6 +785,10 @@ export type BRIEFING_QUERY_RESULT = {
     date: string;
     speakerName: string | null;
     speakerTitle: string | null;
+  } | null;
+  quoteSource: {
+    title: string;
+    url: string | null;
   } | null;
   meetings: Array<{
     _id: string;
@@ -760,15 +813,22 @@ export type BRIEFING_QUERY_RESULT = {
     description: BlockContent | null;
     agenda: Array<string> | null;
     otherParticipants: Array<string> | null;
+    readoutUrl: string | null;
     hosts: Array<{
       _id: string;
       name: string;
       title: string;
+      organization: string | null;
+      countryCode: string;
+      countryName: string;
     }> | null;
     participants: Array<{
       _id: string;
       name: string;
       title: string;
+      organization: string | null;
+      countryCode: string;
+      countryName: string;
     }> | null;
   }>;
   factSections: Array<{
@@ -802,7 +862,29 @@ export type BRIEFING_QUERY_RESULT = {
   firstPublishedAt: string | null;
   updatedAt: string | null;
   lastModified: string;
+  revisions: Array<{
+    _id: string;
+    _rev: string;
+    _updatedAt: string;
+  }>;
+  factMaxAgeMonths: number | null;
 } | null;
+
+// Source: sanity/queries.ts
+// Variable: BRIEFING_BOOK_CHOICES_QUERY
+// Query: *[_type == "trip" && defined(slug.current)] | order(startDate desc, title asc) {    _id,    title,    "slug": slug.current,    startDate,    endDate,    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) { _id, title, date }  }
+export type BRIEFING_BOOK_CHOICES_QUERY_RESULT = Array<{
+  _id: string;
+  title: string;
+  slug: string;
+  startDate: string;
+  endDate: string;
+  meetings: Array<{
+    _id: string;
+    title: string;
+    date: string | null;
+  }>;
+}>;
 
 // Source: sanity/queries.ts
 // Variable: OFFICIALS_QUERY
@@ -840,7 +922,7 @@ export type OFFICIALS_QUERY_RESULT = Array<{
 
 // Source: sanity/queries.ts
 // Variable: OFFICIAL_QUERY
-// Query: *[_type == "official" && slug.current == $slug][0] {      _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },    bio,    "trips": *[_type == "trip" && (      (^._id in officials[]._ref) ||      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)    )] | order(startDate desc) {        _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  "country": country->{   _id,  name,  code,  "slug": slug.current } },      "travelling": ^._id in officials[]._ref    },    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(trip->startDate desc, date asc, order asc, title asc) {      _id,      title,      kind,      date,      startsAt,      endsAt,      format,      city,      timeZone,      order,      "role": select(^._id in hosts[]._ref => "host", "participant"),      "trip": trip->{ _id, title, "slug": slug.current, startDate, endDate, "timeZone": destinations[0].timeZone }    },    "quotes": *[_type == "quote" && speaker._ref == ^._id] | order(date desc) { _id, text, date, source { title, url } }  }
+// Query: *[_type == "official" && slug.current == $slug][0] {      _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },    bio,    "trips": *[_type == "trip" && (      (^._id in officials[]._ref) ||      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)    )] | order(startDate desc) {        _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },      "travelling": ^._id in officials[]._ref    },    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(trip->startDate desc, date asc, order asc, title asc) {      _id,      title,      kind,      date,      startsAt,      endsAt,      format,      city,      timeZone,      order,      "role": select(^._id in hosts[]._ref => "host", "participant"),      "trip": trip->{ _id, title, "slug": slug.current, startDate, endDate, "timeZone": destinations[0].timeZone }    },    "quotes": *[_type == "quote" && speaker._ref == ^._id] | order(date desc) { _id, text, date, source { title, url } }  }
 export type OFFICIAL_QUERY_RESULT = {
   _id: string;
   name: string;
@@ -881,6 +963,10 @@ export type OFFICIAL_QUERY_RESULT = {
       _key: string;
       city: string;
       timeZone: string;
+      location: {
+        lat: number | null;
+        lng: number | null;
+      } | null;
       country: {
         _id: string;
         name: string;
@@ -980,7 +1066,7 @@ export type OFFICIAL_SLUGS_QUERY_RESULT = Array<{
 
 // Source: sanity/queries.ts
 // Variable: SITEMAP_QUERY
-// Query: {    "trips": *[_type == "trip" && defined(slug.current)] | order(startDate desc) {      "slug": slug.current,      "lastModified": coalesce(updatedAt, _updatedAt)    },    "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {      "slug": slug.current,      "lastModified": _updatedAt    }  }
+// Query: {    "trips": *[_type == "trip" && defined(slug.current)] | order(startDate desc) {      "slug": slug.current,      "lastModified": coalesce(updatedAt, _updatedAt)    },    "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {      "slug": slug.current,      "lastModified": _updatedAt    },    "countries": *[_type == "country" && defined(slug.current)] | order(name asc) {      "slug": slug.current,      "lastModified": _updatedAt    }  }
 export type SITEMAP_QUERY_RESULT = {
   trips: Array<{
     slug: string;
@@ -990,11 +1076,15 @@ export type SITEMAP_QUERY_RESULT = {
     slug: string;
     lastModified: string;
   }>;
+  countries: Array<{
+    slug: string;
+    lastModified: string;
+  }>;
 };
 
 // Source: sanity/queries.ts
 // Variable: SETTINGS_QUERY
-// Query: *[_type == "settings" && _id == "settings"][0] {    title,    description,    siteUrl,    publisher,    "identifierLinks": identifierLinks[] { _key, title, url }  }
+// Query: *[_type == "settings" && _id == "settings"][0] {    title,    description,    siteUrl,    publisher,    "identifierLinks": identifierLinks[] { _key, title, url },    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }  }
 export type SETTINGS_QUERY_RESULT = {
   title: string;
   description: string;
@@ -1005,21 +1095,492 @@ export type SETTINGS_QUERY_RESULT = {
     title: string;
     url: string | null;
   }> | null;
+  requiredLinks: {
+    about: string | null;
+    accessibility: string | null;
+    foia: string | null;
+    noFear: string | null;
+    inspectorGeneral: string | null;
+    performance: string | null;
+    privacy: string | null;
+  } | null;
+} | null;
+
+// Source: sanity/queries.ts
+// Variable: TRIPS_QUERY
+// Query: *[_type == "trip" && defined(slug.current)    && (($year == "") || string::startsWith(startDate, $year))    && (($country == "") || ($country in destinations[].country->slug.current))    && (($official == "") || ($official in officials[]->slug.current))    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))  ] | order(startDate desc, title asc) {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{ _id, name, "slug": slug.current, title },    "purposeText": pt::text(purpose),    "withdrawn": defined(withdrawn.at)  }
+export type TRIPS_QUERY_RESULT = Array<{
+  _id: string;
+  title: string;
+  slug: string;
+  startDate: string;
+  endDate: string;
+  destinations: Array<{
+    _key: string;
+    city: string;
+    timeZone: string;
+    location: {
+      lat: number | null;
+      lng: number | null;
+    } | null;
+    country: {
+      _id: string;
+      name: string;
+      code: string;
+      slug: string;
+    };
+  }>;
+  officials: Array<{
+    _id: string;
+    name: string;
+    slug: string;
+    title: string;
+  }>;
+  purposeText: string;
+  withdrawn: false | true;
+}>;
+
+// Source: sanity/queries.ts
+// Variable: TRIP_FILTERS_QUERY
+// Query: {    "years": *[_type == "trip" && defined(startDate)].startDate,    "countries": *[_type == "country" && _id in *[_type == "trip"].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },    "officials": *[_type == "official" && _id in *[_type == "trip"].officials[]._ref] | order(name asc) { name, "slug": slug.current },    "topics": *[_type == "topic" && ((_id in *[_type == "trip"].factSections[].topic._ref) || (_id in *[_type == "trip"].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }  }
+export type TRIP_FILTERS_QUERY_RESULT = {
+  years: Array<string>;
+  countries: Array<{
+    name: string;
+    slug: string;
+  }>;
+  officials: Array<{
+    name: string;
+    slug: string;
+  }>;
+  topics: Array<{
+    title: string;
+    slug: string;
+  }>;
+};
+
+// Source: sanity/queries.ts
+// Variable: SEARCH_QUERY
+// Query: *[_type in ["trip", "meeting", "official", "factBullet"] && (    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)    || (pt::text(description) match $terms) || (pt::text(text) match $terms)  )]  | score(    boost(title match $terms, 5),    boost(name match $terms, 5),    boost(city match $terms, 2),    bio match $terms,    pt::text(purpose) match $terms,    pt::text(summary) match $terms,    pt::text(description) match $terms,    pt::text(text) match $terms  )  | order(_score desc, _updatedAt desc) [0...50] {    _id,    _type,    _score,    title,    name,    "slug": slug.current,    startDate,    endDate,    date,    asOf,    "office": select(_type == "official" => title),    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),    "trip": trip->{ title, "slug": slug.current }  }
+export type SEARCH_QUERY_RESULT = Array<
+  | {
+      _id: string;
+      _type: "factBullet";
+      _score: null;
+      title: null;
+      name: null;
+      slug: null;
+      startDate: null;
+      endDate: null;
+      date: null;
+      asOf: string | null;
+      office: null;
+      text: string;
+      trip: null;
+    }
+  | {
+      _id: string;
+      _type: "meeting";
+      _score: null;
+      title: string;
+      name: null;
+      slug: null;
+      startDate: null;
+      endDate: null;
+      date: string | null;
+      asOf: null;
+      office: null;
+      text: string;
+      trip: {
+        title: string;
+        slug: string;
+      };
+    }
+  | {
+      _id: string;
+      _type: "official";
+      _score: null;
+      title: string;
+      name: string;
+      slug: string;
+      startDate: null;
+      endDate: null;
+      date: null;
+      asOf: null;
+      office: string;
+      text: string;
+      trip: null;
+    }
+  | {
+      _id: string;
+      _type: "trip";
+      _score: null;
+      title: string;
+      name: null;
+      slug: string;
+      startDate: string;
+      endDate: string;
+      date: null;
+      asOf: null;
+      office: null;
+      text: string;
+      trip: null;
+    }
+>;
+
+// Source: sanity/queries.ts
+// Variable: FACTS_QUERY
+// Query: {    "facts": *[_type == "factBullet"      && (($topic == "") || ($topic in topics[]->slug.current))      && (($country == "") || ($country in countries[]->slug.current))    ] | order(asOf desc, _id asc) {   _id,  text,  figure { qualifier, value, unit, label },  source { title, url },  asOf,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } },    "topics": *[_type == "topic" && _id in *[_type == "factBullet"].topics[]._ref] | order(title asc) { title, "slug": slug.current },    "countries": *[_type == "country" && _id in *[_type == "factBullet"].countries[]._ref] | order(name asc) { name, "slug": slug.current }  }
+export type FACTS_QUERY_RESULT = {
+  facts: Array<{
+    _id: string;
+    text: BlockContent;
+    figure: {
+      qualifier: string | null;
+      value: string;
+      unit: string | null;
+      label: string;
+    } | null;
+    source: {
+      title: string;
+      url: string | null;
+    };
+    asOf: string | null;
+    topics: Array<{
+      _id: string;
+      title: string;
+      slug: string;
+    }> | null;
+    countries: Array<{
+      _id: string;
+      name: string;
+      code: string;
+      slug: string;
+    }> | null;
+  }>;
+  topics: Array<{
+    title: string;
+    slug: string;
+  }>;
+  countries: Array<{
+    name: string;
+    slug: string;
+  }>;
+};
+
+// Source: sanity/queries.ts
+// Variable: COUNTRIES_QUERY
+// Query: *[_type == "country" && defined(slug.current)] | order(name asc) {      _id,  name,  code,  "slug": slug.current,    "tripCount": count(*[_type == "trip" && ^._id in destinations[].country._ref]),    "factCount": count(*[_type == "factBullet" && ^._id in countries[]._ref])  }
+export type COUNTRIES_QUERY_RESULT = Array<{
+  _id: string;
+  name: string;
+  code: string;
+  slug: string;
+  tripCount: number;
+  factCount: number;
+}>;
+
+// Source: sanity/queries.ts
+// Variable: COUNTRY_QUERY
+// Query: *[_type == "country" && slug.current == $slug][0] {      _id,  name,  code,  "slug": slug.current,    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref] | order(startDate desc) {        _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },      "officials": officials[]->{ _id, name, "slug": slug.current, title },      "purposeText": pt::text(purpose)    },    "facts": *[_type == "factBullet" && ^._id in countries[]._ref] | order(asOf desc, _id asc) {   _id,  text,  figure { qualifier, value, unit, label },  source { title, url },  asOf,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } },    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) {   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } } }  }
+export type COUNTRY_QUERY_RESULT = {
+  _id: string;
+  name: string;
+  code: string;
+  slug: string;
+  trips: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    startDate: string;
+    endDate: string;
+    destinations: Array<{
+      _key: string;
+      city: string;
+      timeZone: string;
+      location: {
+        lat: number | null;
+        lng: number | null;
+      } | null;
+      country: {
+        _id: string;
+        name: string;
+        code: string;
+        slug: string;
+      };
+    }>;
+    officials: Array<{
+      _id: string;
+      name: string;
+      slug: string;
+      title: string;
+    }>;
+    purposeText: string;
+  }>;
+  facts: Array<{
+    _id: string;
+    text: BlockContent;
+    figure: {
+      qualifier: string | null;
+      value: string;
+      unit: string | null;
+      label: string;
+    } | null;
+    source: {
+      title: string;
+      url: string | null;
+    };
+    asOf: string | null;
+    topics: Array<{
+      _id: string;
+      title: string;
+      slug: string;
+    }> | null;
+    countries: Array<{
+      _id: string;
+      name: string;
+      code: string;
+      slug: string;
+    }> | null;
+  }>;
+  officials: Array<{
+    _id: string;
+    name: string;
+    slug: string;
+    title: string;
+    organization: string | null;
+    country: {
+      _id: string;
+      name: string;
+      code: string;
+      slug: string;
+    };
+    portrait: {
+      alt: string | null;
+      hotspot: SanityImageHotspot | null;
+      crop: SanityImageCrop | null;
+      asset: {
+        _id: string;
+        url: string;
+        metadata: {
+          lqip: string | null;
+          dimensions: {
+            width: number;
+            height: number;
+            aspectRatio: number;
+          } | null;
+        } | null;
+      } | null;
+    } | null;
+  }>;
+} | null;
+
+// Source: sanity/queries.ts
+// Variable: COUNTRY_SLUGS_QUERY
+// Query: *[_type == "country" && defined(slug.current)] | order(name asc) { "slug": slug.current }
+export type COUNTRY_SLUGS_QUERY_RESULT = Array<{
+  slug: string;
+}>;
+
+// Source: sanity/queries.ts
+// Variable: FEED_QUERY
+// Query: *[_type == "trip" && defined(slug.current)] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] {   _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, "country": country->name },  "officials": officials[]->{ name, title },  "purposeText": pt::text(purpose),  "published": coalesce(firstPublishedAt, _createdAt),  "updated": coalesce(updatedAt, _updatedAt),  "withdrawnAt": withdrawn.at }
+export type FEED_QUERY_RESULT = Array<{
+  _id: string;
+  title: string;
+  slug: string;
+  startDate: string;
+  endDate: string;
+  destinations: Array<{
+    city: string;
+    country: string;
+  }>;
+  officials: Array<{
+    name: string;
+    title: string;
+  }>;
+  purposeText: string;
+  published: string;
+  updated: string;
+  withdrawnAt: string | null;
+}>;
+
+// Source: sanity/queries.ts
+// Variable: OFFICIAL_FEED_QUERY
+// Query: *[_type == "official" && slug.current == $slug][0] {    _id,    name,    title,    "slug": slug.current,    "trips": *[_type == "trip" && defined(slug.current) && (      (^._id in officials[]._ref) ||      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)    )] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] {   _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, "country": country->name },  "officials": officials[]->{ name, title },  "purposeText": pt::text(purpose),  "published": coalesce(firstPublishedAt, _createdAt),  "updated": coalesce(updatedAt, _updatedAt),  "withdrawnAt": withdrawn.at }  }
+export type OFFICIAL_FEED_QUERY_RESULT = {
+  _id: string;
+  name: string;
+  title: string;
+  slug: string;
+  trips: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    startDate: string;
+    endDate: string;
+    destinations: Array<{
+      city: string;
+      country: string;
+    }>;
+    officials: Array<{
+      name: string;
+      title: string;
+    }>;
+    purposeText: string;
+    published: string;
+    updated: string;
+    withdrawnAt: string | null;
+  }>;
+} | null;
+
+// Source: sanity/queries.ts
+// Variable: TRIP_CALENDAR_QUERY
+// Query: *[_type == "trip" && slug.current == $slug][0] {      _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at),    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {   _id,  _createdAt,  _updatedAt,  title,  kind,  date,  startsAt,  endsAt,  timeZone,  venue,  city,  pressCoverage,  "descriptionText": pt::text(description) }  }
+export type TRIP_CALENDAR_QUERY_RESULT = {
+  _id: string;
+  _createdAt: string;
+  _updatedAt: string;
+  title: string;
+  slug: string;
+  startDate: string;
+  endDate: string;
+  destinations: Array<{
+    city: string;
+    timeZone: string;
+    country: string;
+  }>;
+  purposeText: string;
+  withdrawn: false | true;
+  meetings: Array<{
+    _id: string;
+    _createdAt: string;
+    _updatedAt: string;
+    title: string;
+    kind:
+      | "bilateral"
+      | "other"
+      | "pressAvailability"
+      | "roundtable"
+      | "twoPlusTwo"
+      | "virtualDiscussion"
+      | "virtualMeeting";
+    date: string | null;
+    startsAt: string | null;
+    endsAt: string | null;
+    timeZone: string | null;
+    venue: string | null;
+    city: string | null;
+    pressCoverage:
+      "cameraSpray" | "closed" | "open" | "pooled" | "toBeDetermined" | null;
+    descriptionText: string;
+  }>;
+} | null;
+
+// Source: sanity/queries.ts
+// Variable: OFFICIAL_CALENDAR_QUERY
+// Query: *[_type == "official" && slug.current == $slug][0] {    _id,    name,    "slug": slug.current,    "trips": *[_type == "trip" && defined(slug.current) && ^._id in officials[]._ref] | order(startDate desc) {   _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at) },    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(date asc, order asc, title asc) {        _id,  _createdAt,  _updatedAt,  title,  kind,  date,  startsAt,  endsAt,  timeZone,  venue,  city,  pressCoverage,  "descriptionText": pt::text(description),      "trip": trip->{   _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at) }    }  }
+export type OFFICIAL_CALENDAR_QUERY_RESULT = {
+  _id: string;
+  name: string;
+  slug: string;
+  trips: Array<{
+    _id: string;
+    _createdAt: string;
+    _updatedAt: string;
+    title: string;
+    slug: string;
+    startDate: string;
+    endDate: string;
+    destinations: Array<{
+      city: string;
+      timeZone: string;
+      country: string;
+    }>;
+    purposeText: string;
+    withdrawn: false | true;
+  }>;
+  meetings: Array<{
+    _id: string;
+    _createdAt: string;
+    _updatedAt: string;
+    title: string;
+    kind:
+      | "bilateral"
+      | "other"
+      | "pressAvailability"
+      | "roundtable"
+      | "twoPlusTwo"
+      | "virtualDiscussion"
+      | "virtualMeeting";
+    date: string | null;
+    startsAt: string | null;
+    endsAt: string | null;
+    timeZone: string | null;
+    venue: string | null;
+    city: string | null;
+    pressCoverage:
+      "cameraSpray" | "closed" | "open" | "pooled" | "toBeDetermined" | null;
+    descriptionText: string;
+    trip: {
+      _id: string;
+      _createdAt: string;
+      _updatedAt: string;
+      title: string;
+      slug: string;
+      startDate: string;
+      endDate: string;
+      destinations: Array<{
+        city: string;
+        timeZone: string;
+        country: string;
+      }>;
+      purposeText: string;
+      withdrawn: false | true;
+    };
+  }>;
+} | null;
+
+// Source: sanity/queries.ts
+// Variable: TRIP_OG_QUERY
+// Query: *[_type == "trip" && slug.current == $slug][0] {    title,    startDate,    endDate,    destinations[] { city, "country": country->name },    "officials": officials[]->name  }
+export type TRIP_OG_QUERY_RESULT = {
+  title: string;
+  startDate: string;
+  endDate: string;
+  destinations: Array<{
+    city: string;
+    country: string;
+  }>;
+  officials: Array<string>;
 } | null;
 
 // Query TypeMap
 import "@sanity/client";
 declare module "@sanity/client" {
   interface SanityQueries {
-    '\n  *[_type == "trip" && defined(slug.current)] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "meetingCount": count(*[_type == "meeting" && trip._ref == ^._id]),\n    "updatedAt": coalesce(updatedAt, firstPublishedAt)\n  }\n': HOME_QUERY_RESULT;
-    '\n  *[_type == "trip" && slug.current == $slug][0] {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ \n  _id,\n  text,\n  date,\n  source { title, url },\n  "speakerName": coalesce(speaker->name, speakerName),\n  "speaker": speaker->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n }\n },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  format,\n  venue,\n  city,\n  timeZone,\n  pressCoverage,\n  description,\n  agenda,\n  otherParticipants,\n  readoutUrl,\n  order,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n }\n },\n    "factSections": factSections[] { \n  _key,\n  heading,\n  "topic": topic->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "bullets": bullets[]->{ \n  _id,\n  text,\n  figure { qualifier, value, unit, label },\n  source { title, url },\n  asOf,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n },\n    "relatedLinks": relatedLinks[] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "lastModified": _updatedAt\n  }\n': TRIP_QUERY_RESULT;
-    '\n  *[_type == "trip" && slug.current == $slug][0] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    destinations[] { _key, city, timeZone, "country": country->name },\n    "officials": officials[]->{ _id, name, title, organization },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      venue,\n      city,\n      timeZone,\n      pressCoverage,\n      description,\n      agenda,\n      otherParticipants,\n      "hosts": hosts[]->{ _id, name, title },\n      "participants": participants[]->{ _id, name, title }\n    },\n    "factSections": factSections[] {\n      _key,\n      heading,\n      "bullets": bullets[]->{ _id, text, figure { qualifier, value, unit, label }, source { title, url }, asOf }\n    },\n    "relatedLinks": relatedLinks[] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "lastModified": _updatedAt\n  }\n': BRIEFING_QUERY_RESULT;
+    '\n  *[_type == "trip" && defined(slug.current)] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "meetingCount": count(*[_type == "meeting" && trip._ref == ^._id]),\n    "updatedAt": coalesce(updatedAt, firstPublishedAt)\n  }\n': HOME_QUERY_RESULT;
+    '\n  *[_type == "trip" && slug.current == $slug][0] {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ \n  _id,\n  text,\n  date,\n  source { title, url },\n  "speakerName": coalesce(speaker->name, speakerName),\n  "speaker": speaker->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n }\n },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  format,\n  venue,\n  city,\n  timeZone,\n  pressCoverage,\n  description,\n  agenda,\n  otherParticipants,\n  readoutUrl,\n  order,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n }\n },\n    "factSections": factSections[] { \n  _key,\n  heading,\n  "topic": topic->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "bullets": bullets[]->{ \n  _id,\n  text,\n  figure { qualifier, value, unit, label },\n  source { title, url },\n  asOf,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n },\n    "relatedLinks": relatedLinks[] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "lastModified": _updatedAt,\n    "createdAt": _createdAt,\n    "changeNotes": changeNotes[] { _key, date, note, major },\n    withdrawn { at, explanation }\n  }\n': TRIP_QUERY_RESULT;
+    '\n  *[_type == "trip" && slug.current == $slug][0] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    destinations[] { _key, city, timeZone, "country": country->name },\n    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },\n    "quoteSource": leadQuote->source { title, url },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      venue,\n      city,\n      timeZone,\n      pressCoverage,\n      description,\n      agenda,\n      otherParticipants,\n      readoutUrl,\n      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }\n    },\n    "factSections": factSections[] {\n      _key,\n      heading,\n      "bullets": bullets[]->{ _id, text, figure { qualifier, value, unit, label }, source { title, url }, asOf }\n    },\n    "relatedLinks": relatedLinks[] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "lastModified": _updatedAt,\n    "revisions": *[\n      (_id == ^._id) ||\n      (_type == "meeting" && trip._ref == ^._id) ||\n      (_id in ^.officials[]._ref) ||\n      (_id == ^.leadQuote._ref) ||\n      (_id in ^.factSections[].bullets[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)\n    ] | order(_id asc) { _id, _rev, _updatedAt },\n    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths\n  }\n': BRIEFING_QUERY_RESULT;
+    '\n  *[_type == "trip" && defined(slug.current)] | order(startDate desc, title asc) {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { _id, title, date }\n  }\n': BRIEFING_BOOK_CHOICES_QUERY_RESULT;
     '\n  *[_type == "official" && defined(slug.current)] | order(name asc) { \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n }\n': OFFICIALS_QUERY_RESULT;
-    '\n  *[_type == "official" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n,\n    bio,\n    "trips": *[_type == "trip" && (\n      (^._id in officials[]._ref) ||\n      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)\n    )] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "travelling": ^._id in officials[]._ref\n    },\n    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(trip->startDate desc, date asc, order asc, title asc) {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      city,\n      timeZone,\n      order,\n      "role": select(^._id in hosts[]._ref => "host", "participant"),\n      "trip": trip->{ _id, title, "slug": slug.current, startDate, endDate, "timeZone": destinations[0].timeZone }\n    },\n    "quotes": *[_type == "quote" && speaker._ref == ^._id] | order(date desc) { _id, text, date, source { title, url } }\n  }\n': OFFICIAL_QUERY_RESULT;
+    '\n  *[_type == "official" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n,\n    bio,\n    "trips": *[_type == "trip" && (\n      (^._id in officials[]._ref) ||\n      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)\n    )] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "travelling": ^._id in officials[]._ref\n    },\n    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(trip->startDate desc, date asc, order asc, title asc) {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      city,\n      timeZone,\n      order,\n      "role": select(^._id in hosts[]._ref => "host", "participant"),\n      "trip": trip->{ _id, title, "slug": slug.current, startDate, endDate, "timeZone": destinations[0].timeZone }\n    },\n    "quotes": *[_type == "quote" && speaker._ref == ^._id] | order(date desc) { _id, text, date, source { title, url } }\n  }\n': OFFICIAL_QUERY_RESULT;
     '\n  *[_type == "topic"] | order(title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current\n,\n    "facts": *[_type == "factBullet" && references(^._id)] | order(asOf desc) { \n  _id,\n  text,\n  figure { qualifier, value, unit, label },\n  source { title, url },\n  asOf,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n  }\n': FACT_LIBRARY_QUERY_RESULT;
     '\n  *[_type == "trip" && defined(slug.current)] | order(startDate desc) { "slug": slug.current }\n': TRIP_SLUGS_QUERY_RESULT;
     '\n  *[_type == "official" && defined(slug.current)] | order(name asc) { "slug": slug.current }\n': OFFICIAL_SLUGS_QUERY_RESULT;
-    '\n  {\n    "trips": *[_type == "trip" && defined(slug.current)] | order(startDate desc) {\n      "slug": slug.current,\n      "lastModified": coalesce(updatedAt, _updatedAt)\n    },\n    "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    }\n  }\n': SITEMAP_QUERY_RESULT;
-    '\n  *[_type == "settings" && _id == "settings"][0] {\n    title,\n    description,\n    siteUrl,\n    publisher,\n    "identifierLinks": identifierLinks[] { _key, title, url }\n  }\n': SETTINGS_QUERY_RESULT;
+    '\n  {\n    "trips": *[_type == "trip" && defined(slug.current)] | order(startDate desc) {\n      "slug": slug.current,\n      "lastModified": coalesce(updatedAt, _updatedAt)\n    },\n    "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    },\n    "countries": *[_type == "country" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    }\n  }\n': SITEMAP_QUERY_RESULT;
+    '\n  *[_type == "settings" && _id == "settings"][0] {\n    title,\n    description,\n    siteUrl,\n    publisher,\n    "identifierLinks": identifierLinks[] { _key, title, url },\n    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }\n  }\n': SETTINGS_QUERY_RESULT;
+    '\n  *[_type == "trip" && defined(slug.current)\n    && (($year == "") || string::startsWith(startDate, $year))\n    && (($country == "") || ($country in destinations[].country->slug.current))\n    && (($official == "") || ($official in officials[]->slug.current))\n    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))\n  ] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "withdrawn": defined(withdrawn.at)\n  }\n': TRIPS_QUERY_RESULT;
+    '\n  {\n    "years": *[_type == "trip" && defined(startDate)].startDate,\n    "countries": *[_type == "country" && _id in *[_type == "trip"].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },\n    "officials": *[_type == "official" && _id in *[_type == "trip"].officials[]._ref] | order(name asc) { name, "slug": slug.current },\n    "topics": *[_type == "topic" && ((_id in *[_type == "trip"].factSections[].topic._ref) || (_id in *[_type == "trip"].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }\n  }\n': TRIP_FILTERS_QUERY_RESULT;
+    '\n  *[_type in ["trip", "meeting", "official", "factBullet"] && (\n    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)\n    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)\n    || (pt::text(description) match $terms) || (pt::text(text) match $terms)\n  )]\n  | score(\n    boost(title match $terms, 5),\n    boost(name match $terms, 5),\n    boost(city match $terms, 2),\n    bio match $terms,\n    pt::text(purpose) match $terms,\n    pt::text(summary) match $terms,\n    pt::text(description) match $terms,\n    pt::text(text) match $terms\n  )\n  | order(_score desc, _updatedAt desc) [0...50] {\n    _id,\n    _type,\n    _score,\n    title,\n    name,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    date,\n    asOf,\n    "office": select(_type == "official" => title),\n    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),\n    "trip": trip->{ title, "slug": slug.current }\n  }\n': SEARCH_QUERY_RESULT;
+    '\n  {\n    "facts": *[_type == "factBullet"\n      && (($topic == "") || ($topic in topics[]->slug.current))\n      && (($country == "") || ($country in countries[]->slug.current))\n    ] | order(asOf desc, _id asc) { \n  _id,\n  text,\n  figure { qualifier, value, unit, label },\n  source { title, url },\n  asOf,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n },\n    "topics": *[_type == "topic" && _id in *[_type == "factBullet"].topics[]._ref] | order(title asc) { title, "slug": slug.current },\n    "countries": *[_type == "country" && _id in *[_type == "factBullet"].countries[]._ref] | order(name asc) { name, "slug": slug.current }\n  }\n': FACTS_QUERY_RESULT;
+    '\n  *[_type == "country" && defined(slug.current)] | order(name asc) {\n    \n  _id,\n  name,\n  code,\n  "slug": slug.current\n,\n    "tripCount": count(*[_type == "trip" && ^._id in destinations[].country._ref]),\n    "factCount": count(*[_type == "factBullet" && ^._id in countries[]._ref])\n  }\n': COUNTRIES_QUERY_RESULT;
+    '\n  *[_type == "country" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  code,\n  "slug": slug.current\n,\n    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "officials": officials[]->{ _id, name, "slug": slug.current, title },\n      "purposeText": pt::text(purpose)\n    },\n    "facts": *[_type == "factBullet" && ^._id in countries[]._ref] | order(asOf desc, _id asc) { \n  _id,\n  text,\n  figure { qualifier, value, unit, label },\n  source { title, url },\n  asOf,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n },\n    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) { \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n }\n }\n  }\n': COUNTRY_QUERY_RESULT;
+    '\n  *[_type == "country" && defined(slug.current)] | order(name asc) { "slug": slug.current }\n': COUNTRY_SLUGS_QUERY_RESULT;
+    '\n  *[_type == "trip" && defined(slug.current)] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, "country": country->name },\n  "officials": officials[]->{ name, title },\n  "purposeText": pt::text(purpose),\n  "published": coalesce(firstPublishedAt, _createdAt),\n  "updated": coalesce(updatedAt, _updatedAt),\n  "withdrawnAt": withdrawn.at\n }\n': FEED_QUERY_RESULT;
+    '\n  *[_type == "official" && slug.current == $slug][0] {\n    _id,\n    name,\n    title,\n    "slug": slug.current,\n    "trips": *[_type == "trip" && defined(slug.current) && (\n      (^._id in officials[]._ref) ||\n      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)\n    )] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, "country": country->name },\n  "officials": officials[]->{ name, title },\n  "purposeText": pt::text(purpose),\n  "published": coalesce(firstPublishedAt, _createdAt),\n  "updated": coalesce(updatedAt, _updatedAt),\n  "withdrawnAt": withdrawn.at\n }\n  }\n': OFFICIAL_FEED_QUERY_RESULT;
+    '\n  *[_type == "trip" && slug.current == $slug][0] {\n    \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n,\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n }\n  }\n': TRIP_CALENDAR_QUERY_RESULT;
+    '\n  *[_type == "official" && slug.current == $slug][0] {\n    _id,\n    name,\n    "slug": slug.current,\n    "trips": *[_type == "trip" && defined(slug.current) && ^._id in officials[]._ref] | order(startDate desc) { \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n },\n    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(date asc, order asc, title asc) {\n      \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n      "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n    }\n  }\n': OFFICIAL_CALENDAR_QUERY_RESULT;
+    '\n  *[_type == "trip" && slug.current == $slug][0] {\n    title,\n    startDate,\n    endDate,\n    destinations[] { city, "country": country->name },\n    "officials": officials[]->name\n  }\n': TRIP_OG_QUERY_RESULT;
   }
 }

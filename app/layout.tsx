@@ -4,7 +4,9 @@ import { GovBanner } from '@/components/chrome/GovBanner'
 import { Identifier } from '@/components/chrome/Identifier'
 import { SiteHeader } from '@/components/chrome/SiteHeader'
 import { SkipLink } from '@/components/chrome/SkipLink'
+import { JsonLd } from '@/components/JsonLd'
 import { readSiteUrl } from '@/lib/env'
+import { organizationLd } from '@/lib/jsonld'
 import { sanityFetch } from '@/lib/sanity/client'
 import { SETTINGS_QUERY } from '@/sanity/queries'
 import './globals.css'
@@ -24,6 +26,9 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: title, template: `%s | ${title}` },
     description: settings?.description ?? FALLBACK_DESCRIPTION,
     applicationName: title,
+    // Announced on every page, so feed readers find it wherever a reader starts.
+    alternates: { types: { 'application/atom+xml': [{ url: '/feed.xml', title: `${title}: trips (Atom feed)` }] } },
+    openGraph: { siteName: title, type: 'website', locale: 'en_US' },
   }
 }
 
@@ -32,9 +37,12 @@ export const viewport: Viewport = { themeColor: '#162e51' }
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const settings = await loadSettings()
   const title = settings?.title ?? FALLBACK_TITLE
+  const site = readSiteUrl()
+  const sameAs = (settings?.identifierLinks ?? []).flatMap((link) => (link.url ? [link.url] : []))
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans text-ink antialiased">
+        <JsonLd data={organizationLd(site, settings?.publisher ?? title, sameAs)} />
         <SkipLink />
         <GovBanner />
         <SiteHeader siteTitle={title} />
@@ -45,6 +53,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           domain={new URL(settings?.siteUrl ?? readSiteUrl()).host}
           publisher={settings?.publisher ?? title}
           links={settings?.identifierLinks ?? []}
+          required={settings?.requiredLinks ?? null}
         />
       </body>
     </html>

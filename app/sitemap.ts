@@ -5,16 +5,23 @@ import { SITEMAP_QUERY } from '@/sanity/queries'
 
 export const revalidate = 60
 
+/** Every public page, with absolute URLs from the site-URL setting. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const site = readSiteUrl()
-  const { trips, officials } = await sanityFetch(SITEMAP_QUERY, {}, ['trip', 'official'])
+  const { trips, officials, countries } = await sanityFetch(SITEMAP_QUERY, {}, ['trip', 'official', 'country'])
   return [
     { url: `${site}/` },
+    { url: `${site}/trips` },
     { url: `${site}/officials` },
+    { url: `${site}/countries` },
+    { url: `${site}/facts` },
+    { url: `${site}/about` },
+    { url: `${site}/accessibility` },
     ...trips.flatMap((trip) => [
       { url: `${site}/trips/${trip.slug}`, lastModified: trip.lastModified },
       { url: `${site}/trips/${trip.slug}/briefing`, lastModified: trip.lastModified },
     ]),
     ...officials.map((official) => ({ url: `${site}/officials/${official.slug}`, lastModified: official.lastModified })),
+    ...countries.map((country) => ({ url: `${site}/countries/${country.slug}`, lastModified: country.lastModified })),
   ]
 }

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
+import type { Metadata, ResizeOptions } from 'sharp'
 import { LakeError, badRequest } from './errors'
 import type { Doc } from './types'
 import { changesAsMutations, runWrite } from './write'
@@ -72,7 +73,7 @@ export async function uploadAsset(context: WriteContext & { dir: string }, input
   const filename = input.filename ? path.basename(input.filename) : undefined
   let doc: Doc
   if (input.kind === 'image') {
-    let meta: sharp.Metadata
+    let meta: Metadata
     try {
       meta = await sharp(input.bytes).metadata()
     } catch {
@@ -225,7 +226,7 @@ export async function transformImage(
   if (width || height) {
     const fit = query.fit ?? 'clip'
     const position = query.crop && query.crop !== 'center' ? query.crop.replace(',', ' ') : 'centre'
-    const options: sharp.ResizeOptions =
+    const options: ResizeOptions =
       fit === 'crop' || fit === 'min'
         ? { fit: 'cover', position: ['entropy', 'attention'].includes(position) ? position : position.replace('center', 'centre') }
         : fit === 'fill'

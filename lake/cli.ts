@@ -14,6 +14,8 @@ import { ImportError, exportFile, exportTo, importFile } from './ndjson'
 import type { ImportMode } from './ndjson'
 import { Store } from './store'
 import { TOKEN_ROLES } from './types'
+import { runTrust } from './studio/trust'
+import { UserUsageError, runUser } from './studio/userCli'
 
 const USAGE = `Envoy local content lake
 
@@ -32,8 +34,15 @@ Usage: npm run lake -- <command> [options]
         Create an API token; it is printed once and only its hash is kept.
   token list
   token revoke ID|LABEL
-  user ...
-        Not available yet (user accounts arrive with a later issue).
+  user add EMAIL --role viewer|editor|administrator [--name NAME] [--password-stdin]
+        Add a Studio account. The password is asked for (twice, not echoed) or read from
+        the first line of stdin with --password-stdin; only its scrypt hash is stored.
+  user list
+  user remove EMAIL|ID
+        Remove an account and sign out its sessions.
+  trust
+        Trust the lake's HTTPS certificate in this machine's stores where possible
+        (Debian system store, Chromium's NSS database) and print the remaining steps.
 
 Options for every command: --dir DIR (data folder, default LAKE_DIR or .lake)`
 
@@ -47,6 +56,8 @@ type Flags = {
   dataset?: string
   role?: string
   label?: string
+  name?: string
+  'password-stdin'?: boolean
   dir?: string
   help?: boolean
 }
@@ -64,6 +75,8 @@ function parse(argv: string[]): { positionals: string[]; flags: Flags } {
         dataset: { type: 'string' },
         role: { type: 'string' },
         label: { type: 'string' },
+        name: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
         dir: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -189,7 +202,14 @@ async function main(argv: string[]): Promise<void> {
     case 'token':
       return runToken(rest[0], rest[1], flags)
     case 'user':
-      throw new Error('The "user" command is not available yet: user accounts arrive with a later issue. Use "token create" for now.')
+      try {
+        return await runUser(rest[0], rest[1], flags, dataDir(flags))
+      } catch (error) {
+        if (error instanceof UserUsageError) throw new UsageError(error.message)
+        throw error
+      }
+    case 'trust':
+      return runTrust(dataDir(flags))
     default:
       throw new UsageError(`Unknown command "${command}"`)
   }

@@ -12,9 +12,11 @@
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { readLakeEnv } from '../lib/env'
+import { AccountStore } from './accounts'
 import { TokenStore } from './auth'
 import { ListenHub } from './listen'
 import { importFile } from './ndjson'
+import { PresenceHub } from './presence'
 import type { App, LakeContext } from './routes/common'
 import { buildApp } from './server'
 import { Store } from './store'
@@ -76,7 +78,17 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
   const dir = path.resolve(options.dir ?? env.LAKE_DIR)
   const log = options.quiet ? () => undefined : (message: string) => console.log(`[lake] ${message}`)
   const store = new Store(dir)
-  const context: LakeContext = { store, hub: new ListenHub(), tokens: new TokenStore(store.db), projectId: 'local' }
+  const corsOrigins = options.corsOrigins ?? defaultCorsOrigins(env)
+  const context: LakeContext = {
+    store,
+    hub: new ListenHub(),
+    tokens: new TokenStore(store.db),
+    projectId: 'local',
+    accounts: new AccountStore(store.db),
+    dir,
+    corsOrigins,
+  }
+  const presence = new PresenceHub(context)
   const apps: App[] = []
   try {
     const seedDataset = options.seedDataset ?? 'production'
@@ -86,7 +98,6 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
       log(`Imported ${written} documents`)
     }
     const tls = await ensureCertificate(dir)
-    const corsOrigins = options.corsOrigins ?? defaultCorsOrigins(env)
     const secure = buildApp(context, { corsOrigins, bodyLimit: options.bodyLimit, tls })
     apps.push(secure)
     const plain = buildApp(context, { corsOrigins, bodyLimit: options.bodyLimit })
@@ -95,6 +106,9 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     await secure.listen({ port: options.port ?? env.LAKE_PORT, host })
     // Plain HTTP stays on loopback: it carries tokens unencrypted.
     await plain.listen({ port: options.httpPort ?? env.LAKE_HTTP_PORT, host: '127.0.0.1' })
+    // Presence WebSockets upgrade on the raw servers (the HTTP/2 server accepts HTTP/1.1 upgrades).
+    presence.attach(secure.server)
+    presence.attach(plain.server)
     const port = boundPort(secure)
     const httpPort = boundPort(plain)
     const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
@@ -106,6 +120,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
       dir,
       close: async () => {
         context.hub.closeAll()
+        presence.close()
         await Promise.all(apps.map((app) => app.close()))
         store.close()
       },
@@ -116,6 +131,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     return lake
   } catch (error) {
     context.hub.closeAll()
+    presence.close()
     await Promise.all(apps.map((app) => app.close().catch(() => undefined)))
     store.close()
     throw error

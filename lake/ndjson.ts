@@ -109,6 +109,7 @@ export async function importLines(
     // A bulk import logs no mutations; each document's result is in the log all the same.
     () => null,
   )
+  context.store.checkpoint()
   return { transactionId: transaction.id, written: transaction.changes.length, skipped }
 }
 

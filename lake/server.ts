@@ -16,12 +16,15 @@ import type { FastifyError, FastifyServerOptions } from 'fastify'
 import { LakeError } from './errors'
 import type { ErrorBody } from './errors'
 import type { App, LakeContext } from './routes/common'
+import { assetRoutes } from './routes/assets'
 import { docRoutes } from './routes/doc'
+import { eventRoutes } from './routes/events'
 import { historyRoutes } from './routes/history'
 import { listenRoutes } from './routes/listen'
 import { mutateRoutes } from './routes/mutate'
 import { pingRoutes } from './routes/ping'
 import { queryRoutes } from './routes/query'
+import { userRoutes } from './routes/users'
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
 
@@ -45,25 +48,29 @@ function errorBody(type: string, description: string): ErrorBody {
 }
 
 /**
- * Lets `app.close()` finish while browsers hold HTTP/2 sessions open (they keep them for
- * minutes, and Node's server only closes once every session has ended): on close, each session
- * gets a GOAWAY so in-flight requests can finish, and whatever is still open a moment later is
- * destroyed. HTTP/1.1-over-TLS sockets get the same treatment.
+ * Lets `app.close()` finish while clients hold connections open. Node's server only closes once
+ * every connection has ended, and browsers keep HTTP/2 sessions (and HTTP/1.1 keep-alive
+ * sockets) open for minutes. On close, each HTTP/2 session gets a GOAWAY and idle sockets are
+ * closed so in-flight requests can finish; whatever is still open half a second later is
+ * destroyed. (Listener streams have already been ended by the hub at that point.)
  */
-function closeConnectionsOnShutdown(app: App): void {
-  const sessions = new Set<{ close(): void; destroy(): void; closed: boolean; destroyed: boolean }>()
-  const sockets = new Set<{ destroy(): void; destroyed: boolean }>()
-  const server = app.server as unknown as NodeJS.EventEmitter
-  server.on('session', (session: { close(): void; destroy(): void; closed: boolean; destroyed: boolean; once(event: string, fn: () => void): void }) => {
+type Closable = { destroy(): void; destroyed: boolean; once(event: string, listener: () => void): void }
+
+function closeConnectionsOnShutdown(app: App, secure: boolean): void {
+  const sessions = new Set<Closable & { close(): void; closed: boolean }>()
+  const sockets = new Set<Closable>()
+  const server = app.server as unknown as NodeJS.EventEmitter & { closeIdleConnections?: () => void }
+  server.on('session', (session: Closable & { close(): void; closed: boolean }) => {
     sessions.add(session)
     session.once('close', () => sessions.delete(session))
   })
-  server.on('secureConnection', (socket: { destroy(): void; destroyed: boolean; once(event: string, fn: () => void): void }) => {
+  server.on(secure ? 'secureConnection' : 'connection', (socket: Closable) => {
     sockets.add(socket)
     socket.once('close', () => sockets.delete(socket))
   })
   app.addHook('preClose', (done) => {
     for (const session of sessions) if (!session.closed) session.close()
+    server.closeIdleConnections?.()
     const timer = setTimeout(() => {
       for (const session of sessions) if (!session.destroyed) session.destroy()
       for (const socket of sockets) if (!socket.destroyed) socket.destroy()
@@ -86,7 +93,7 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
   const app: App = options.tls
     ? Fastify({ ...common, http2: true, https: { allowHTTP1: true, key: options.tls.key, cert: options.tls.cert } })
     : Fastify(common)
-  if (options.tls) closeConnectionsOnShutdown(app)
+  closeConnectionsOnShutdown(app, Boolean(options.tls))
 
   const allowed = new Set(options.corsOrigins)
   void app.register(cors, {
@@ -132,6 +139,10 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     mutateRoutes(scoped, context)
     listenRoutes(scoped, context)
     historyRoutes(scoped, context)
+    eventRoutes(scoped, context)
+    // These two add their own body parsers (login form, raw uploads): encapsulated plugins.
+    void scoped.register(async (child: App) => userRoutes(child, context))
+    void scoped.register(async (child: App) => assetRoutes(child, context))
   })
   return app
 }

@@ -256,6 +256,14 @@ export class Store {
     return row?.result ? (JSON.parse(row.result) as Doc) : null
   }
 
+  /**
+   * Copies the WAL into the database file and truncates it. Called after bulk imports: otherwise
+   * the first ordinary write after a 100k-document import pays for checkpointing it.
+   */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+
   /** The last version of a document that existed (what a deleted document looked like). */
   lastExistingVersion(dataset: string, id: string): Doc | null {
     const row = this.stmt.lastExisting.get(dataset, id) as { result: string } | undefined

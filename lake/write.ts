@@ -11,6 +11,7 @@
  * Listener events are published only after the SQLite COMMIT returned.
  */
 import { LakeError } from './errors'
+import { checkStrongReferences } from './integrity'
 import type { ListenHub } from './listen'
 import { documentTimestamp, randomId } from './ids'
 import type { Store } from './store'
@@ -126,6 +127,12 @@ export async function runWrite<T>(
     const tx = new WriteTransaction(store, options.dataset, id, new Date())
     const value = await build(tx)
     const changes = tx.changes()
+    try {
+      checkStrongReferences(changes, () => tx.documents())
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConflictError') throw new LakeError(409, 'conflictError', error.message)
+      throw error
+    }
     const transaction: CommittedTransaction = {
       dataset: options.dataset,
       id,

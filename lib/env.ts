@@ -30,6 +30,10 @@ const lakeSchema = z.object({
   LAKE_CORS_ORIGINS: optionalText,
   PORT: port(3000),
   STUDIO_PORT: port(3333),
+  /** Email of the administrator created on the first start of `npm run dev` / `npm start`. */
+  LAKE_ADMIN_EMAIL: z.string().trim().email('must be an email address').default('admin@envoy.local'),
+  /** That administrator's password (at least 12 characters); unset means a random one, printed once. */
+  LAKE_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
 })
 
 const sanitySchema = z.object({
@@ -47,6 +51,24 @@ const buildSchema = z.object({
   /** Where `next build` writes and `next start` reads the build; lets two builds share a checkout. */
   NEXT_DIST_DIR: z.string().trim().min(1).default('.next'),
 })
+
+const briefingSchema = z.object({
+  /** Folder where rendered briefing PDFs are kept, one file per published revision of a sheet. */
+  BRIEFING_PDF_CACHE_DIR: z.string().trim().min(1).default('.cache/briefing-pdf'),
+  /** The Chromium binary that prints briefing PDFs. */
+  CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
+  /**
+   * Origin the PDF printer loads the HTML sheet from, e.g. http://127.0.0.1:3000. Empty means the
+   * origin of the PDF request itself; set it when the public address does not reach this server.
+   */
+  BRIEFING_RENDER_ORIGIN: optionalText.pipe(z.string().url('must be an absolute URL such as http://127.0.0.1:3000').optional()),
+})
+
+export type BriefingEnv = z.infer<typeof briefingSchema>
+
+export function readBriefingEnv(source: NodeJS.ProcessEnv = process.env): BriefingEnv {
+  return parse(briefingSchema, source)
+}
 
 export function readBuildEnv(source: NodeJS.ProcessEnv = process.env): z.infer<typeof buildSchema> {
   return parse(buildSchema, source)

@@ -136,3 +136,25 @@ export function formatLocalTimeRange(start: Date | string, end: Date | string | 
   const clock = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit' })
   return `${clock.format(toDate(start))} – ${clock.format(toDate(end))} ${zoneAbbreviation(end, timeZone)}`
 }
+
+/** The zone of the publishing government's capital, shown beside every local meeting time. */
+export const WASHINGTON_TIME_ZONE = 'America/New_York'
+
+/**
+ * "8:00 – 9:30 PM EST, March 15" style: a meeting's time on Washington's clock, with the date
+ * whenever it falls on another calendar day than the meeting's local date (Tokyo is 13–14 hours ahead).
+ */
+export function formatWashingtonTime(start: Date | string, end: Date | string | null | undefined, localTimeZone: string): string {
+  const range = formatLocalTimeRange(start, end, WASHINGTON_TIME_ZONE)
+  const localDay = localDateOf(start, localTimeZone)
+  const washingtonDay = localDateOf(start, WASHINGTON_TIME_ZONE)
+  if (localDay === washingtonDay) return range
+  return `${range}, ${utcMonthDay.format(requireIsoDate(washingtonDay))}`
+}
+
+/** "March 15, 2021, 9:00 AM EDT": an instant (publication, update) on Washington's clock. */
+export function formatWashingtonDateTime(instant: Date | string): string {
+  const date = toDate(instant)
+  const day = new Intl.DateTimeFormat('en-US', { timeZone: WASHINGTON_TIME_ZONE, month: 'long', day: 'numeric', year: 'numeric' }).format(date)
+  return `${day}, ${formatLocalTime(date, WASHINGTON_TIME_ZONE)}`
+}

@@ -55,6 +55,7 @@ const destinationFields = /* groq */ `
   _key,
   city,
   timeZone,
+  location { lat, lng },
   "country": country->{ ${countryFields} }
 `
 
@@ -148,11 +149,22 @@ export const TRIP_QUERY = defineQuery(`
     source { title, url },
     firstPublishedAt,
     updatedAt,
-    "lastModified": _updatedAt
+    "lastModified": _updatedAt,
+    "createdAt": _createdAt,
+    "changeNotes": changeNotes[] { _key, date, note, major },
+    withdrawn { at, explanation }
   }
 `)
 
-/** Printable briefing sheet: the same trip, compact (no images, facts with figures and sources). Params: { slug } */
+/**
+ * Printable briefing sheet: the same trip, compact (no images, facts with figures and sources). Params: { slug }
+ *
+ * `revisions` lists every published document the sheet shows (the trip, its meetings, officials,
+ * quote and facts) with `_rev` and `_updatedAt`: together they say which published revision a
+ * printed sheet (and its cached PDF) is, and when it was last prepared. They are kept apart from
+ * the content fields, whose shapes the trip page's shared components also accept. Officials carry
+ * their country's code so the sheet can split the U.S. side from the host side.
+ */
 export const BRIEFING_QUERY = defineQuery(`
   *[_type == "trip" && slug.current == $slug][0] {
     _id,
@@ -161,10 +173,11 @@ export const BRIEFING_QUERY = defineQuery(`
     startDate,
     endDate,
     destinations[] { _key, city, timeZone, "country": country->name },
-    "officials": officials[]->{ _id, name, title, organization },
+    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },
     purpose,
     summary,
     "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },
+    "quoteSource": leadQuote->source { title, url },
     "meetings": ${tripMeetings} {
       _id,
       title,
@@ -180,8 +193,9 @@ export const BRIEFING_QUERY = defineQuery(`
       description,
       agenda,
       otherParticipants,
-      "hosts": hosts[]->{ _id, name, title },
-      "participants": participants[]->{ _id, name, title }
+      readoutUrl,
+      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },
+      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }
     },
     "factSections": factSections[] {
       _key,
@@ -192,7 +206,29 @@ export const BRIEFING_QUERY = defineQuery(`
     source { title, url },
     firstPublishedAt,
     updatedAt,
-    "lastModified": _updatedAt
+    "lastModified": _updatedAt,
+    "revisions": *[
+      (_id == ^._id) ||
+      (_type == "meeting" && trip._ref == ^._id) ||
+      (_id in ^.officials[]._ref) ||
+      (_id == ^.leadQuote._ref) ||
+      (_id in ^.factSections[].bullets[]._ref) ||
+      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||
+      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)
+    ] | order(_id asc) { _id, _rev, _updatedAt },
+    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths
+  }
+`)
+
+/** Briefing book form: every trip with its engagements, newest trip first. */
+export const BRIEFING_BOOK_CHOICES_QUERY = defineQuery(`
+  *[_type == "trip" && defined(slug.current)] | order(startDate desc, title asc) {
+    _id,
+    title,
+    "slug": slug.current,
+    startDate,
+    endDate,
+    "meetings": ${tripMeetings} { _id, title, date }
   }
 `)
 
@@ -262,6 +298,10 @@ export const SITEMAP_QUERY = defineQuery(`
     "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {
       "slug": slug.current,
       "lastModified": _updatedAt
+    },
+    "countries": *[_type == "country" && defined(slug.current)] | order(name asc) {
+      "slug": slug.current,
+      "lastModified": _updatedAt
     }
   }
 `)
@@ -273,6 +313,213 @@ export const SETTINGS_QUERY = defineQuery(`
     description,
     siteUrl,
     publisher,
-    "identifierLinks": identifierLinks[] { _key, title, url }
+    "identifierLinks": identifierLinks[] { _key, title, url },
+    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }
+  }
+`)
+
+// ---------------------------------------------------------------------------------------------
+// Public readers: trips index, search, facts, countries, feeds and calendars
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Trips index. Every filter is optional: an empty string means "any". groq-js only slices with
+ * constant numbers, so the page is cut in the portal (lib/pagination.ts); the result is small
+ * (card fields only). Params: { year, country, official, topic }
+ */
+export const TRIPS_QUERY = defineQuery(`
+  *[_type == "trip" && defined(slug.current)
+    && (($year == "") || string::startsWith(startDate, $year))
+    && (($country == "") || ($country in destinations[].country->slug.current))
+    && (($official == "") || ($official in officials[]->slug.current))
+    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))
+  ] | order(startDate desc, title asc) {
+    ${tripCardFields},
+    "officials": officials[]->{ _id, name, "slug": slug.current, title },
+    "purposeText": pt::text(purpose),
+    "withdrawn": defined(withdrawn.at)
+  }
+`)
+
+/** Choices for the trips index filters: only values some trip actually has. */
+export const TRIP_FILTERS_QUERY = defineQuery(`
+  {
+    "years": *[_type == "trip" && defined(startDate)].startDate,
+    "countries": *[_type == "country" && _id in *[_type == "trip"].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },
+    "officials": *[_type == "official" && _id in *[_type == "trip"].officials[]._ref] | order(name asc) { name, "slug": slug.current },
+    "topics": *[_type == "topic" && ((_id in *[_type == "trip"].factSections[].topic._ref) || (_id in *[_type == "trip"].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }
+  }
+`)
+
+/**
+ * Site search over trips, meetings, officials and fact bullets, ranked by score(). Params:
+ * { terms } — an array of words with a trailing "*" so "jap" finds "Japan"; every word must
+ * match within one field. Titles and names weigh more than body text.
+ */
+export const SEARCH_QUERY = defineQuery(`
+  *[_type in ["trip", "meeting", "official", "factBullet"] && (
+    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)
+    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)
+    || (pt::text(description) match $terms) || (pt::text(text) match $terms)
+  )]
+  | score(
+    boost(title match $terms, 5),
+    boost(name match $terms, 5),
+    boost(city match $terms, 2),
+    bio match $terms,
+    pt::text(purpose) match $terms,
+    pt::text(summary) match $terms,
+    pt::text(description) match $terms,
+    pt::text(text) match $terms
+  )
+  | order(_score desc, _updatedAt desc) [0...50] {
+    _id,
+    _type,
+    _score,
+    title,
+    name,
+    "slug": slug.current,
+    startDate,
+    endDate,
+    date,
+    asOf,
+    "office": select(_type == "official" => title),
+    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),
+    "trip": trip->{ title, "slug": slug.current }
+  }
+`)
+
+/** Fact library. Params: { topic, country } (empty string = any). */
+export const FACTS_QUERY = defineQuery(`
+  {
+    "facts": *[_type == "factBullet"
+      && (($topic == "") || ($topic in topics[]->slug.current))
+      && (($country == "") || ($country in countries[]->slug.current))
+    ] | order(asOf desc, _id asc) { ${factBulletFields} },
+    "topics": *[_type == "topic" && _id in *[_type == "factBullet"].topics[]._ref] | order(title asc) { title, "slug": slug.current },
+    "countries": *[_type == "country" && _id in *[_type == "factBullet"].countries[]._ref] | order(name asc) { name, "slug": slug.current }
+  }
+`)
+
+/** Countries index: every country with how many trips went there and facts speak of it. */
+export const COUNTRIES_QUERY = defineQuery(`
+  *[_type == "country" && defined(slug.current)] | order(name asc) {
+    ${countryFields},
+    "tripCount": count(*[_type == "trip" && ^._id in destinations[].country._ref]),
+    "factCount": count(*[_type == "factBullet" && ^._id in countries[]._ref])
+  }
+`)
+
+/** Country page: trips there and fact bullets about it. Params: { slug } */
+export const COUNTRY_QUERY = defineQuery(`
+  *[_type == "country" && slug.current == $slug][0] {
+    ${countryFields},
+    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref] | order(startDate desc) {
+      ${tripCardFields},
+      "officials": officials[]->{ _id, name, "slug": slug.current, title },
+      "purposeText": pt::text(purpose)
+    },
+    "facts": *[_type == "factBullet" && ^._id in countries[]._ref] | order(asOf desc, _id asc) { ${factBulletFields} },
+    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) { ${officialCardFields} }
+  }
+`)
+
+/** generateStaticParams for /countries/[slug]. */
+export const COUNTRY_SLUGS_QUERY = defineQuery(`
+  *[_type == "country" && defined(slug.current)] | order(name asc) { "slug": slug.current }
+`)
+
+const feedTripFields = /* groq */ `
+  _id,
+  title,
+  "slug": slug.current,
+  startDate,
+  endDate,
+  destinations[] { city, "country": country->name },
+  "officials": officials[]->{ name, title },
+  "purposeText": pt::text(purpose),
+  "published": coalesce(firstPublishedAt, _createdAt),
+  "updated": coalesce(updatedAt, _updatedAt),
+  "withdrawnAt": withdrawn.at
+`
+
+/** Site-wide Atom feed: the most recently changed trips. */
+export const FEED_QUERY = defineQuery(`
+  *[_type == "trip" && defined(slug.current)] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { ${feedTripFields} }
+`)
+
+/** An official's Atom feed: trips they travel on or meet during. Params: { slug } */
+export const OFFICIAL_FEED_QUERY = defineQuery(`
+  *[_type == "official" && slug.current == $slug][0] {
+    _id,
+    name,
+    title,
+    "slug": slug.current,
+    "trips": *[_type == "trip" && defined(slug.current) && (
+      (^._id in officials[]._ref) ||
+      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)
+    )] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { ${feedTripFields} }
+  }
+`)
+
+const calendarMeetingFields = /* groq */ `
+  _id,
+  _createdAt,
+  _updatedAt,
+  title,
+  kind,
+  date,
+  startsAt,
+  endsAt,
+  timeZone,
+  venue,
+  city,
+  pressCoverage,
+  "descriptionText": pt::text(description)
+`
+
+const calendarTripFields = /* groq */ `
+  _id,
+  _createdAt,
+  _updatedAt,
+  title,
+  "slug": slug.current,
+  startDate,
+  endDate,
+  destinations[] { city, timeZone, "country": country->name },
+  "purposeText": pt::text(purpose),
+  "withdrawn": defined(withdrawn.at)
+`
+
+/** A trip's calendar: the all-day trip and its meetings. Params: { slug } */
+export const TRIP_CALENDAR_QUERY = defineQuery(`
+  *[_type == "trip" && slug.current == $slug][0] {
+    ${calendarTripFields},
+    "meetings": ${tripMeetings} { ${calendarMeetingFields} }
+  }
+`)
+
+/** An official's calendar: trips they travel on (all-day) and meetings they host or join. Params: { slug } */
+export const OFFICIAL_CALENDAR_QUERY = defineQuery(`
+  *[_type == "official" && slug.current == $slug][0] {
+    _id,
+    name,
+    "slug": slug.current,
+    "trips": *[_type == "trip" && defined(slug.current) && ^._id in officials[]._ref] | order(startDate desc) { ${calendarTripFields} },
+    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(date asc, order asc, title asc) {
+      ${calendarMeetingFields},
+      "trip": trip->{ ${calendarTripFields} }
+    }
+  }
+`)
+
+/** Trip Open Graph image: just what the card shows. Params: { slug } */
+export const TRIP_OG_QUERY = defineQuery(`
+  *[_type == "trip" && slug.current == $slug][0] {
+    title,
+    startDate,
+    endDate,
+    destinations[] { city, "country": country->name },
+    "officials": officials[]->name
   }
 `)

@@ -1,5 +1,6 @@
 /**
- * `npm run build`: builds the production portal.
+ * `npm run build`: builds the production portal and the Studio (into sanity/dist, served by
+ * `npm start`).
  *
  * Next.js prerenders public pages at build time, so it needs content. With the
  * local lake that means a lake must answer during the build: reuse one that is
@@ -8,10 +9,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { lakeIsUp, lakeServeCommand, usesLocalLake, waitForLake } from './lib/processes'
+import { STUDIO_OUT_DIR, studioEnv } from './lib/studio'
 
-function run(command: string): Promise<void> {
+function run(command: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, { shell: true, stdio: 'inherit' })
+    const child = spawn(command, { shell: true, stdio: 'inherit', env })
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`"${command}" exited with ${code}`))))
   })
 }
@@ -28,6 +30,9 @@ async function main() {
     // The lake runs in its own process group (detached) so the shell and tsx both stop.
     if (lake?.pid) process.kill(-lake.pid, 'SIGTERM')
   }
+  // The Studio needs no content to build; the lake's address (LAKE_PORT) is baked into the bundle.
+  const env = usesLocalLake() ? studioEnv() : { ...process.env, SANITY_TELEMETRY_DISABLED: '1' }
+  await run(`sanity build ${STUDIO_OUT_DIR} --yes`, env)
 }
 
 main().catch((error: unknown) => {

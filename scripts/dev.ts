@@ -1,18 +1,44 @@
 /**
- * `npm run dev`: the lake (seeded on first start) and the portal in development
- * mode. Ctrl-C stops everything.
+ * `npm run dev`: the lake (seeded on first start), Sanity Studio and the portal in development
+ * mode. Prints the three URLs and how to sign in; Ctrl-C stops all three.
  */
 import concurrently from 'concurrently'
 import { readLakeEnv } from '../lib/env'
 import { lakeServeCommand, usesLocalLake } from './lib/processes'
+import { ensureAdministrator, studioEnv } from './lib/studio'
 
-const { PORT, LAKE_PORT, LAKE_HTTP_PORT } = readLakeEnv()
-const commands = [{ name: 'portal', command: `next dev -p ${PORT}`, prefixColor: 'blue' }]
-if (usesLocalLake()) commands.unshift({ name: 'lake', command: lakeServeCommand, prefixColor: 'magenta' })
+async function main() {
+  const { PORT, LAKE_PORT, LAKE_HTTP_PORT, STUDIO_PORT } = readLakeEnv()
+  const local = usesLocalLake()
+  const signIn = local ? await ensureAdministrator() : ['The Studio signs in with your sanity.io account.']
+  const env = local ? studioEnv() : { ...process.env, SANITY_TELEMETRY_DISABLED: '1' }
+  const commands = [
+    { name: 'studio', command: `sanity dev --port ${STUDIO_PORT}`, prefixColor: 'green', env },
+    { name: 'portal', command: `next dev -p ${PORT}`, prefixColor: 'blue' },
+  ]
+  if (local) commands.unshift({ name: 'lake', command: lakeServeCommand, prefixColor: 'magenta' })
 
-console.log(`\nEnvoy is starting:\n  Portal  http://localhost:${PORT}\n  Lake    https://localhost:${LAKE_PORT} (server-side: http://127.0.0.1:${LAKE_HTTP_PORT})\n`)
-const { result } = concurrently(commands, { killOthersOn: ['failure'], prefix: 'name' })
-result.then(
+  console.log(
+    [
+      '',
+      'Envoy is starting:',
+      `  Portal  http://localhost:${PORT}`,
+      `  Studio  http://localhost:${STUDIO_PORT}`,
+      ...(local ? [`  Lake    https://localhost:${LAKE_PORT} (server-side: http://127.0.0.1:${LAKE_HTTP_PORT})`] : []),
+      '',
+      ...signIn,
+      ...(local ? ['If the Studio says it cannot connect, trust the lake certificate once: npm run lake -- trust'] : []),
+      '',
+    ].join('\n'),
+  )
+  const { result } = concurrently(commands, { killOthersOn: ['failure'], prefix: 'name' })
+  await result
+}
+
+main().then(
   () => process.exit(0),
-  () => process.exit(1),
+  (error: unknown) => {
+    if (error instanceof Error) console.error(error.message)
+    process.exit(1)
+  },
 )

@@ -6,7 +6,8 @@ import type { FactSection } from '@/lib/sanity/types'
  * Fact sections for print. Every fact stays attributed: once for the whole list when all share
  * a source and date, once per section when that section agrees, otherwise after each bullet.
  */
-export function BriefingFacts({ sections }: { sections: readonly FactSection[] }) {
+export function BriefingFacts({ sections, headingLevel = 3 }: { sections: readonly FactSection[]; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4'
   const overall = sharedAttribution(sections.flatMap((s) => s.bullets))
   return (
     <div className="space-y-2">
@@ -16,9 +17,9 @@ export function BriefingFacts({ sections }: { sections: readonly FactSection[] }
         const perBullet = !overall && !perSection
         return (
           <section key={section._key} aria-labelledby={`b-facts-${section._key}`}>
-            <h3 id={`b-facts-${section._key}`} className="break-after-avoid text-[0.95em] font-bold text-primary-darker">
+            <Heading id={`b-facts-${section._key}`} className="break-after-avoid text-[0.95em] font-bold text-primary-darker">
               {section.heading}
-            </h3>
+            </Heading>
             {perSection && <Attribution text={`Source: ${perSection}.`} />}
             <ul className="mt-0.5 list-disc space-y-0.5 pl-4">
               {section.bullets.map((bullet) => (

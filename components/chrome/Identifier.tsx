@@ -2,10 +2,39 @@
  * The USWDS identifier: who publishes the site and the links federal policy asks for.
  * Only links that resolve to something real are shown; empty placeholders would mislead.
  */
-import type { IdentifierLink } from '@/lib/sanity/types'
+import type { IdentifierLink, RequiredLinks } from '@/lib/sanity/types'
 
-export function Identifier({ domain, publisher, links }: { domain: string; publisher: string; links: readonly IdentifierLink[] }) {
-  const shown = links.filter((link): link is IdentifierLink & { url: string } => Boolean(link.title && link.url))
+/** The required links in USWDS order, with their standard wording. */
+const REQUIRED: ReadonlyArray<{ key: keyof RequiredLinks; title: (publisher: string) => string }> = [
+  { key: 'about', title: (publisher) => `About ${publisher}` },
+  { key: 'accessibility', title: () => 'Accessibility statement' },
+  { key: 'foia', title: () => 'FOIA requests' },
+  { key: 'noFear', title: () => 'No FEAR Act data' },
+  { key: 'inspectorGeneral', title: () => 'Office of the Inspector General' },
+  { key: 'performance', title: () => 'Performance reports' },
+  { key: 'privacy', title: () => 'Privacy policy' },
+]
+
+export function Identifier({
+  domain,
+  publisher,
+  links,
+  required,
+}: {
+  domain: string
+  publisher: string
+  links: readonly IdentifierLink[]
+  required: RequiredLinks | null
+}) {
+  // Only links with an address in Settings are shown: an empty placeholder would mislead.
+  const requiredShown = REQUIRED.flatMap(({ key, title }) => {
+    const url = required?.[key]
+    return url ? [{ _key: `required-${key}`, title: title(publisher), url }] : []
+  })
+  const shown = [
+    ...requiredShown,
+    ...links.filter((link): link is IdentifierLink & { url: string } => Boolean(link.title && link.url)),
+  ]
   return (
     <footer className="mt-16 bg-primary-darker text-white print:hidden">
       <section aria-label="Agency identifier" className="mx-auto max-w-page px-4 py-6">

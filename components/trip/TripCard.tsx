@@ -14,6 +14,11 @@ export function TripCard({ trip, headingLevel = 3 }: { trip: TripCardData; headi
         {trip.startDate && <time dateTime={trip.startDate}>{formatDateRange(trip.startDate, trip.endDate)}</time>}
         {places && <span> · {places}</span>}
       </p>
+      {trip.withdrawn && (
+        <p className="mt-1">
+          <span className="inline-block rounded-sm bg-[#b50909] px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">Withdrawn</span>
+        </p>
+      )}
       <Heading className="mt-1 text-xl font-bold leading-snug">
         {trip.slug ? <Link href={`/trips/${trip.slug}`}>{trip.title ?? 'Untitled trip'}</Link> : trip.title}
       </Heading>

@@ -1,12 +1,13 @@
 /** Helpers shared by the route modules. */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { principalFor } from '../auth'
+import type { AccountStore } from '../accounts'
 import type { TokenStore } from '../auth'
 import { LakeError, badRequest } from '../errors'
 import type { QueryParams } from '../groq'
 import { isValidDatasetName } from '../ids'
 import type { ListenHub } from '../listen'
 import type { Store } from '../store'
+import { callerFor } from '../studio/context'
 import type { Principal } from '../types'
 
 /** Everything a route needs; one instance is shared by the HTTPS and the HTTP server. */
@@ -15,6 +16,12 @@ export type LakeContext = {
   hub: ListenHub
   tokens: TokenStore
   projectId: string
+  /** Studio accounts, their sessions and key-value stores. */
+  accounts: AccountStore
+  /** The data folder (asset files live under `<dir>/assets`). */
+  dir: string
+  /** Browser origins allowed by CORS; the login page only redirects to these. */
+  corsOrigins: string[]
 }
 
 /**
@@ -28,7 +35,8 @@ export type App = FastifyInstance<any, any, any, any>
 export type Query = Record<string, string | string[] | undefined>
 
 export function principalOf(context: LakeContext, request: FastifyRequest): Principal {
-  return principalFor(context.tokens, request.headers.authorization)
+  // A signed-in user's session token or an API token (see studio/context.ts).
+  return callerFor(context, request.headers.authorization).principal
 }
 
 /**

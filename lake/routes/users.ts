@@ -103,13 +103,15 @@ ${error}
 </html>`
 }
 
-function sendPage(reply: FastifyReply, status: number, html: string) {
+/** `returnTo` is the validated Studio URL: the form's redirect goes there, so CSP form-action must allow it. */
+function sendPage(reply: FastifyReply, status: number, html: string, returnTo?: string) {
+  const formAction = returnTo ? `'self' ${new URL(returnTo).origin}` : "'self'"
   return reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('cache-control', 'no-store')
     .header('x-frame-options', 'DENY')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+    .header('content-security-policy', `default-src 'none'; style-src 'unsafe-inline'; form-action ${formAction}; frame-ancestors 'none'`)
     .send(html)
 }
 
@@ -146,7 +148,7 @@ export function userRoutes(app: App, context: StudioContext): void {
     const query = request.query as Record<string, string | undefined>
     const origin = allowedReturnUrl(context, query.origin)
     if (!origin) return sendPage(reply, 400, loginPage({ origin: '', error: 'This sign-in link does not come from an Envoy Studio this lake trusts. Open the Studio and sign in from there.' }))
-    return sendPage(reply, 200, loginPage({ origin }))
+    return sendPage(reply, 200, loginPage({ origin }), origin)
   })
 
   app.post('/login', async (request, reply) => {
@@ -157,12 +159,12 @@ export function userRoutes(app: App, context: StudioContext): void {
     if (!origin) return sendPage(reply, 400, loginPage({ origin: '', error: 'This sign-in link does not come from an Envoy Studio this lake trusts. Open the Studio and sign in from there.' }))
     const limitKey = `${request.ip}|${email.toLowerCase()}`
     if (tooManyFailures(limitKey)) {
-      return sendPage(reply, 429, loginPage({ origin, email, error: 'Too many failed attempts. Wait 15 minutes and try again.' }))
+      return sendPage(reply, 429, loginPage({ origin, email, error: 'Too many failed attempts. Wait 15 minutes and try again.' }), origin)
     }
     const user = email && password ? await context.accounts.authenticate(email, password) : undefined
     if (!user) {
       recordFailure(limitKey)
-      return sendPage(reply, 401, loginPage({ origin, email, error: 'The email or password is not right. Check both and try again.' }))
+      return sendPage(reply, 401, loginPage({ origin, email, error: 'The email or password is not right. Check both and try again.' }), origin)
     }
     failures.delete(limitKey)
     const sid = context.accounts.createSid(context.accounts.createSession(user.id))

@@ -50,3 +50,11 @@ export async function sanityFetch<const Q extends string>(
 ): Promise<ClientReturn<Q, unknown>> {
   return getClient().fetch(query, params, { next: { revalidate: REVALIDATE_SECONDS, tags } })
 }
+
+/**
+ * Like sanityFetch, but never served from Next's data cache: for responses that must reflect the
+ * content as it is now (calendar files, which clients poll and compare by SEQUENCE).
+ */
+export async function sanityFetchFresh<const Q extends string>(query: Q, params: QueryParams = {}): Promise<ClientReturn<Q, unknown>> {
+  return getClient().fetch(query, params, { cache: 'no-store' })
+}

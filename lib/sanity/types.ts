@@ -39,7 +39,11 @@ export type Figure = NonNullable<FactBullet['figure']>
 export type SourceRef = NonNullable<FactBullet['source']>
 
 export type RelatedLink = Item<NonNullable<Trip['relatedLinks']>>
+export type RequiredLinks = NonNullable<NonNullable<SETTINGS_QUERY_RESULT>['requiredLinks']>
 export type IdentifierLink = Item<NonNullable<NonNullable<SETTINGS_QUERY_RESULT>['identifierLinks']>>
 
-export type TripCardData = Item<HOME_QUERY_RESULT>
+export type TripCardData = Pick<
+  Item<HOME_QUERY_RESULT>,
+  '_id' | 'title' | 'slug' | 'startDate' | 'endDate' | 'destinations' | 'officials' | 'purposeText'
+> & { withdrawn?: boolean | null }
 export type BriefingQuote = NonNullable<Briefing['leadQuote']>

@@ -1,5 +1,39 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { DEFAULT_FACT_MAX_AGE_MONTHS, isStale } from '../../lib/freshness'
+import { formatIsoDate } from '../lib/dates'
 import { excerpt, type PtBlock } from '../lib/portableText'
+
+/**
+ * Warns (never blocks) when a figure's "as of" date is too old for the trips that use the fact:
+ * measured against each referencing trip's first day, or today when no trip uses it yet (a fact
+ * kept for future sheets). The age comes from the settings document, default 12 months.
+ */
+async function staleFigureWarning(
+  asOf: string | undefined,
+  context: { document?: { _id?: string; figure?: { value?: string } }; getClient: (options: { apiVersion: string }) => { fetch: <R>(query: string, params: Record<string, unknown>) => Promise<R> } },
+): Promise<true | string> {
+  if (!asOf || !context.document?.figure?.value || !context.document._id) return true
+  const id = context.document._id.replace(/^drafts\./, '')
+  const { months, trips } = await context.getClient({ apiVersion: '2025-02-19' }).fetch<{
+    months: number | null
+    trips: { title: string | null; startDate: string | null }[]
+  }>(
+    `{
+      "months": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths,
+      "trips": *[_type == "trip" && !(_id in path("drafts.**")) && references($id)] { title, startDate }
+    }`,
+    { id },
+  )
+  const maxAge = months ?? DEFAULT_FACT_MAX_AGE_MONTHS
+  if (trips.length === 0) {
+    const today = new Date().toISOString().slice(0, 10)
+    return isStale(asOf, today, maxAge) ? `This figure is more than ${maxAge} months old. Check for a newer one before using it.` : true
+  }
+  const staleFor = trips.filter((trip) => isStale(asOf, trip.startDate, maxAge))
+  if (staleFor.length === 0) return true
+  const names = staleFor.map((trip) => `${trip.title ?? 'Untitled trip'} (${formatIsoDate(trip.startDate)})`).join('; ')
+  return `This figure is more than ${maxAge} months older than the start of: ${names}. Check for a newer one.`
+}
 
 /** A highlighted number from a fact bullet. `value` is written exactly as in the bullet text. */
 export const figure = defineType({
@@ -72,11 +106,17 @@ export const factBullet = defineType({
       title: 'As of',
       description: 'The date the fact speaks for. Required when the fact has a highlighted figure.',
       type: 'date',
-      validation: (rule) =>
+      validation: (rule) => [
         rule.custom((asOf, context) => {
           const doc = context.document as { figure?: { value?: string } } | undefined
           return doc?.figure?.value && !asOf ? 'A fact with a figure needs an “As of” date, so readers know how current it is.' : true
         }),
+        rule
+          .custom((asOf: string | undefined, context) =>
+            staleFigureWarning(asOf, { document: context.document as { _id?: string; figure?: { value?: string } } | undefined, getClient: context.getClient }),
+          )
+          .warning(),
+      ],
     }),
     defineField({
       name: 'topics',

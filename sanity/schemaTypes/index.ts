@@ -8,7 +8,7 @@ import { quote } from './quote'
 import { settings } from './settings'
 import { relatedLink, source } from './source'
 import { topic } from './topic'
-import { destination, trip } from './trip'
+import { changeNote, destination, trip } from './trip'
 
 export const schemaTypes: SchemaTypeDefinition[] = [
   // Documents
@@ -23,6 +23,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   // Objects
   blockContent,
   destination,
+  changeNote,
   factSection,
   figure,
   source,

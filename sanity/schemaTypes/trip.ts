@@ -42,12 +42,53 @@ export const destination = defineType({
         ),
       ],
     },
+    defineField({
+      name: 'location',
+      title: 'Location on the map',
+      description: 'Optional: the city’s coordinates, so the portal can mark it on the trip map.',
+      type: 'geopoint',
+    }),
   ],
   preview: {
     select: { city: 'city', country: 'country.name', timeZone: 'timeZone' },
     prepare: ({ city, country, timeZone }: Record<string, string | undefined>) => ({
       title: [city, country].filter(Boolean).join(', '),
       subtitle: timeZone,
+    }),
+  },
+})
+
+export const changeNote = defineType({
+  name: 'changeNote',
+  title: 'Change note',
+  type: 'object',
+  fields: [
+    defineField({
+      name: 'date',
+      title: 'Changed at',
+      type: 'datetime',
+      validation: (rule) => rule.required().error('When was the change made?'),
+    }),
+    defineField({
+      name: 'note',
+      title: 'What changed',
+      type: 'text',
+      rows: 2,
+      validation: (rule) => rule.required().error('Say what changed, in a sentence.'),
+    }),
+    defineField({
+      name: 'major',
+      title: 'Major update',
+      description: 'Shown to readers in the change history. Leave off for corrections of typos and the like.',
+      type: 'boolean',
+      initialValue: false,
+    }),
+  ],
+  preview: {
+    select: { title: 'note', date: 'date', major: 'major' },
+    prepare: ({ title, date, major }: { title?: string; date?: string; major?: boolean }) => ({
+      title: title ?? 'Change',
+      subtitle: [date?.slice(0, 10), major ? 'Major' : 'Minor'].filter(Boolean).join(' · '),
     }),
   },
 })
@@ -175,6 +216,38 @@ export const trip = defineType({
           const first = (context.document as { firstPublishedAt?: string } | undefined)?.firstPublishedAt
           return updatedAt && first && updatedAt < first ? 'The update cannot be earlier than the first publication.' : true
         }),
+    }),
+    defineField({
+      name: 'changeNotes',
+      title: 'Change history',
+      description:
+        'One entry per update. Mark an update “major” when readers should know about it (a new date, a cancelled meeting): major notes show in the page’s change history; minor ones stay silent.',
+      type: 'array',
+      group: 'publishing',
+      of: [defineArrayMember({ type: 'changeNote' })],
+    }),
+    defineField({
+      name: 'withdrawn',
+      title: 'Withdrawn',
+      description: 'Only when the trip is withdrawn. The page stays up, with a withdrawal notice and this explanation.',
+      type: 'object',
+      group: 'publishing',
+      options: { collapsible: true, collapsed: true },
+      fields: [
+        defineField({ name: 'at', title: 'Withdrawn at', type: 'datetime' }),
+        defineField({
+          name: 'explanation',
+          title: 'Explanation',
+          description: 'Why the trip was withdrawn, as readers should read it.',
+          type: 'text',
+          rows: 3,
+          validation: (rule) =>
+            rule.custom((explanation, context) => {
+              const parent = context.parent as { at?: string } | undefined
+              return parent?.at && !explanation ? 'Explain the withdrawal to readers.' : true
+            }),
+        }),
+      ],
     }),
   ],
   orderings: [

@@ -370,7 +370,14 @@ const trip: SeedDocument = {
   startDate: '2021-03-15',
   endDate: '2021-03-17',
   destinations: [
-    { _type: 'destination', _key: 'tokyo', city: 'Tokyo', country: ref(ids.country.japan), timeZone: 'Asia/Tokyo' },
+    {
+      _type: 'destination',
+      _key: 'tokyo',
+      city: 'Tokyo',
+      country: ref(ids.country.japan),
+      timeZone: 'Asia/Tokyo',
+      location: { _type: 'geopoint', lat: 35.6762, lng: 139.6503 },
+    },
   ],
   officials: refs(ids.official.blinken, ids.official.austin),
   purpose: portableText(
@@ -501,6 +508,9 @@ const settings: SeedDocument = {
   title: 'Envoy',
   description: 'Briefings for official government travel: trips, their meetings, the officials who take part, and fact sheets of sourced, dated facts.',
   publisher: 'Envoy',
+  // Only Envoy's own pages: the agency links (FOIA, No FEAR Act, OIG, performance, privacy) are left
+  // for the publishing agency to fill in, rather than guessed.
+  requiredLinks: { about: '/about', accessibility: '/accessibility' },
 }
 
 /** Every seed document, in a stable order (referenced documents before the documents that use them). */

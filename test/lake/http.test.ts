@@ -143,6 +143,15 @@ describe('transport and errors', () => {
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:3333')
     assert.equal(preflight.headers.get('access-control-allow-credentials'), 'true')
     assert.match(String(preflight.headers.get('access-control-allow-headers')), /authorization,x-sanity-app/)
+    // Listener streams bypass Fastify's reply, so their CORS headers are copied by hand.
+    const controller = new AbortController()
+    const listen = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/listen/production?query=*`, {
+      headers: { origin: 'http://127.0.0.1:3000' },
+      signal: controller.signal,
+    })
+    assert.equal(listen.headers.get('access-control-allow-origin'), 'http://127.0.0.1:3000')
+    assert.equal(listen.headers.get('access-control-allow-credentials'), 'true')
+    controller.abort()
     const denied = await fetch(`${t.lake.httpUrl}/ping`, { headers: { origin: 'http://evil.example' } })
     assert.equal(denied.headers.get('access-control-allow-origin'), null)
   })

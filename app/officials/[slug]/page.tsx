@@ -8,6 +8,10 @@ import { formatDate, formatDateRange } from '@/lib/time'
 import { UNSCHEDULED_HEADING } from '@/lib/schedule'
 import { OFFICIAL_QUERY, OFFICIAL_SLUGS_QUERY } from '@/sanity/queries'
 import { destinationText } from '@/components/trip/DestinationList'
+import { JsonLd } from '@/components/JsonLd'
+import { readSiteUrl } from '@/lib/env'
+import { imageUrl } from '@/lib/image'
+import { personLd } from '@/lib/jsonld'
 
 export const revalidate = 60
 
@@ -30,7 +34,10 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return {
     title: official.name ?? 'Official',
     description: `${official.name ?? 'This official'}${role ? `, ${role}` : ''}: trips and meetings.`,
-    alternates: { canonical: `/officials/${slug}` },
+    alternates: {
+      canonical: `/officials/${slug}`,
+      types: { 'application/atom+xml': [{ url: `/officials/${slug}/feed.xml`, title: `${official.name ?? 'Official'}: trips (Atom feed)` }] },
+    },
   }
 }
 
@@ -38,18 +45,38 @@ export default async function OfficialPage({ params }: { params: Promise<Params>
   const { slug } = await params
   const official = await loadOfficial(slug)
   if (!official) notFound()
+  const portrait = imageUrl(official.portrait, 320, 400)
 
   return (
     <div className="mx-auto max-w-page px-4 py-8">
+      <JsonLd data={personLd(readSiteUrl(), { ...official, image: portrait })} />
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/officials">Officials</Link> <span aria-hidden="true">›</span> <span className="text-neutral-dark">{official.name}</span>
       </nav>
-      <header className="mt-4 border-b border-neutral-lighter pb-6">
-        <h1 className="text-4xl font-bold tracking-tight">{official.name}</h1>
-        {official.title && <p className="mt-2 text-xl text-neutral-darker">{official.title}</p>}
-        {(official.organization || official.country?.name) && (
-          <p className="text-neutral-dark">{[official.organization, official.country?.name].filter(Boolean).join(', ')}</p>
+      <header className="mt-4 flex flex-wrap items-start gap-6 border-b border-neutral-lighter pb-6">
+        {portrait && (
+          // eslint-disable-next-line @next/next/no-img-element -- already sized by the image pipeline
+          <img src={portrait} alt={official.portrait?.alt ?? ''} width={160} height={200} className="h-50 w-40 rounded-sm object-cover" />
         )}
+        <div>
+          <h1 className="text-4xl font-bold tracking-tight">{official.name}</h1>
+          {official.title && <p className="mt-2 text-xl text-neutral-darker">{official.title}</p>}
+          {(official.organization || official.country?.name) && (
+            <p className="text-neutral-dark">{[official.organization, official.country?.name].filter(Boolean).join(', ')}</p>
+          )}
+          <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm print:hidden">
+            <li>
+              <a href={`/officials/${slug}/calendar.ics`} type="text/calendar">
+                Calendar of trips and meetings (.ics)
+              </a>
+            </li>
+            <li>
+              <a href={`/officials/${slug}/feed.xml`} type="application/atom+xml">
+                Trips feed (Atom)
+              </a>
+            </li>
+          </ul>
+        </div>
       </header>
 
       <div className="mt-8 grid gap-12 lg:grid-cols-2">
@@ -125,7 +152,7 @@ export default async function OfficialPage({ params }: { params: Promise<Params>
                     <p className="text-sm text-neutral-dark">
                       {meeting.date ? <time dateTime={meeting.date}>{formatDate(meeting.date)}</time> : UNSCHEDULED_HEADING}
                       {meeting.startsAt && ', '}
-                      <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={zone} />
+                      <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={zone} showWashington />
                     </p>
                     <p className="font-semibold">{meeting.title}</p>
                     <p className="text-sm">{tags.join(' · ')}</p>

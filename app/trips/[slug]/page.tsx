@@ -11,8 +11,14 @@ import { LeadQuote } from '@/components/trip/LeadQuote'
 import { Schedule } from '@/components/trip/Schedule'
 import { StatusTag } from '@/components/trip/StatusTag'
 import { TravellingOfficials } from '@/components/trip/TravellingOfficials'
+import { JsonLd } from '@/components/JsonLd'
+import { DestinationMap } from '@/components/map/DestinationMap'
+import { readSiteUrl } from '@/lib/env'
+import { tripEventLd } from '@/lib/jsonld'
+import { destinationPoints } from '@/lib/map'
 import { sanityFetch } from '@/lib/sanity/client'
-import { formatDateRange } from '@/lib/time'
+import { formatDateRange, formatWashingtonDateTime, isoInstant } from '@/lib/time'
+import { majorChanges, publishedAt, updatedAt } from '@/lib/timeliness'
 import { tripTimeZone } from '@/lib/trip'
 import { tripStatus } from '@/lib/tripStatus'
 import { TRIP_QUERY, TRIP_SLUGS_QUERY } from '@/sanity/queries'
@@ -36,10 +42,15 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   if (!trip) return { title: 'Trip not found' }
   const when = trip.startDate ? formatDateRange(trip.startDate, trip.endDate) : null
   const where = destinationText(trip.destinations)
+  const withdrawn = trip.withdrawn?.at ? 'Withdrawn. ' : ''
   return {
-    title: trip.title ?? 'Trip',
-    description: [where, when].filter(Boolean).join(', ') + '. Schedule, travelling officials and fact sheet.',
-    alternates: { canonical: `/trips/${slug}` },
+    title: trip.withdrawn?.at ? `Withdrawn: ${trip.title ?? 'Trip'}` : (trip.title ?? 'Trip'),
+    description: withdrawn + [where, when].filter(Boolean).join(', ') + '. Schedule, travelling officials and fact sheet.',
+    alternates: {
+      canonical: `/trips/${slug}`,
+      types: { 'application/atom+xml': [{ url: '/feed.xml', title: 'Trips (Atom feed)' }] },
+    },
+    openGraph: { type: 'article', title: trip.title ?? 'Trip', url: `/trips/${slug}` },
   }
 }
 
@@ -53,35 +64,112 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
   const quote = trip.leadQuote
   const sections = trip.factSections ?? []
   const links = trip.relatedLinks ?? []
+  const status = trip.startDate ? tripStatus({ startDate: trip.startDate, endDate: trip.endDate, timeZone: zone }, new Date()) : null
+  const withdrawn = trip.withdrawn?.at ? trip.withdrawn : null
+  const published = publishedAt(trip)
+  const updated = updatedAt(trip)
+  const changes = majorChanges(trip.changeNotes)
+  const points = destinationPoints(trip.destinations)
   const contents = [
     { id: 'purpose', title: 'Purpose' },
+    { id: 'where', title: 'Where' },
     { id: 'schedule', title: 'Schedule' },
     ...(sections.length > 0 ? [{ id: 'fact-sheet', title: 'Fact sheet' }] : []),
     ...(links.length > 0 ? [{ id: 'related', title: 'Related links' }] : []),
     { id: 'officials', title: 'Travelling officials' },
+    ...(changes.length > 0 ? [{ id: 'changes', title: 'Change history' }] : []),
   ]
+  const site = readSiteUrl()
 
   return (
     <article className="mx-auto max-w-page px-4 py-8">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/">Trips</Link> <span aria-hidden="true">›</span> <span className="text-neutral-dark">This trip</span>
+      <JsonLd
+        data={tripEventLd(site, {
+          slug,
+          title: trip.title,
+          startDate: trip.startDate,
+          endDate: trip.endDate,
+          description: places ? `Official travel to ${places}.` : null,
+          withdrawn: Boolean(withdrawn),
+          destinations: trip.destinations ?? [],
+          officials: trip.officials ?? [],
+          meetings: trip.meetings,
+        })}
+      />
+      <nav aria-label="Breadcrumb" className="text-sm print:hidden">
+        <Link href="/trips">Trips</Link> <span aria-hidden="true">›</span> <span className="text-neutral-dark">This trip</span>
       </nav>
 
       <header className="mt-4 border-b border-neutral-lighter pb-6">
-        {trip.startDate && <StatusTag status={tripStatus({ startDate: trip.startDate, endDate: trip.endDate, timeZone: zone }, new Date())} />}
+        {withdrawn ? (
+          <span className="inline-block rounded-sm bg-[#b50909] px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">Withdrawn</span>
+        ) : (
+          status && <StatusTag status={status} />
+        )}
         <h1 className="mt-2 max-w-4xl text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{trip.title}</h1>
         <p className="mt-3 text-lg text-neutral-darker">
           {trip.startDate && <time dateTime={trip.startDate}>{formatDateRange(trip.startDate, trip.endDate)}</time>}
           {places && <span> · {places}</span>}
         </p>
-        <p className="mt-4">
-          <Link
-            href={`/trips/${slug}/briefing`}
-            className="inline-block rounded-sm bg-primary px-4 py-2 font-semibold text-white no-underline visited:text-white hover:bg-primary-dark hover:text-white"
-          >
-            Briefing sheet (printable)
-          </Link>
+        <p className="mt-2 text-sm text-neutral-darker">
+          {published && (
+            <span>
+              Published <time dateTime={isoInstant(published)}>{formatWashingtonDateTime(published)}</time>
+            </span>
+          )}
+          {published && updated && <span aria-hidden="true"> · </span>}
+          {updated && (
+            <span>
+              Updated <time dateTime={isoInstant(updated)}>{formatWashingtonDateTime(updated)}</time>
+              {changes.length > 0 && (
+                <>
+                  {' '}
+                  (<a href="#changes">see what changed</a>)
+                </>
+              )}
+            </span>
+          )}
         </p>
+        {withdrawn && (
+          <section aria-labelledby="withdrawn-heading" className="mt-5 max-w-prose border-l-8 border-[#b50909] bg-[#f4e3db] px-4 py-3">
+            <h2 id="withdrawn-heading" className="text-xl font-bold">
+              This trip has been withdrawn
+            </h2>
+            {withdrawn.at && (
+              <p className="text-sm">
+                Withdrawn <time dateTime={isoInstant(withdrawn.at)}>{formatWashingtonDateTime(withdrawn.at)}</time>
+              </p>
+            )}
+            {withdrawn.explanation && <p className="mt-2 whitespace-pre-line">{withdrawn.explanation}</p>}
+            <p className="mt-2 text-sm">The page is kept as it was announced, for the record.</p>
+          </section>
+        )}
+        {!withdrawn && (status === 'upcoming' || status === 'underway') && (
+          <p className="mt-5 max-w-prose border-l-8 border-accent-warm bg-accent-warm-lighter px-4 py-3">
+            <strong>Subject to change.</strong> Dates, times and meetings of {status === 'upcoming' ? 'an upcoming' : 'a current'} trip may change;
+            this page is updated when they do.
+          </p>
+        )}
+        <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-3 print:hidden">
+          <li>
+            <Link
+              href={`/trips/${slug}/briefing`}
+              className="inline-block rounded-sm bg-primary px-4 py-2 font-semibold text-white no-underline visited:text-white hover:bg-primary-dark hover:text-white"
+            >
+              Briefing sheet (printable)
+            </Link>
+          </li>
+          <li className="self-center">
+            <a href={`/trips/${slug}/calendar.ics`} type="text/calendar">
+              Add to calendar (.ics)
+            </a>
+          </li>
+          <li className="self-center">
+            <a href="/feed.xml" type="application/atom+xml">
+              Trips feed (Atom)
+            </a>
+          </li>
+        </ul>
       </header>
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
@@ -95,9 +183,15 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
             <RichText value={trip.summary} className="mt-4 max-w-prose leading-relaxed" />
           </Section>
 
+          <Section id="where" title="Where">
+            <DestinationMap id="trip-map" title="Map of the trip’s destinations" points={points} listLabel="Destinations, in order of travel" />
+          </Section>
+
           <Section id="schedule" title="Schedule">
             {trip.meetings.some((meeting) => meeting.startsAt) && (
-              <p className="mb-4 text-sm text-neutral-dark">Times are local to where each meeting takes place.</p>
+              <p className="mb-4 text-sm text-neutral-dark">
+                Times are local to where each meeting takes place, with Washington time in brackets.
+              </p>
             )}
             <Schedule meetings={trip.meetings} tripTimeZone={zone} />
           </Section>
@@ -115,10 +209,25 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
               <RelatedLinks links={links} />
             </Section>
           )}
+
+          {changes.length > 0 && (
+            <Section id="changes" title="Change history">
+              <ol className="space-y-3">
+                {changes.map((change) => (
+                  <li key={change._key} className="border-l-2 border-neutral-lighter pl-4">
+                    <p className="text-sm font-semibold text-neutral-dark">
+                      <time dateTime={isoInstant(change.date)}>{formatWashingtonDateTime(change.date)}</time>
+                    </p>
+                    <p className="whitespace-pre-line">{change.note}</p>
+                  </li>
+                ))}
+              </ol>
+            </Section>
+          )}
         </div>
 
         <aside aria-label="Trip details" className="order-first space-y-8 lg:order-last lg:border-l lg:border-neutral-lighter lg:pl-8">
-          <nav aria-labelledby="on-this-page" className="hidden lg:block">
+          <nav aria-labelledby="on-this-page" className="hidden lg:block print:hidden">
             <h2 id="on-this-page" className="text-lg font-bold">
               On this page
             </h2>

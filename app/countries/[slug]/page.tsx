@@ -1,0 +1,88 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { FactItem } from '@/components/facts/FactItem'
+import { OfficialName } from '@/components/official/OfficialName'
+import { TripCard } from '@/components/trip/TripCard'
+import { sanityFetch } from '@/lib/sanity/client'
+import { COUNTRY_QUERY, COUNTRY_SLUGS_QUERY } from '@/sanity/queries'
+
+export const revalidate = 60
+
+type Params = { slug: string }
+
+export async function generateStaticParams(): Promise<Params[]> {
+  const countries = await sanityFetch(COUNTRY_SLUGS_QUERY, {}, ['country'])
+  return countries.flatMap((country) => (country.slug ? [{ slug: country.slug }] : []))
+}
+
+async function loadCountry(slug: string) {
+  return sanityFetch(COUNTRY_QUERY, { slug }, ['country', 'trip', 'factBullet', 'official'])
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { slug } = await params
+  const country = await loadCountry(slug)
+  if (!country) return { title: 'Country not found' }
+  return {
+    title: country.name ?? 'Country',
+    description: `Official trips to ${country.name ?? 'this country'} and sourced facts about it: ${country.trips.length} ${country.trips.length === 1 ? 'trip' : 'trips'}, ${country.facts.length} ${country.facts.length === 1 ? 'fact' : 'facts'}.`,
+    alternates: { canonical: `/countries/${slug}` },
+  }
+}
+
+export default async function CountryPage({ params }: { params: Promise<Params> }) {
+  const { slug } = await params
+  const country = await loadCountry(slug)
+  if (!country) notFound()
+  return (
+    <div className="mx-auto max-w-page px-4 py-8">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/countries">Countries</Link> <span aria-hidden="true">›</span> <span className="text-neutral-dark">{country.name}</span>
+      </nav>
+      <h1 className="mt-4 text-4xl font-bold tracking-tight">{country.name}</h1>
+      <section aria-labelledby="country-trips" className="mt-10">
+        <h2 id="country-trips" className="text-2xl font-bold">
+          Trips to {country.name} <span className="text-base font-normal text-neutral-dark">({country.trips.length})</span>
+        </h2>
+        {country.trips.length === 0 ? (
+          <p className="mt-3 text-neutral-dark">No trips to {country.name} have been published.</p>
+        ) : (
+          <div className="mt-3">
+            {country.trips.map((trip) => (
+              <TripCard key={trip._id} trip={trip} />
+            ))}
+          </div>
+        )}
+      </section>
+      {country.officials.length > 0 && (
+        <section aria-labelledby="country-officials" className="mt-10">
+          <h2 id="country-officials" className="text-2xl font-bold">
+            Officials of {country.name}
+          </h2>
+          <ul className="mt-3 grid gap-x-8 sm:grid-cols-2">
+            {country.officials.map((official) => (
+              <li key={official._id} className="border-t border-neutral-lighter py-3">
+                <OfficialName official={official} showOrganization />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section aria-labelledby="country-facts" className="mt-10">
+        <h2 id="country-facts" className="text-2xl font-bold">
+          Facts about {country.name} <span className="text-base font-normal text-neutral-dark">({country.facts.length})</span>
+        </h2>
+        {country.facts.length === 0 ? (
+          <p className="mt-3 text-neutral-dark">No facts about {country.name} yet.</p>
+        ) : (
+          <ul className="mt-3">
+            {country.facts.map((fact) => (
+              <FactItem key={fact._id} fact={fact} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,11 @@
+import type { MetadataRoute } from 'next'
+import { readSiteUrl } from '@/lib/env'
+
+export default function robots(): MetadataRoute.Robots {
+  const site = readSiteUrl()
+  return {
+    // Search result pages are endless variations: the pages they point to are in the sitemap.
+    rules: [{ userAgent: '*', allow: '/', disallow: ['/search'] }],
+    sitemap: `${site}/sitemap.xml`,
+  }
+}

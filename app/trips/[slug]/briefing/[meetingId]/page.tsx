@@ -1,0 +1,50 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { BriefingSheet } from '@/components/briefing/BriefingSheet'
+import { PrintControls } from '@/components/briefing/PrintControls'
+import { loadBriefing } from '@/lib/briefing/load'
+import { readSiteUrl } from '@/lib/env'
+
+/**
+ * The sheet for a single engagement: /trips/<slug>/briefing/<meeting id>. It lives under the
+ * trip's briefing, since it is that briefing narrowed to one meeting (the trip's facts and
+ * figures stay, as context). Always rendered fresh, like the trip's sheet.
+ */
+export const dynamic = 'force-dynamic'
+
+type Params = { slug: string; meetingId: string }
+
+async function load(params: Promise<Params>) {
+  const { slug, meetingId } = await params
+  const loaded = await loadBriefing(slug)
+  const meeting = loaded?.trip.meetings.find((m) => m._id === meetingId)
+  return loaded && meeting ? { loaded, meeting, slug } : null
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const found = await load(params)
+  if (!found) return { title: 'Briefing not found' }
+  return {
+    title: `Engagement briefing: ${found.meeting.title}`,
+    alternates: { canonical: `/trips/${found.slug}/briefing/${found.meeting._id}` },
+  }
+}
+
+export default async function MeetingBriefingPage({ params }: { params: Promise<Params> }) {
+  const found = await load(params)
+  if (!found) notFound()
+  const { loaded, meeting, slug } = found
+  return (
+    <div className="bg-neutral-lightest px-2 py-6 print:bg-white print:p-0">
+      <div className="mx-auto mb-4 flex max-w-[8.5in] flex-wrap items-center justify-between gap-3 print:hidden">
+        <Link href={`/trips/${slug}/briefing`}>← The whole trip’s briefing</Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <a href={`/trips/${slug}/briefing.pdf?meeting=${encodeURIComponent(meeting._id)}`}>Download PDF</a>
+          <PrintControls />
+        </div>
+      </div>
+      <BriefingSheet loaded={loaded} meetingId={meeting._id} liveUrl={`${readSiteUrl()}/trips/${slug}/briefing/${meeting._id}`} />
+    </div>
+  )
+}

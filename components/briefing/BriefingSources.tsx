@@ -1,0 +1,39 @@
+import type { Briefing } from '@/lib/sanity/types'
+
+export type SheetSource = { title: string; url: string | null; note?: string }
+
+/** Every source the sheet cites, once each by title and address, in the order they appear. */
+export function collectSources(trip: Briefing, meetings: Briefing['meetings']): SheetSource[] {
+  const found = new Map<string, SheetSource>()
+  const add = (source: { title: string | null; url: string | null } | null | undefined, note?: string) => {
+    if (!source?.title) return
+    const key = `${source.title}\u0000${source.url ?? ''}`
+    if (!found.has(key)) found.set(key, { title: source.title, url: source.url, note })
+  }
+  add(trip.source, 'announcement')
+  for (const section of trip.factSections ?? []) for (const bullet of section.bullets ?? []) add(bullet.source, 'facts and figures')
+  add(trip.quoteSource, 'quote')
+  for (const m of meetings) if (m.readoutUrl) add({ title: `Readout: ${m.title}`, url: m.readoutUrl })
+  for (const link of trip.relatedLinks ?? []) add({ title: link.title ?? null, url: link.url ?? null }, 'related')
+  return [...found.values()]
+}
+
+export function BriefingSources({ sources, headingLevel }: { sources: readonly SheetSource[]; headingLevel: 2 | 3 }) {
+  if (sources.length === 0) return null
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  return (
+    <section aria-label="Sources" className="mt-3 avoid-break">
+      <Heading className="mb-1 border-b border-neutral-lighter text-[1.05em] font-bold uppercase tracking-wide text-primary-darker">
+        Sources
+      </Heading>
+      <ol className="list-decimal space-y-0.5 pl-5 text-[0.9em]">
+        {sources.map((source) => (
+          <li key={`${source.title}|${source.url ?? ''}`}>
+            {source.url ? <a href={source.url}>{source.title}</a> : source.title}
+            {source.note && <span className="text-neutral-dark"> ({source.note})</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,40 @@
+import Link from 'next/link'
+import { RichText } from '@/components/RichText'
+import { SourceLine } from '@/components/SourceLine'
+import type { FactBullet } from '@/lib/sanity/types'
+import { FigureStat } from './FigureStat'
+
+type LibraryFact = FactBullet & {
+  topics: ReadonlyArray<{ _id: string; title: string | null; slug: string | null }> | null
+  countries: ReadonlyArray<{ _id: string; name: string | null; slug: string | null }> | null
+}
+
+/** One fact bullet in the library: its figure, the words, source and as-of date, and what it is about. */
+export function FactItem({ fact }: { fact: LibraryFact }) {
+  return (
+    <li id={fact._id} className="grid gap-4 border-t border-neutral-lighter py-5 sm:grid-cols-[12rem_minmax(0,1fr)]">
+      <div>{fact.figure?.value ? <FigureStat figure={fact.figure} /> : null}</div>
+      <div className="min-w-0">
+        <RichText value={fact.text} className="max-w-prose leading-relaxed" />
+        <SourceLine source={fact.source} asOf={fact.asOf} />
+        {((fact.topics?.length ?? 0) > 0 || (fact.countries?.length ?? 0) > 0) && (
+          <p className="mt-1 text-sm text-neutral-dark">
+            {(fact.topics ?? []).map((topic, index) => (
+              <span key={topic._id}>
+                {index === 0 ? 'Topic: ' : ', '}
+                {topic.slug ? <Link href={`/facts?topic=${topic.slug}`}>{topic.title}</Link> : topic.title}
+              </span>
+            ))}
+            {(fact.topics?.length ?? 0) > 0 && (fact.countries?.length ?? 0) > 0 && <span aria-hidden="true"> · </span>}
+            {(fact.countries ?? []).map((country, index) => (
+              <span key={country._id}>
+                {index === 0 ? 'About: ' : ', '}
+                {country.slug ? <Link href={`/countries/${country.slug}`}>{country.name}</Link> : country.name}
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,75 @@
+/**
+ * Loads a briefing sheet fresh, with its version.
+ *
+ * A sheet is printed and handed over, so it must be current when printed: the briefing pages and
+ * the PDF are rendered on request and read the published content with `cache: 'no-store'`,
+ * rather than through the 60 s ISR cache the other pages share. One query is cheap next to the
+ * cost of a principal holding a superseded sheet.
+ *
+ * Version and "prepared" stamp. The sheet is made of several published documents (the trip, its
+ * meetings, officials, quote and facts; BRIEFING_QUERY lists them in `revisions`):
+ * - Prepared = the latest `_updatedAt` among them: when the sheet's content last changed.
+ * - Version N = the number of distinct transactions that published any of them, read from the
+ *   History API (`/data/history/{dataset}/transactions/{ids}`), which hosted Sanity and the lake
+ *   both serve, so the same code runs on either. Only published ids are asked for, so saving a
+ *   draft does not count; a publish that touches several of the sheet's documents counts once.
+ *   Why not GROQ: documents carry only their latest `_rev` (a random id, not a counter), and a
+ *   hand-kept `version` field would depend on editors remembering to bump it.
+ *   The History API needs a token (SANITY_API_READ_TOKEN, a viewer's is enough). Without one, or
+ *   if history cannot be read, the sheet prints without a version number rather than a wrong one.
+ */
+import 'server-only'
+import { createHash } from 'node:crypto'
+import { readContentSource } from '@/lib/env'
+import { getClient, sanityFetchFresh } from '@/lib/sanity/client'
+import type { Briefing } from '@/lib/sanity/types'
+import { BRIEFING_QUERY } from '@/sanity/queries'
+
+export type LoadedBriefing = {
+  trip: Briefing
+  /** ISO instant the sheet's content last changed. */
+  preparedAt: string
+  /** Published revisions of the sheet's documents; null when history is not readable. */
+  version: number | null
+  /** Changes whenever any document on the sheet is published: the PDF cache key. */
+  revisionKey: string
+}
+
+/** Counts published transactions touching `ids`; null when the History API cannot be read. */
+export async function countPublishedRevisions(ids: readonly string[]): Promise<number | null> {
+  const source = readContentSource()
+  if (!source.token || ids.length === 0) return null
+  const client = getClient()
+  const url = client.getUrl(`/data/history/${source.dataset}/transactions/${ids.map(encodeURIComponent).join(',')}?excludeContent=true`)
+  try {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${source.token}` }, cache: 'no-store' })
+    if (!response.ok) {
+      console.warn(`Briefing version unavailable: history answered ${response.status}`)
+      return null
+    }
+    const ids = new Set<string>()
+    for (const line of (await response.text()).split('\n')) {
+      if (!line.trim()) continue
+      const record = JSON.parse(line) as { id?: unknown }
+      if (typeof record.id === 'string') ids.add(record.id)
+    }
+    return ids.size || null
+  } catch (error) {
+    console.warn('Briefing version unavailable:', error instanceof Error ? error.message : error)
+    return null
+  }
+}
+
+export async function loadBriefing(slug: string): Promise<LoadedBriefing | null> {
+  const trip = await sanityFetchFresh(BRIEFING_QUERY, { slug })
+  if (!trip) return null
+  const revisions = trip.revisions
+  const preparedAt = revisions.reduce((latest, doc) => (doc._updatedAt > latest ? doc._updatedAt : latest), '')
+  const version = await countPublishedRevisions(revisions.map((doc) => doc._id))
+  const revisionKey = createHash('sha256')
+    .update(JSON.stringify(revisions.map((doc) => [doc._id, doc._rev])))
+    .update(JSON.stringify(trip))
+    .digest('hex')
+    .slice(0, 32)
+  return { trip, preparedAt: preparedAt || new Date().toISOString(), version, revisionKey }
+}

@@ -1,0 +1,52 @@
+/**
+ * What `npm run dev`, `npm run build` and `npm start` share about the Studio: the environment it
+ * is started with, and the first administrator of a fresh lake.
+ */
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { readLakeEnv } from '../../lib/env'
+import { AccountStore } from '../../lake/accounts'
+import { openDatabase } from '../../lake/db'
+
+/** Where `npm run build` writes the Studio and `npm start` serves it from (git-ignored by dist/). */
+export const STUDIO_OUT_DIR = 'sanity/dist'
+
+/**
+ * The Studio reads only SANITY_STUDIO_* variables (baked into the bundle by `sanity build`), so the
+ * lake's address is passed as SANITY_STUDIO_API_HOST, following LAKE_PORT unless set explicitly.
+ */
+export function studioEnv(source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const { LAKE_PORT } = readLakeEnv(source)
+  return {
+    ...source,
+    SANITY_TELEMETRY_DISABLED: '1',
+    SANITY_STUDIO_API_HOST: source.SANITY_STUDIO_API_HOST?.trim() || `https://localhost:${LAKE_PORT}`,
+  }
+}
+
+/**
+ * On the first start (a lake without users) creates an administrator: LAKE_ADMIN_EMAIL with
+ * LAKE_ADMIN_PASSWORD, or a random password printed this once. Returns the lines to print.
+ */
+export async function ensureAdministrator(): Promise<string[]> {
+  const env = readLakeEnv()
+  const db = openDatabase(path.resolve(env.LAKE_DIR))
+  try {
+    const accounts = new AccountStore(db)
+    if (accounts.count() > 0) {
+      return ['Sign in with your Envoy account (add people: npm run lake -- user add EMAIL --role editor).']
+    }
+    const generated = !env.LAKE_ADMIN_PASSWORD
+    const password = env.LAKE_ADMIN_PASSWORD ?? randomBytes(15).toString('base64url')
+    await accounts.addUser({ email: env.LAKE_ADMIN_EMAIL, password, role: 'administrator', name: 'Administrator' })
+    return generated
+      ? [
+          `First start: created the administrator ${env.LAKE_ADMIN_EMAIL}`,
+          `  Password (shown only this once, store it now): ${password}`,
+          '  Add editors: npm run lake -- user add EMAIL --role editor',
+        ]
+      : [`First start: created the administrator ${env.LAKE_ADMIN_EMAIL} with the password from LAKE_ADMIN_PASSWORD.`]
+  } finally {
+    db.close()
+  }
+}
