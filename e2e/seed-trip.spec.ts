@@ -107,3 +107,27 @@ test('a draft created through the lake never appears on a public page', async ({
     expect(await page.content(), path).not.toContain(marker)
   }
 })
+
+test('a published correction reaches the public trip page at once', async ({ page }) => {
+  const editor = lakeClient(createLakeToken('editor', `e2e-correction-${Date.now()}`))
+  const id = 'fact-security-advanced-assets'
+  const original = await editor.getDocument(id)
+  if (!original) throw new Error(`${id} is missing from the seed`)
+  const marker = `Corrected ${Date.now()}`
+  await page.goto(TRIP)
+  await expect(page.getByRole('main')).not.toContainText(marker)
+  try {
+    await editor.patch(id).set({ 'text[0].children[0].text': marker }).commit()
+    // The lake's publish webhook expires the page; no ISR wait is involved.
+    await expect(async () => {
+      await page.goto(TRIP)
+      await expect(page.getByRole('main')).toContainText(marker, { timeout: 500 })
+    }).toPass({ timeout: 10_000 })
+  } finally {
+    await editor.createOrReplace(original)
+  }
+  await expect(async () => {
+    await page.goto(TRIP)
+    await expect(page.getByRole('main')).not.toContainText(marker, { timeout: 500 })
+  }).toPass({ timeout: 10_000 })
+})

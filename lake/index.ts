@@ -15,6 +15,7 @@ import { readLakeEnv } from '../lib/env'
 import { AccountStore } from './accounts'
 import { TokenStore } from './auth'
 import { ListenHub } from './listen'
+import { startWebhooks, type WebhookTarget } from './webhooks'
 import { importFile } from './ndjson'
 import { PresenceHub } from './presence'
 import type { App, LakeContext } from './routes/common'
@@ -44,6 +45,8 @@ export type StartLakeOptions = {
   corsOrigins?: string[]
   /** Largest accepted request body in bytes (413 above it). */
   bodyLimit?: number
+  /** Where published changes are posted as signed webhooks. Default: LAKE_WEBHOOK_URL + SANITY_REVALIDATE_SECRET. */
+  webhook?: WebhookTarget
 }
 
 export type RunningLake = {
@@ -89,6 +92,8 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     corsOrigins,
   }
   const presence = new PresenceHub(context)
+  const webhook = options.webhook ?? (env.LAKE_WEBHOOK_URL && env.SANITY_REVALIDATE_SECRET ? { url: env.LAKE_WEBHOOK_URL, secret: env.SANITY_REVALIDATE_SECRET, dataset: 'production' } : undefined)
+  if (webhook) startWebhooks(context.hub, webhook)
   const apps: App[] = []
   try {
     const seedDataset = options.seedDataset ?? 'production'
@@ -127,6 +132,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     }
     log(`HTTPS + HTTP/2 on ${lake.httpsUrl} (certificate: ${tls.certFile})`)
     log(`HTTP on ${lake.httpUrl} (server-side clients)`)
+    if (webhook) log(`Publish webhooks to ${webhook.url}`)
     log(`Data in ${dir}`)
     return lake
   } catch (error) {

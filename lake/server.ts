@@ -88,7 +88,9 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     // Listener streams stay open for hours; never time a connection out on our side.
     connectionTimeout: 0,
     rewriteUrl: (request: { url?: string }) => stripApiVersion(request.url ?? '/'),
-    routerOptions: { ignoreTrailingSlash: true },
+    // Document-id lists (`/data/doc/{ids}`, `/data/history/.../{ids}`) outgrow Fastify's 100-character
+    // default for a path parameter, which answers 414; Sanity takes lists of many ids.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
   } satisfies FastifyServerOptions
   const app: App = options.tls
     ? Fastify({ ...common, http2: true, https: { allowHTTP1: true, key: options.tls.key, cert: options.tls.cert } })

@@ -34,6 +34,9 @@ const lakeSchema = z.object({
   LAKE_ADMIN_EMAIL: z.string().trim().email('must be an email address').default('admin@envoy.local'),
   /** That administrator's password (at least 12 characters); unset means a random one, printed once. */
   LAKE_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  /** Where the lake posts a signed webhook for every published change (the portal's /api/revalidate). */
+  LAKE_WEBHOOK_URL: optionalText.pipe(z.string().url('must be an absolute URL such as http://127.0.0.1:3000/api/revalidate').optional()),
+  SANITY_REVALIDATE_SECRET: optionalText,
 })
 
 const sanitySchema = z.object({
@@ -45,6 +48,8 @@ const sanitySchema = z.object({
   SANITY_API_VERSION: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must look like 2025-02-19').default('2025-02-19'),
   NEXT_PUBLIC_SITE_URL: z.string().trim().url('must be an absolute URL such as https://envoy.example.gov').default('http://localhost:3000'),
   LAKE_HTTP_PORT: port(3998),
+  /** Shared with whoever sends publish webhooks (the lake, or a Sanity GROQ webhook) to sign them. */
+  SANITY_REVALIDATE_SECRET: optionalText,
 })
 
 const buildSchema = z.object({
@@ -113,6 +118,11 @@ export function readContentSource(source: NodeJS.ProcessEnv = process.env): Cont
     apiHost: `http://127.0.0.1:${env.LAKE_HTTP_PORT}`,
     token: env.SANITY_API_READ_TOKEN,
   }
+}
+
+/** The secret publish webhooks are signed with, or undefined when on-demand revalidation is off. */
+export function readRevalidateSecret(source: NodeJS.ProcessEnv = process.env): string | undefined {
+  return parse(sanitySchema, source).SANITY_REVALIDATE_SECRET
 }
 
 export function readSiteUrl(source: NodeJS.ProcessEnv = process.env): string {

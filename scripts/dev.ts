@@ -4,7 +4,7 @@
  */
 import concurrently from 'concurrently'
 import { readLakeEnv } from '../lib/env'
-import { lakeServeCommand, usesLocalLake } from './lib/processes'
+import { lakeServeCommand, usesLocalLake, wirePublishWebhooks } from './lib/processes'
 import { ensureAdministrator, studioEnv } from './lib/studio'
 
 async function main() {
@@ -16,7 +16,10 @@ async function main() {
     { name: 'studio', command: `sanity dev --port ${STUDIO_PORT}`, prefixColor: 'green', env },
     { name: 'portal', command: `next dev -p ${PORT}`, prefixColor: 'blue' },
   ]
-  if (local) commands.unshift({ name: 'lake', command: lakeServeCommand, prefixColor: 'magenta' })
+  if (local) {
+    wirePublishWebhooks()
+    commands.unshift({ name: 'lake', command: lakeServeCommand, prefixColor: 'magenta' })
+  }
 
   console.log(
     [

@@ -9,7 +9,7 @@
  */
 import concurrently from 'concurrently'
 import { readLakeEnv } from '../lib/env'
-import { lakeServeCommand, usesLocalLake } from './lib/processes'
+import { lakeServeCommand, usesLocalLake, wirePublishWebhooks } from './lib/processes'
 import { STUDIO_OUT_DIR, ensureAdministrator } from './lib/studio'
 
 async function main() {
@@ -21,6 +21,7 @@ async function main() {
   ]
   if (local) {
     for (const line of await ensureAdministrator()) console.log(line)
+    wirePublishWebhooks()
     commands.unshift({ name: 'lake', command: lakeServeCommand, prefixColor: 'magenta' })
   }
   console.log(`Portal http://localhost:${PORT}  Studio http://localhost:${STUDIO_PORT}`)

@@ -12,18 +12,14 @@ import { KeyFigures } from './KeyFigures'
 import { QrCode } from './QrCode'
 import './briefing.css'
 
-const preparedFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: WASHINGTON_TIME_ZONE,
-  month: 'long',
-  day: 'numeric',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-})
+const preparedDate = new Intl.DateTimeFormat('en-US', { timeZone: WASHINGTON_TIME_ZONE, month: 'long', day: 'numeric', year: 'numeric' })
+const preparedTime = new Intl.DateTimeFormat('en-US', { timeZone: WASHINGTON_TIME_ZONE, hour: 'numeric', minute: '2-digit' })
 
 /** "Prepared March 15, 2021, 10:02 AM EDT · version 3": Washington time, where staff print it. */
 export function preparedStamp(preparedAt: string, version: number | null): string {
-  const when = `${preparedFormat.format(new Date(preparedAt))} ${zoneAbbreviation(preparedAt, WASHINGTON_TIME_ZONE)}`
+  const date = new Date(preparedAt)
+  // Formatted in two parts: ICU versions differ on joining date and time ("," or " at ").
+  const when = `${preparedDate.format(date)}, ${preparedTime.format(date)} ${zoneAbbreviation(date, WASHINGTON_TIME_ZONE)}`
   return `Prepared ${when}${version ? ` · version ${version}` : ''}`
 }
 

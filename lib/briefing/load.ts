@@ -35,29 +35,51 @@ export type LoadedBriefing = {
   revisionKey: string
 }
 
-/** Counts published transactions touching `ids`; null when the History API cannot be read. */
+/** Keeps each history URL well under common limits; ids are split over several requests past it. */
+const MAX_IDS_CHARS = 1500
+
+function chunkIds(ids: readonly string[]): string[][] {
+  const chunks: string[][] = []
+  let current: string[] = []
+  let length = 0
+  for (const id of ids) {
+    if (current.length && length + id.length + 1 > MAX_IDS_CHARS) {
+      chunks.push(current)
+      current = []
+      length = 0
+    }
+    current.push(id)
+    length += id.length + 1
+  }
+  if (current.length) chunks.push(current)
+  return chunks
+}
+
+/** Counts distinct transactions touching `ids`; null when the History API cannot be read. */
 export async function countPublishedRevisions(ids: readonly string[]): Promise<number | null> {
   const source = readContentSource()
   if (!source.token || ids.length === 0) return null
   const client = getClient()
-  const url = client.getUrl(`/data/history/${source.dataset}/transactions/${ids.map(encodeURIComponent).join(',')}?excludeContent=true`)
+  const transactions = new Set<string>()
   try {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${source.token}` }, cache: 'no-store' })
-    if (!response.ok) {
-      console.warn(`Briefing version unavailable: history answered ${response.status}`)
-      return null
+    for (const chunk of chunkIds(ids)) {
+      const url = client.getUrl(`/data/history/${source.dataset}/transactions/${chunk.map(encodeURIComponent).join(',')}?excludeContent=true`)
+      const response = await fetch(url, { headers: { authorization: `Bearer ${source.token}` }, cache: 'no-store' })
+      if (!response.ok) {
+        console.warn(`Briefing version unavailable: history answered ${response.status}`)
+        return null
+      }
+      for (const line of (await response.text()).split('\n')) {
+        if (!line.trim()) continue
+        const record = JSON.parse(line) as { id?: unknown }
+        if (typeof record.id === 'string') transactions.add(record.id)
+      }
     }
-    const ids = new Set<string>()
-    for (const line of (await response.text()).split('\n')) {
-      if (!line.trim()) continue
-      const record = JSON.parse(line) as { id?: unknown }
-      if (typeof record.id === 'string') ids.add(record.id)
-    }
-    return ids.size || null
   } catch (error) {
     console.warn('Briefing version unavailable:', error instanceof Error ? error.message : error)
     return null
   }
+  return transactions.size || null
 }
 
 export async function loadBriefing(slug: string): Promise<LoadedBriefing | null> {

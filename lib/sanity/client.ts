@@ -8,6 +8,13 @@ import 'server-only'
 import { createClient, type ClientReturn, type QueryParams, type SanityClient } from 'next-sanity'
 import { readContentSource } from '@/lib/env'
 
+/**
+ * Every content fetch carries this cache tag; a publish webhook (app/api/revalidate) expires it.
+ * One tag for all content is deliberate for now: a trip page reads trips, meetings, officials,
+ * quotes and facts, so nearly any published change touches every trip page anyway.
+ */
+export const CONTENT_TAG = 'sanity'
+
 /** Seconds a page stays fresh before Next.js regenerates it in the background (ISR). */
 export const REVALIDATE_SECONDS = 60
 
@@ -48,7 +55,7 @@ export async function sanityFetch<const Q extends string>(
   params: QueryParams = {},
   tags: string[] = [],
 ): Promise<ClientReturn<Q, unknown>> {
-  return getClient().fetch(query, params, { next: { revalidate: REVALIDATE_SECONDS, tags } })
+  return getClient().fetch(query, params, { next: { revalidate: REVALIDATE_SECONDS, tags: [CONTENT_TAG, ...tags] } })
 }
 
 /**

@@ -4,6 +4,7 @@
  * `npm run dev`, `npm run build` and `npm start` all need the same lake
  * invocation; keeping it here means the seed file and flags live in one place.
  */
+import { randomBytes } from 'node:crypto'
 import { readContentSource, readLakeEnv } from '../../lib/env'
 
 export const SEED_FILE = 'sanity/seed/seed.ndjson'
@@ -37,4 +38,15 @@ export async function waitForLake(timeoutMs = 60_000): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   throw new Error(`The lake did not answer at ${lakePingUrl()} within ${timeoutMs / 1000} s.`)
+}
+
+/**
+ * Wires the lake's publish webhooks to the portal started beside it: unless the environment says
+ * otherwise, the lake posts to this portal's /api/revalidate, signed with a secret made for this
+ * run. Both processes inherit the result, so they always agree.
+ */
+export function wirePublishWebhooks(): void {
+  const { PORT } = readLakeEnv()
+  process.env.SANITY_REVALIDATE_SECRET ||= randomBytes(32).toString('base64url')
+  process.env.LAKE_WEBHOOK_URL ||= `http://127.0.0.1:${PORT}/api/revalidate`
 }

@@ -82,3 +82,35 @@ describe('formatLocalTime', () => {
     assert.throws(() => formatLocalTime('not a date', 'Asia/Tokyo'), RangeError)
   })
 })
+
+import { formatLocalTimeRange, formatWashingtonDateTime, formatWashingtonTime } from '../../lib/time'
+
+describe('local and Washington times across daylight-saving changes', () => {
+  it('follows Washington into daylight time (March 14, 2021) while Tokyo stays on JST', () => {
+    // 10:00 in Tokyo on March 13 (EST in Washington) and on March 16 (EDT).
+    assert.equal(plain(formatLocalTime('2021-03-13T01:00:00Z', 'Asia/Tokyo')), '10:00 AM JST')
+    assert.equal(plain(formatWashingtonTime('2021-03-13T01:00:00Z', null, 'Asia/Tokyo')), '8:00 PM EST, March 12')
+    assert.equal(plain(formatLocalTime('2021-03-16T01:00:00Z', 'Asia/Tokyo')), '10:00 AM JST')
+    assert.equal(plain(formatWashingtonTime('2021-03-16T01:00:00Z', null, 'Asia/Tokyo')), '9:00 PM EDT, March 15')
+  })
+  it('follows the destination into summer time (Brussels, March 28, 2021) with Washington already on EDT', () => {
+    assert.equal(plain(formatLocalTime('2021-03-27T09:00:00Z', 'Europe/Brussels')), '10:00 AM CET')
+    assert.equal(plain(formatWashingtonTime('2021-03-27T09:00:00Z', null, 'Europe/Brussels')), '5:00 AM EDT')
+    assert.equal(plain(formatLocalTime('2021-03-29T09:00:00Z', 'Europe/Brussels')), '11:00 AM CEST')
+    assert.equal(plain(formatWashingtonTime('2021-03-29T09:00:00Z', null, 'Europe/Brussels')), '5:00 AM EDT')
+  })
+  it('handles the autumn week when Europe has changed back and Washington has not', () => {
+    // Brussels leaves summer time on October 31, Washington on November 7: the gap is 5 hours between.
+    assert.equal(plain(formatLocalTimeRange('2021-11-02T14:00:00Z', '2021-11-02T15:30:00Z', 'Europe/Brussels')), '3:00 PM – 4:30 PM CET')
+    assert.equal(plain(formatWashingtonTime('2021-11-02T14:00:00Z', '2021-11-02T15:30:00Z', 'Europe/Brussels')), '10:00 AM – 11:30 AM EDT')
+    assert.equal(plain(formatWashingtonTime('2021-11-09T14:00:00Z', '2021-11-09T15:30:00Z', 'Europe/Brussels')), '9:00 AM – 10:30 AM EST')
+  })
+  it('names the zone at the end of a range that spans a change', () => {
+    // 1:30 AM EDT to 1:30 AM EST on November 7, 2021: the end is already standard time.
+    assert.equal(plain(formatLocalTimeRange('2021-11-07T05:30:00Z', '2021-11-07T06:30:00Z', 'America/New_York')), '1:30 AM – 1:30 AM EST')
+  })
+  it('writes publication times on Washington’s clock', () => {
+    assert.equal(plain(formatWashingtonDateTime('2021-03-12T15:00:00Z')), 'March 12, 2021, 10:00 AM EST')
+    assert.equal(plain(formatWashingtonDateTime('2021-03-15T15:00:00Z')), 'March 15, 2021, 11:00 AM EDT')
+  })
+})
