@@ -4,12 +4,16 @@
  */
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { readLakeEnv } from '../../lib/env'
+import { readBuildEnv, readLakeEnv } from '../../lib/env'
 import { AccountStore } from '../../lake/accounts'
 import { openDatabase } from '../../lake/db'
 
-/** Where `npm run build` writes the Studio and `npm start` serves it from (git-ignored by dist/). */
-export const STUDIO_OUT_DIR = 'sanity/dist'
+/**
+ * Where `npm run build` writes the Studio and `npm start` serves it from: beside the portal's
+ * build (`.next-studio` by default, git-ignored), because the bundle has the lake's address baked
+ * in, so each build folder needs the Studio built for its own ports.
+ */
+export const STUDIO_OUT_DIR = `${readBuildEnv().NEXT_DIST_DIR}-studio`
 
 /**
  * The Studio reads only SANITY_STUDIO_* variables (baked into the bundle by `sanity build`), so the
