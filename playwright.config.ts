@@ -5,13 +5,15 @@
  * lake and the portal on them.
  */
 import { defineConfig } from '@playwright/test'
+import { readBuildEnv } from './lib/env'
 
 const port = process.env.PORT ?? '3000'
 export const baseURL = `http://127.0.0.1:${port}`
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  // One results folder per build folder, so runs against different builds never clear each other's.
+  outputDir: `test-results/${readBuildEnv().NEXT_DIST_DIR.replace(/^\.+/, '')}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -15,6 +15,17 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type RequiredLinks = {
+  _type: "requiredLinks";
+  about?: string;
+  accessibility?: string;
+  foia?: string;
+  noFear?: string;
+  inspectorGeneral?: string;
+  performance?: string;
+  privacy?: string;
+};
+
 export type RelatedLink = {
   _type: "relatedLink";
   title: string;
@@ -116,15 +127,7 @@ export type Settings = {
       _key: string;
     } & RelatedLink
   >;
-  requiredLinks?: {
-    about?: string;
-    accessibility?: string;
-    foia?: string;
-    noFear?: string;
-    inspectorGeneral?: string;
-    performance?: string;
-    privacy?: string;
-  };
+  requiredLinks?: RequiredLinks;
   factMaxAgeMonths?: number;
 };
 
@@ -444,6 +447,7 @@ export type SanityImageAsset = {
 };
 
 export type AllSanitySchemaTypes =
+  | RequiredLinks
   | RelatedLink
   | Source
   | Figure
@@ -1108,7 +1112,7 @@ export type SETTINGS_QUERY_RESULT = {
 
 // Source: sanity/queries.ts
 // Variable: TRIPS_QUERY
-// Query: *[_type == "trip" && defined(slug.current)    && (($year == "") || string::startsWith(startDate, $year))    && (($country == "") || ($country in destinations[].country->slug.current))    && (($official == "") || ($official in officials[]->slug.current))    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))  ] | order(startDate desc, title asc) {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{ _id, name, "slug": slug.current, title },    "purposeText": pt::text(purpose),    "withdrawn": defined(withdrawn.at)  }
+// Query: *[_type == "trip" && defined(slug.current)    && (($year == "") || (string::startsWith(startDate, $year)))    && (($country == "") || ($country in destinations[].country->slug.current))    && (($official == "") || ($official in officials[]->slug.current))    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))  ] | order(startDate desc, title asc) {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{ _id, name, "slug": slug.current, title },    "purposeText": pt::text(purpose),    "withdrawn": defined(withdrawn.at)  }
 export type TRIPS_QUERY_RESULT = Array<{
   _id: string;
   title: string;
@@ -1570,7 +1574,7 @@ declare module "@sanity/client" {
     '\n  *[_type == "official" && defined(slug.current)] | order(name asc) { "slug": slug.current }\n': OFFICIAL_SLUGS_QUERY_RESULT;
     '\n  {\n    "trips": *[_type == "trip" && defined(slug.current)] | order(startDate desc) {\n      "slug": slug.current,\n      "lastModified": coalesce(updatedAt, _updatedAt)\n    },\n    "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    },\n    "countries": *[_type == "country" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    }\n  }\n': SITEMAP_QUERY_RESULT;
     '\n  *[_type == "settings" && _id == "settings"][0] {\n    title,\n    description,\n    siteUrl,\n    publisher,\n    "identifierLinks": identifierLinks[] { _key, title, url },\n    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }\n  }\n': SETTINGS_QUERY_RESULT;
-    '\n  *[_type == "trip" && defined(slug.current)\n    && (($year == "") || string::startsWith(startDate, $year))\n    && (($country == "") || ($country in destinations[].country->slug.current))\n    && (($official == "") || ($official in officials[]->slug.current))\n    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))\n  ] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "withdrawn": defined(withdrawn.at)\n  }\n': TRIPS_QUERY_RESULT;
+    '\n  *[_type == "trip" && defined(slug.current)\n    && (($year == "") || (string::startsWith(startDate, $year)))\n    && (($country == "") || ($country in destinations[].country->slug.current))\n    && (($official == "") || ($official in officials[]->slug.current))\n    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))\n  ] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "withdrawn": defined(withdrawn.at)\n  }\n': TRIPS_QUERY_RESULT;
     '\n  {\n    "years": *[_type == "trip" && defined(startDate)].startDate,\n    "countries": *[_type == "country" && _id in *[_type == "trip"].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },\n    "officials": *[_type == "official" && _id in *[_type == "trip"].officials[]._ref] | order(name asc) { name, "slug": slug.current },\n    "topics": *[_type == "topic" && ((_id in *[_type == "trip"].factSections[].topic._ref) || (_id in *[_type == "trip"].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }\n  }\n': TRIP_FILTERS_QUERY_RESULT;
     '\n  *[_type in ["trip", "meeting", "official", "factBullet"] && (\n    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)\n    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)\n    || (pt::text(description) match $terms) || (pt::text(text) match $terms)\n  )]\n  | score(\n    boost(title match $terms, 5),\n    boost(name match $terms, 5),\n    boost(city match $terms, 2),\n    bio match $terms,\n    pt::text(purpose) match $terms,\n    pt::text(summary) match $terms,\n    pt::text(description) match $terms,\n    pt::text(text) match $terms\n  )\n  | order(_score desc, _updatedAt desc) [0...50] {\n    _id,\n    _type,\n    _score,\n    title,\n    name,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    date,\n    asOf,\n    "office": select(_type == "official" => title),\n    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),\n    "trip": trip->{ title, "slug": slug.current }\n  }\n': SEARCH_QUERY_RESULT;
     '\n  {\n    "facts": *[_type == "factBullet"\n      && (($topic == "") || ($topic in topics[]->slug.current))\n      && (($country == "") || ($country in countries[]->slug.current))\n    ] | order(asOf desc, _id asc) { \n  _id,\n  text,\n  figure { qualifier, value, unit, label },\n  source { title, url },\n  asOf,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n },\n    "topics": *[_type == "topic" && _id in *[_type == "factBullet"].topics[]._ref] | order(title asc) { title, "slug": slug.current },\n    "countries": *[_type == "country" && _id in *[_type == "factBullet"].countries[]._ref] | order(name asc) { name, "slug": slug.current }\n  }\n': FACTS_QUERY_RESULT;

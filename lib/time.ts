@@ -158,3 +158,8 @@ export function formatWashingtonDateTime(instant: Date | string): string {
   const day = new Intl.DateTimeFormat('en-US', { timeZone: WASHINGTON_TIME_ZONE, month: 'long', day: 'numeric', year: 'numeric' }).format(date)
   return `${day}, ${formatLocalTime(date, WASHINGTON_TIME_ZONE)}`
 }
+
+/** "March 15, 2021": the calendar day an instant falls on in Washington. */
+export function formatWashingtonDate(instant: Date | string): string {
+  return formatDate(localDateOf(instant, WASHINGTON_TIME_ZONE))
+}

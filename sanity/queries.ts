@@ -329,7 +329,7 @@ export const SETTINGS_QUERY = defineQuery(`
  */
 export const TRIPS_QUERY = defineQuery(`
   *[_type == "trip" && defined(slug.current)
-    && (($year == "") || string::startsWith(startDate, $year))
+    && (($year == "") || (string::startsWith(startDate, $year)))
     && (($country == "") || ($country in destinations[].country->slug.current))
     && (($official == "") || ($official in officials[]->slug.current))
     && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))

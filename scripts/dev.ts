@@ -14,7 +14,7 @@ async function main() {
   const env = local ? studioEnv() : { ...process.env, SANITY_TELEMETRY_DISABLED: '1' }
   const commands = [
     { name: 'studio', command: `sanity dev --port ${STUDIO_PORT}`, prefixColor: 'green', env },
-    { name: 'portal', command: `next dev -p ${PORT}`, prefixColor: 'blue' },
+    { name: 'portal', command: local ? `tsx scripts/wait-for-lake.ts && next dev -p ${PORT}` : `next dev -p ${PORT}`, prefixColor: 'blue' },
   ]
   if (local) {
     wirePublishWebhooks()

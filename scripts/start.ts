@@ -16,7 +16,7 @@ async function main() {
   const { PORT, STUDIO_PORT } = readLakeEnv()
   const local = usesLocalLake()
   const commands = [
-    { name: 'portal', command: `next start -p ${PORT}`, prefixColor: 'blue' },
+    { name: 'portal', command: local ? `tsx scripts/wait-for-lake.ts && next start -p ${PORT}` : `next start -p ${PORT}`, prefixColor: 'blue' },
     { name: 'studio', command: `sanity preview ${STUDIO_OUT_DIR} --port ${STUDIO_PORT}`, prefixColor: 'green', env: { ...process.env, SANITY_TELEMETRY_DISABLED: '1' } },
   ]
   if (local) {

@@ -40,7 +40,7 @@ export function BriefingParticipants({
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const SideHeading = headingLevel === 2 ? 'h3' : 'h4'
   return (
-    <section aria-label="Participants" className="mt-3">
+    <section aria-label="Participants" className="mt-3 print:mt-2">
       <Heading className="mb-1 border-b border-neutral-lighter text-[1.05em] font-bold uppercase tracking-wide text-primary-darker">
         Participants
       </Heading>
@@ -53,7 +53,6 @@ export function BriefingParticipants({
                 <li key={p._id}>
                   <span className="font-semibold">{p.name}</span>
                   {p.title && <span>, {p.title}</span>}
-                  {p.organization && !p.title?.includes(p.organization) && <span className="text-neutral-dark"> ({p.organization})</span>}
                 </li>
               ))}
             </ul>

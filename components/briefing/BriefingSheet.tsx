@@ -69,7 +69,7 @@ export async function BriefingSheet({
     <article
       id={id}
       aria-labelledby={`${id ?? 'sheet'}-title`}
-      className="briefing-sheet mx-auto max-w-[8.5in] bg-white p-[0.5in] text-[0.8125rem] leading-[1.3] shadow-md print:max-w-none print:p-0 print:text-[1em] print:leading-[1.25] print:shadow-none"
+      className="briefing-sheet mx-auto max-w-[8.5in] bg-white p-[0.5in] text-[0.8125rem] leading-[1.3] shadow-md print:max-w-none print:p-0 print:text-[1em] print:leading-[1.15] print:shadow-none"
     >
       <header className="flex items-start justify-between gap-4 border-b-2 border-primary-darker pb-2">
         <div>
@@ -95,7 +95,7 @@ export async function BriefingSheet({
       <BriefingParticipants people={people} hostCountries={hostCountries} headingLevel={level} />
       <KeyFigures bullets={bullets} reference={trip.startDate} maxAgeMonths={trip.factMaxAgeMonths} headingLevel={level} />
 
-      <div className="mt-3 gap-6 sm:columns-2 print:columns-2 [column-rule:1px_solid_var(--color-neutral-lighter)]">
+      <div className="mt-3 gap-6 sm:columns-2 print:mt-2 print:columns-2 [column-rule:1px_solid_var(--color-neutral-lighter)]">
         {!meeting && trip.leadQuote?.text && (
           <div className="mb-3">
             <LeadQuote quote={trip.leadQuote} compact />
@@ -132,7 +132,7 @@ export async function BriefingSheet({
 
       <BriefingSources sources={sources} headingLevel={level} />
 
-      <footer className="mt-3 border-t border-neutral-light pt-1 text-[0.8em] text-neutral-dark">
+      <footer className="mt-1 text-[0.8em] text-neutral-dark">
         {trip.source?.title && <span>Issued by {trip.source.title}. </span>}
         Live page:{' '}
         <a href={liveUrl} className="no-print-url">

@@ -18,19 +18,20 @@ export function collectSources(trip: Briefing, meetings: Briefing['meetings']): 
   return [...found.values()]
 }
 
+/** Sources close the sheet as one run-on numbered line each: small print, like a citation list. */
 export function BriefingSources({ sources, headingLevel }: { sources: readonly SheetSource[]; headingLevel: 2 | 3 }) {
   if (sources.length === 0) return null
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
-    <section aria-label="Sources" className="mt-3 avoid-break">
-      <Heading className="mb-1 border-b border-neutral-lighter text-[1.05em] font-bold uppercase tracking-wide text-primary-darker">
-        Sources
-      </Heading>
-      <ol className="list-decimal space-y-0.5 pl-5 text-[0.9em]">
-        {sources.map((source) => (
-          <li key={`${source.title}|${source.url ?? ''}`}>
-            {source.url ? <a href={source.url}>{source.title}</a> : source.title}
+    <section aria-label="Sources" className="mt-2 avoid-break border-t border-neutral-light pt-1 text-[0.85em]">
+      <Heading className="inline font-bold uppercase tracking-wide text-primary-darker">Sources: </Heading>
+      <ol className="inline list-none p-0">
+        {sources.map((source, index) => (
+          <li key={`${source.title}|${source.url ?? ''}`} className="inline">
+            {index > 0 && ' '}
+            <span className="font-semibold">[{index + 1}]</span> {source.url ? <a href={source.url}>{source.title}</a> : source.title}
             {source.note && <span className="text-neutral-dark"> ({source.note})</span>}
+            {index < sources.length - 1 && ';'}
           </li>
         ))}
       </ol>

@@ -32,7 +32,7 @@ export function DestinationMap({
           aria-labelledby={`${id}-title`}
           className="h-auto w-full max-w-3xl rounded-sm border border-neutral-lighter bg-primary-lighter/40"
         >
-          <title id={`${id}-title`}>{`${title}: ${placed.map((p) => p.label).join('; ')}`}</title>
+          <title id={`${id}-title`}>{`${title}, marking ${placed.length} ${placed.length === 1 ? 'place' : 'places'} (listed below)`}</title>
           <path d={spherePath()} className="fill-[#eef5fb] stroke-neutral-light" strokeWidth={0.5} />
           <path d={landPath()} className="fill-neutral-lighter stroke-neutral" strokeWidth={0.4} />
           {placed.map((point, index) => (

@@ -5,7 +5,7 @@ import { factBullet, factSection, figure } from './factBullet'
 import { meeting } from './meeting'
 import { official } from './official'
 import { quote } from './quote'
-import { settings } from './settings'
+import { requiredLinks, settings } from './settings'
 import { relatedLink, source } from './source'
 import { topic } from './topic'
 import { changeNote, destination, trip } from './trip'
@@ -28,6 +28,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   figure,
   source,
   relatedLink,
+  requiredLinks,
 ]
 
 /** Document types that exist exactly once, under a fixed _id. */

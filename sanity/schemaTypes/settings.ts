@@ -60,15 +60,7 @@ export const settings = defineType({
       title: 'Required links (identifier)',
       description:
         'The links federal policy asks for at the foot of every page. Fill in only addresses that really exist: empty ones are not shown. A path such as /about points to a page on this site.',
-      type: 'object',
-      fields: requiredLinkFields.map(({ name, title }) =>
-        defineField({
-          name,
-          title,
-          type: 'url',
-          validation: (rule) => rule.uri({ scheme: ['https', 'http'], allowRelative: true }).error('Use a full web address or a path starting with /.'),
-        }),
-      ),
+      type: 'requiredLinks',
     }),
     defineField({
       name: 'factMaxAgeMonths',
@@ -79,4 +71,19 @@ export const settings = defineType({
     }),
   ],
   preview: { prepare: () => ({ title: 'Settings' }) },
+})
+
+/** The identifier's required links: one optional address each. */
+export const requiredLinks = defineType({
+  name: 'requiredLinks',
+  title: 'Required links',
+  type: 'object',
+  fields: requiredLinkFields.map(({ name, title }) =>
+    defineField({
+      name,
+      title,
+      type: 'url',
+      validation: (rule) => rule.uri({ scheme: ['https', 'http'], allowRelative: true }).error('Use a full web address or a path starting with /.'),
+    }),
+  ),
 })

@@ -510,7 +510,7 @@ const settings: SeedDocument = {
   publisher: 'Envoy',
   // Only Envoy's own pages: the agency links (FOIA, No FEAR Act, OIG, performance, privacy) are left
   // for the publishing agency to fill in, rather than guessed.
-  requiredLinks: { about: '/about', accessibility: '/accessibility' },
+  requiredLinks: { _type: 'requiredLinks', about: '/about', accessibility: '/accessibility' },
 }
 
 /** Every seed document, in a stable order (referenced documents before the documents that use them). */

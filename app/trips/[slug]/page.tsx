@@ -17,7 +17,7 @@ import { readSiteUrl } from '@/lib/env'
 import { tripEventLd } from '@/lib/jsonld'
 import { destinationPoints } from '@/lib/map'
 import { sanityFetch } from '@/lib/sanity/client'
-import { formatDateRange, formatWashingtonDateTime, isoInstant } from '@/lib/time'
+import { formatDateRange, formatWashingtonDate, formatWashingtonDateTime, isoInstant } from '@/lib/time'
 import { majorChanges, publishedAt, updatedAt } from '@/lib/timeliness'
 import { tripTimeZone } from '@/lib/trip'
 import { tripStatus } from '@/lib/tripStatus'
@@ -114,13 +114,13 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
         <p className="mt-2 text-sm text-neutral-darker">
           {published && (
             <span>
-              Published <time dateTime={isoInstant(published)}>{formatWashingtonDateTime(published)}</time>
+              Published <time dateTime={isoInstant(published)}>{formatWashingtonDate(published)}</time>
             </span>
           )}
           {published && updated && <span aria-hidden="true"> · </span>}
           {updated && (
             <span>
-              Updated <time dateTime={isoInstant(updated)}>{formatWashingtonDateTime(updated)}</time>
+              Updated <time dateTime={isoInstant(updated)}>{formatWashingtonDate(updated)}</time>
               {changes.length > 0 && (
                 <>
                   {' '}
@@ -137,7 +137,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
             </h2>
             {withdrawn.at && (
               <p className="text-sm">
-                Withdrawn <time dateTime={isoInstant(withdrawn.at)}>{formatWashingtonDateTime(withdrawn.at)}</time>
+                Withdrawn <time dateTime={isoInstant(withdrawn.at)}>{formatWashingtonDate(withdrawn.at)}</time>
               </p>
             )}
             {withdrawn.explanation && <p className="mt-2 whitespace-pre-line">{withdrawn.explanation}</p>}
