@@ -38,7 +38,8 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `${baseURL}/`,
-    reuseExistingServer: false,
+    // scripts/e2e.ts always picks a free port, so a server already there was started on purpose (debugging).
+    reuseExistingServer: true,
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -5,7 +5,7 @@
 import concurrently from 'concurrently'
 import { readLakeEnv } from '../lib/env'
 import { lakeServeCommand, usesLocalLake, wirePublishWebhooks } from './lib/processes'
-import { ensureAdministrator, studioEnv } from './lib/studio'
+import { ensureAdministrator, ensurePortalReadToken, studioEnv } from './lib/studio'
 
 async function main() {
   const { PORT, LAKE_PORT, LAKE_HTTP_PORT, STUDIO_PORT } = readLakeEnv()
@@ -18,6 +18,7 @@ async function main() {
   ]
   if (local) {
     wirePublishWebhooks()
+    ensurePortalReadToken()
     commands.unshift({ name: 'lake', command: lakeServeCommand, prefixColor: 'magenta' })
   }
 

@@ -10,7 +10,7 @@
 import concurrently from 'concurrently'
 import { readLakeEnv } from '../lib/env'
 import { lakeServeCommand, usesLocalLake, wirePublishWebhooks } from './lib/processes'
-import { STUDIO_OUT_DIR, ensureAdministrator } from './lib/studio'
+import { STUDIO_OUT_DIR, ensureAdministrator, ensurePortalReadToken } from './lib/studio'
 
 async function main() {
   const { PORT, STUDIO_PORT } = readLakeEnv()
@@ -22,6 +22,7 @@ async function main() {
   if (local) {
     for (const line of await ensureAdministrator()) console.log(line)
     wirePublishWebhooks()
+    ensurePortalReadToken()
     commands.unshift({ name: 'lake', command: lakeServeCommand, prefixColor: 'magenta' })
   }
   console.log(`Portal http://localhost:${PORT}  Studio http://localhost:${STUDIO_PORT}`)

@@ -12,8 +12,12 @@ type LibraryFact = FactBullet & {
 /** One fact bullet in the library: its figure, the words, source and as-of date, and what it is about. */
 export function FactItem({ fact }: { fact: LibraryFact }) {
   return (
-    <li id={fact._id} className="grid gap-4 border-t border-neutral-lighter py-5 sm:grid-cols-[12rem_minmax(0,1fr)]">
-      <div>{fact.figure?.value ? <FigureStat figure={fact.figure} /> : null}</div>
+    <li id={fact._id} className={`border-t border-neutral-lighter py-5 ${fact.figure?.value ? 'grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]' : ''}`}>
+      {fact.figure?.value && (
+        <div>
+          <FigureStat figure={fact.figure} />
+        </div>
+      )}
       <div className="min-w-0">
         <RichText value={fact.text} className="max-w-prose leading-relaxed" />
         <SourceLine source={fact.source} asOf={fact.asOf} />

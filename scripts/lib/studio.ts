@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { readBuildEnv, readLakeEnv } from '../../lib/env'
 import { AccountStore } from '../../lake/accounts'
+import { TokenStore } from '../../lake/auth'
 import { openDatabase } from '../../lake/db'
 
 /**
@@ -54,3 +55,22 @@ export async function ensureAdministrator(): Promise<string[]> {
     db.close()
   }
 }
+
+/**
+ * The portal reads history (a briefing sheet's version number) with a viewer token, as it would
+ * on hosted Sanity. Unless SANITY_API_READ_TOKEN is set, each start makes a fresh one labelled
+ * "portal" (revoking the last), so a token never outlives the run that was given it.
+ */
+export function ensurePortalReadToken(): void {
+  if (process.env.SANITY_API_READ_TOKEN?.trim()) return
+  const db = openDatabase(path.resolve(readLakeEnv().LAKE_DIR))
+  try {
+    const tokens = new TokenStore(db)
+    tokens.revoke(PORTAL_TOKEN_LABEL)
+    process.env.SANITY_API_READ_TOKEN = tokens.create('viewer', PORTAL_TOKEN_LABEL).token
+  } finally {
+    db.close()
+  }
+}
+
+const PORTAL_TOKEN_LABEL = 'portal'
