@@ -28,13 +28,14 @@ export function callerFor(context: StudioContext, authorization: string | undefi
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
   if (!match?.[1]) throw new LakeError(401, 'unauthorizedError', 'Unauthorized - the Authorization header must be "Bearer <token>"')
   const bearer = match[1]
+  // Session tokens start with "sklakeu"; an API token ("sklake" + random base64url) can too, by
+  // chance, so a prefix match that finds no session still falls through to the API tokens.
   if (context.accounts.isSessionToken(bearer)) {
     const user = context.accounts.userForSession(bearer)
-    if (!user) throw new LakeError(401, 'unauthorizedError', 'Unauthorized - session not found (signed out or expired)')
-    return { principal: { role: user.role, id: user.id }, user, bearer }
+    if (user) return { principal: { role: user.role, id: user.id }, user, bearer }
   }
   const info = context.tokens.verify(bearer)
-  if (!info) throw new LakeError(401, 'unauthorizedError', 'Unauthorized - session not found (unknown or revoked token)')
+  if (!info) throw new LakeError(401, 'unauthorizedError', 'Unauthorized - session not found (signed out, expired, unknown or revoked)')
   return { principal: { role: info.role, id: info.id }, tokenLabel: info.label, bearer }
 }
 
