@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
+import sharp from 'sharp'
 import type { Browser, Page } from '@playwright/test'
 import type { SanityClient } from '@sanity/client'
 import { createLakeToken, lakeClient } from './support/lake'
@@ -150,4 +151,60 @@ test('a viewer can read but not edit or publish', async ({ browser }) => {
   await viewer.waitForTimeout(2_000)
   expect(await reader.fetch('count(*[_id == $id])', { id: `drafts.${FACT_ID}` }, { perspective: 'raw' })).toBe(0)
   expect(await publishedFactText()).toBe(before)
+})
+
+test('an editor creates a meeting on the seed trip with an official, publishes, and the schedule shows it', async ({ browser }) => {
+  const editor = await newSignedInPage(browser, users.editor)
+  const title = `Press availability ${stamp}`
+  await editor.goto(`${STUDIO}/intent/create/template=meeting;type=meeting/`)
+  // Reference fields search as you type; the choice appears in the field's popover.
+  await editor.locator('#trip').fill('Tokyo')
+  await editor.getByTestId('autocomplete-popover').getByText('travel to Tokyo').first().click()
+  await editor.locator('#title').fill(title)
+  await editor.getByTestId('field-kind').locator('select').selectOption({ label: 'Press availability' })
+  await editor.getByRole('tab', { name: 'Who' }).click()
+  await editor.getByTestId('field-participants').getByRole('button', { name: 'Add item' }).click()
+  await editor.getByTestId('field-participants').getByPlaceholder('Type to search').fill('Kishi')
+  await editor.getByTestId('autocomplete-popover').getByText('Nobuo Kishi').first().click()
+  await expect(publishButton(editor)).toBeEnabled({ timeout: 30_000 })
+  await publishButton(editor).click()
+  await expect.poll(() => reader.fetch<number>('count(*[_type == "meeting" && title == $title])', { title }), { timeout: 30_000 }).toBe(1)
+
+  const portal = await browser.newPage()
+  await expect(async () => {
+    await portal.goto(TRIP)
+    const meeting = portal.getByRole('main').locator('li, article').filter({ hasText: title }).first()
+    await expect(meeting).toBeVisible({ timeout: 1_000 })
+    await expect(meeting).toContainText('Nobuo Kishi')
+  }).toPass({ timeout: 15_000 })
+})
+
+test("an editor uploads an official's portrait and the official's page shows it resized", async ({ browser }) => {
+  // A real photograph-sized image (1200×1500), made here so the test needs no binary fixture.
+  const original = await sharp({ create: { width: 1200, height: 1500, channels: 3, background: { r: 40, g: 80, b: 140 } } })
+    .png()
+    .toBuffer()
+  const editor = await newSignedInPage(browser, users.editor)
+  await editor.goto(`${STUDIO}/intent/edit/id=official-nobuo-kishi;type=official`)
+  await editor.getByTestId('image-input').locator('input[type="file"]').setInputFiles({ name: 'kishi.png', mimeType: 'image/png', buffer: original })
+  // The schema asks for a text alternative before an image can be published.
+  await editor.getByTestId('field-portrait.alt').getByRole('textbox').fill('Test portrait: a plain blue rectangle')
+  await expect(publishButton(editor)).toBeEnabled({ timeout: 30_000 })
+  await publishButton(editor).click()
+  await expect.poll(() => reader.fetch<string | null>('*[_id == "official-nobuo-kishi"][0].portrait.asset._ref'), { timeout: 30_000 }).toMatch(/^image-/)
+
+  const portal = await browser.newPage()
+  let src = ''
+  await expect(async () => {
+    await portal.goto('/officials/nobuo-kishi')
+    src = (await portal.getByRole('main').getByRole('img', { name: 'Test portrait: a plain blue rectangle' }).getAttribute('src', { timeout: 1_000 })) ?? ''
+    expect(src).toContain('/images/')
+  }).toPass({ timeout: 15_000 })
+  const image = await portal.request.get(src, { ignoreHTTPSErrors: true })
+  expect(image.ok()).toBe(true)
+  const served = await image.body()
+  const { width, height } = await sharp(served).metadata()
+  expect(served.length).toBeLessThan(original.length)
+  expect(width).toBeLessThan(1200)
+  expect(height).toBeLessThan(1500)
 })
