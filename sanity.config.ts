@@ -4,10 +4,15 @@
  */
 import { visionTool } from '@sanity/vision'
 import { defineConfig } from 'sanity'
+import { presentationTool } from 'sanity/presentation'
 import { structureTool } from 'sanity/structure'
 import { studioApiHost, studioApiVersion, studioDataset, studioProjectId } from './sanity/env'
+import { previewOrigin } from './sanity/presentation/env'
+import { locations, mainDocuments } from './sanity/presentation/resolve'
+import { ShareLinkAction } from './sanity/presentation/ShareLinkAction'
 import { schemaTypes, singletonTypes } from './sanity/schemaTypes'
 import { structure } from './sanity/structure'
+import { workflowActions, workflowBadges } from './sanity/workflow'
 
 export default defineConfig({
   name: 'envoy',
@@ -15,7 +20,14 @@ export default defineConfig({
   projectId: studioProjectId,
   dataset: studioDataset,
   apiHost: studioApiHost,
-  plugins: [structureTool({ structure }), visionTool({ defaultApiVersion: studioApiVersion, defaultDataset: studioDataset })],
+  plugins: [
+    structureTool({ structure }),
+    // Previews the portal with drafts (app/api/draft-mode, lib/preview): click-to-edit and live refresh.
+    presentationTool({
+      previewUrl: { origin: previewOrigin, previewMode: { enable: '/api/draft-mode/enable', disable: '/api/draft-mode/disable' } },
+      resolve: { locations, mainDocuments },
+    }),
+    visionTool({ defaultApiVersion: studioApiVersion, defaultDataset: studioDataset })],
   schema: {
     types: schemaTypes,
     templates: (templates) => [
@@ -32,10 +44,15 @@ export default defineConfig({
   },
   document: {
     // The settings singleton can be edited and published, not duplicated or deleted.
+    // Review before publish, schedules and embargoes (sanity/workflow; the lake enforces the rules).
     actions: (actions, context) =>
-      singletonTypes.has(context.schemaType)
-        ? actions.filter((action) => action.action !== undefined && ['publish', 'discardChanges', 'restore'].includes(action.action))
-        : actions,
+      workflowActions(
+        singletonTypes.has(context.schemaType)
+          ? actions.filter((action) => action.action !== undefined && ['publish', 'discardChanges', 'restore'].includes(action.action))
+          : // Preview links for reviewers without a Studio account (sanity/presentation/ShareLinkAction.tsx).
+            [...actions, ShareLinkAction],
+      ),
+    badges: (badges) => workflowBadges(badges),
     newDocumentOptions: (items, context) =>
       context.creationContext.type === 'global' ? items.filter((item) => !singletonTypes.has(item.templateId)) : items,
     comments: { enabled: false },

@@ -5,8 +5,11 @@ import { Identifier } from '@/components/chrome/Identifier'
 import { SiteHeader } from '@/components/chrome/SiteHeader'
 import { SkipLink } from '@/components/chrome/SkipLink'
 import { JsonLd } from '@/components/JsonLd'
+import { PreviewBanner } from '@/components/preview/PreviewBanner'
+import { PreviewEditing } from '@/components/preview/PreviewEditing'
 import { readSiteUrl } from '@/lib/env'
 import { organizationLd } from '@/lib/jsonld'
+import { isDraftModeOn, previewMode } from '@/lib/preview/mode'
 import { sanityFetch } from '@/lib/sanity/client'
 import { SETTINGS_QUERY } from '@/sanity/queries'
 import './globals.css'
@@ -29,6 +32,8 @@ export async function generateMetadata(): Promise<Metadata> {
     // Announced on every page, so feed readers find it wherever a reader starts.
     alternates: { types: { 'application/atom+xml': [{ url: '/feed.xml', title: `${title}: trips (Atom feed)` }] } },
     openGraph: { siteName: title, type: 'website', locale: 'en_US' },
+    // Preview (staff or share link) is never indexed; proxy.ts adds the X-Robots-Tag header too.
+    ...((await isDraftModeOn()) ? { robots: { index: false, follow: false } } : {}),
   }
 }
 
@@ -39,11 +44,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const title = settings?.title ?? FALLBACK_TITLE
   const site = readSiteUrl()
   const sameAs = (settings?.identifierLinks ?? []).flatMap((link) => (link.url ? [link.url] : []))
+  const preview = await previewMode()
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col font-sans text-ink antialiased">
         <JsonLd data={organizationLd(site, settings?.publisher ?? title, sameAs)} />
         <SkipLink />
+        {preview.kind !== 'off' && <PreviewBanner mode={preview} />}
         <GovBanner />
         <SiteHeader siteTitle={title} />
         <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
@@ -55,6 +62,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           links={settings?.identifierLinks ?? []}
           required={settings?.requiredLinks ?? null}
         />
+        {preview.kind === 'staff' && <PreviewEditing />}
       </body>
     </html>
   )

@@ -5,7 +5,8 @@ export default function robots(): MetadataRoute.Robots {
   const site = readSiteUrl()
   return {
     // Search result pages are endless variations: the pages they point to are in the sitemap.
-    rules: [{ userAgent: '*', allow: '/', disallow: ['/search'] }],
+    // /bench-floor is the performance benchmarks' reference page (app/bench-floor/page.tsx).
+    rules: [{ userAgent: '*', allow: '/', disallow: ['/search', '/bench-floor'] }],
     sitemap: `${site}/sitemap.xml`,
   }
 }

@@ -6,9 +6,13 @@
  * start/end into a code frame pointing at the problem. groq-js reports only a position, so
  * `end` is `start + 1`.
  */
+import { performance } from 'node:perf_hooks'
 import { evaluate, parse } from 'groq-js'
 import type { ExprNode } from 'groq-js'
 import { LakeError } from './errors'
+import { indexFor } from './index-view'
+import { planQuery } from './query-plan'
+import { DEFAULT_QUERY_LIMITS, checkNesting, checkTreeDepth, withDeadline } from './limits'
 import type { Doc } from './types'
 
 export type QueryParams = Record<string, unknown>
@@ -17,15 +21,19 @@ function isGroqError(error: unknown): error is Error & { position?: number } {
   return error instanceof Error && (error.name === 'GroqSyntaxError' || error.name === 'GroqQueryError')
 }
 
-export function parseQuery(query: string, params: QueryParams = {}): ExprNode {
+export function parseQuery(query: string, params: QueryParams = {}, maxDepth = DEFAULT_QUERY_LIMITS.maxDepth): ExprNode {
+  checkNesting(query, maxDepth)
   let tree: ExprNode
   try {
     tree = parse(query, { params })
   } catch (error) {
+    // Backstop for nesting checkNesting cannot see (e.g. long operator chains): a 400, not a 500.
+    if (error instanceof RangeError) throw new LakeError(400, 'queryParseError', 'Query is too deeply nested to parse', { start: 0, end: 1, query: query.slice(0, 1000) })
     if (!isGroqError(error)) throw error
     const start = typeof error.position === 'number' ? error.position : 0
     throw new LakeError(400, 'queryParseError', error.message, { start, end: Math.min(start + 1, query.length), query })
   }
+  checkTreeDepth(tree, DEFAULT_QUERY_LIMITS.maxTreeDepth, query)
   // groq-js evaluates a missing parameter to null; Sanity refuses the query instead, which
   // catches a forgotten parameter before it silently matches nothing.
   for (const name of referencedParams(tree)) {
@@ -52,12 +60,29 @@ function referencedParams(node: unknown, found = new Set<string>()): Set<string>
   return found
 }
 
-export type EvaluateContext = { dataset: string; identity: string; projectId?: string }
+export type EvaluateContext = {
+  dataset: string
+  identity: string
+  projectId?: string
+  /** Evaluation time budget (lake/limits.ts); default DEFAULT_QUERY_LIMITS.timeoutMs. */
+  timeoutMs?: number
+}
 
+/**
+ * Evaluates a query with groq-js over `docs`, each `*[...]` narrowed through the view's indexes
+ * (see query-plan.ts): the result is groq-js's own, only the documents each filter tests are fewer.
+ * Candidate lists share the query's deadline with the full dataset: each is wrapped with what is
+ * left of the budget when groq-js gets it.
+ */
 export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: QueryParams, context: EvaluateContext): Promise<unknown> {
   try {
-    const value = await evaluate(tree, {
-      dataset: docs,
+    const timeoutMs = context.timeoutMs ?? DEFAULT_QUERY_LIMITS.timeoutMs
+    const deadline = performance.now() + timeoutMs
+    const guard = (list: readonly Doc[]) => withDeadline(list, Math.max(0, deadline - performance.now()))
+    const plan = planQuery(tree, params, indexFor(docs), guard)
+    const value = await evaluate(plan.tree, {
+      dataset: guard(docs),
+      dereference: plan.dereference,
       params,
       identity: context.identity,
       timestamp: new Date(),
@@ -65,6 +90,9 @@ export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: Que
     })
     return await value.get()
   } catch (error) {
+    if (error instanceof RangeError) throw new LakeError(400, 'queryError', 'Query recursed too deeply to evaluate')
+    // groq-js parses some functions it does not evaluate (geo::*): the query's fault, not the lake's.
+    if (error instanceof Error && error.message === 'not implemented') throw new LakeError(400, 'queryError', 'Query uses a GROQ function the lake does not support (geo::*)')
     if (!isGroqError(error)) throw error
     throw new LakeError(400, 'queryError', error.message)
   }

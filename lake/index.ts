@@ -17,11 +17,14 @@ import { TokenStore } from './auth'
 import { ListenHub } from './listen'
 import { startWebhooks, type WebhookTarget } from './webhooks'
 import { importFile } from './ndjson'
+import type { QueryLimits } from './limits'
 import { PresenceHub } from './presence'
 import type { App, LakeContext } from './routes/common'
 import { buildApp } from './server'
 import { Store } from './store'
 import { ensureCertificate } from './tls'
+import { startScheduler, type Scheduler } from './workflow/scheduler'
+import { Workflow } from './workflow/service'
 
 export { createToken } from './auth'
 export type { TokenRole, Role } from './types'
@@ -47,6 +50,14 @@ export type StartLakeOptions = {
   bodyLimit?: number
   /** Where published changes are posted as signed webhooks. Default: LAKE_WEBHOOK_URL + SANITY_REVALIDATE_SECRET. */
   webhook?: WebhookTarget
+  /** Query time/size/nesting limits; default lake/limits.ts DEFAULT_QUERY_LIMITS. */
+  queryLimits?: Partial<QueryLimits>
+  /** Whether publishing needs an approved review (datasets without their own setting). Default: LAKE_REVIEW_REQUIRED. */
+  reviewRequired?: boolean
+  /** Document types review applies to; empty = every content type. Default: LAKE_REVIEW_TYPES. */
+  reviewTypes?: string[]
+  /** How often the scheduler looks for due schedules. Default: 1000 ms. */
+  schedulerIntervalMs?: number
 }
 
 export type RunningLake = {
@@ -90,7 +101,13 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     accounts: new AccountStore(store.db),
     dir,
     corsOrigins,
+    queryLimits: options.queryLimits,
   }
+  context.workflow = new Workflow(context, {
+    reviewRequired: options.reviewRequired ?? env.LAKE_REVIEW_REQUIRED,
+    reviewTypes: options.reviewTypes ?? env.LAKE_REVIEW_TYPES,
+  })
+  let scheduler: Scheduler | undefined
   const presence = new PresenceHub(context)
   const webhook = options.webhook ?? (env.LAKE_WEBHOOK_URL && env.SANITY_REVALIDATE_SECRET ? { url: env.LAKE_WEBHOOK_URL, secret: env.SANITY_REVALIDATE_SECRET, dataset: 'production' } : undefined)
   if (webhook) startWebhooks(context.hub, webhook)
@@ -114,6 +131,8 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     // Presence WebSockets upgrade on the raw servers (the HTTP/2 server accepts HTTP/1.1 upgrades).
     presence.attach(secure.server)
     presence.attach(plain.server)
+    // After the seed import and once serving: a lift missed while the lake was down runs now.
+    scheduler = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log })
     const port = boundPort(secure)
     const httpPort = boundPort(plain)
     const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
@@ -124,6 +143,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
       httpPort,
       dir,
       close: async () => {
+        await scheduler?.close()
         context.hub.closeAll()
         presence.close()
         await Promise.all(apps.map((app) => app.close()))
@@ -136,6 +156,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     log(`Data in ${dir}`)
     return lake
   } catch (error) {
+    await scheduler?.close()
     context.hub.closeAll()
     presence.close()
     await Promise.all(apps.map((app) => app.close().catch(() => undefined)))

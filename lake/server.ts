@@ -24,7 +24,9 @@ import { listenRoutes } from './routes/listen'
 import { mutateRoutes } from './routes/mutate'
 import { pingRoutes } from './routes/ping'
 import { queryRoutes } from './routes/query'
+import { shareRoutes } from './routes/share'
 import { userRoutes } from './routes/users'
+import { workflowRoutes } from './workflow/routes'
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
 
@@ -142,6 +144,8 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     listenRoutes(scoped, context)
     historyRoutes(scoped, context)
     eventRoutes(scoped, context)
+    if (context.workflow) workflowRoutes(scoped, context, context.workflow)
+    shareRoutes(scoped, context)
     // These two add their own body parsers (login form, raw uploads): encapsulated plugins.
     void scoped.register(async (child: App) => userRoutes(child, context))
     void scoped.register(async (child: App) => assetRoutes(child, context))

@@ -98,6 +98,12 @@ export type WriteOptions = {
   author: string
   transactionId?: string
   dryRun?: boolean
+  /**
+   * Runs after `build`, inside the writer queue, before anything is committed: may refuse the
+   * whole transaction by throwing, or add writes of its own (the editorial workflow's guard,
+   * lake/workflow/guard.ts, checks review and embargo rules here and records publishes).
+   */
+  afterBuild?: (tx: WriteTransaction) => void
 }
 
 export type WriteContext = { store: Store; hub: ListenHub }
@@ -126,6 +132,7 @@ export async function runWrite<T>(
     }
     const tx = new WriteTransaction(store, options.dataset, id, new Date())
     const value = await build(tx)
+    options.afterBuild?.(tx)
     const changes = tx.changes()
     try {
       checkStrongReferences(changes, () => tx.documents())

@@ -37,6 +37,19 @@ const lakeSchema = z.object({
   /** Where the lake posts a signed webhook for every published change (the portal's /api/revalidate). */
   LAKE_WEBHOOK_URL: optionalText.pipe(z.string().url('must be an absolute URL such as http://127.0.0.1:3000/api/revalidate').optional()),
   SANITY_REVALIDATE_SECRET: optionalText,
+  /**
+   * Whether the lake refuses to publish a document whose draft is not approved (lake/workflow).
+   * On unless set to false; `npm run test:e2e` turns it off for the specs that publish directly.
+   */
+  LAKE_REVIEW_REQUIRED: z
+    .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'must be true or false' })
+    .default('true')
+    .transform((value) => value === 'true' || value === '1' || value === 'on'),
+  /** Comma-separated document types review applies to; empty means every content type. */
+  LAKE_REVIEW_TYPES: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((type) => type.trim()).filter(Boolean)),
 })
 
 const sanitySchema = z.object({
@@ -127,4 +140,18 @@ export function readRevalidateSecret(source: NodeJS.ProcessEnv = process.env): s
 
 export function readSiteUrl(source: NodeJS.ProcessEnv = process.env): string {
   return parse(sanitySchema, source).NEXT_PUBLIC_SITE_URL.replace(/\/$/, '')
+}
+
+const previewSchema = z.object({
+  STUDIO_PORT: port(3333),
+  /**
+   * The Studio's address as staff open it, for click-to-edit links in preview (lib/preview/editing.ts).
+   * Default http://localhost:$STUDIO_PORT, the Studio that `npm run dev` / `npm start` serve.
+   */
+  SANITY_STUDIO_URL: optionalText.pipe(z.string().url('must be an absolute URL such as https://studio.envoy.example.gov').optional()),
+})
+
+export function readStudioUrl(source: NodeJS.ProcessEnv = process.env): string {
+  const env = parse(previewSchema, source)
+  return (env.SANITY_STUDIO_URL ?? `http://localhost:${env.STUDIO_PORT}`).replace(/\/$/, '')
 }

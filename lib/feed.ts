@@ -3,7 +3,7 @@
  * Entry ids are tag-like URNs from the document _id, so they never change when a slug does.
  */
 import { Feed } from 'feed'
-import { formatDateRange } from './time'
+import { formatDateRange, formatWashingtonDate } from './time'
 
 export interface FeedTrip {
   _id: string
@@ -17,7 +17,25 @@ export interface FeedTrip {
   published: string | null
   updated: string | null
   withdrawnAt: string | null
+  /** Major change notes, newest first (minor ones never reach readers). */
+  majorChanges?: ReadonlyArray<{ date: string | null; note: string | null }> | null
 }
+
+/** "Updated May 4, 2026: The Seoul leg was added." for each major change, newest first. */
+export function changeLines(trip: Pick<FeedTrip, 'majorChanges'>): string[] {
+  return (trip.majorChanges ?? []).flatMap((change) => {
+    if (!change.note) return []
+    let date: string | null = null
+    try {
+      date = change.date ? formatWashingtonDate(change.date) : null
+    } catch {
+      date = null
+    }
+    return [`${date ? `Updated ${date}` : 'Updated'}: ${change.note}`]
+  })
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 function when(trip: FeedTrip): string | null {
   try {
@@ -61,7 +79,9 @@ export function tripsAtom({
   for (const trip of dated) {
     const places = (trip.destinations ?? []).map((d) => [d.city, d.country].filter(Boolean).join(', ')).filter(Boolean).join('; ')
     const officials = (trip.officials ?? []).map((o) => [o.title, o.name].filter(Boolean).join(' ')).filter(Boolean).join('; ')
-    const summary = [trip.withdrawnAt ? 'This trip has been withdrawn.' : null, [when(trip), places].filter(Boolean).join(', '), officials, trip.purposeText]
+    const changes = changeLines(trip)
+    // The newest major change leads the summary, so a reader sees why the entry was updated.
+    const summary = [trip.withdrawnAt ? 'This trip has been withdrawn.' : null, changes[0] ?? null, [when(trip), places].filter(Boolean).join(', '), officials, trip.purposeText]
       .filter(Boolean)
       .join(' — ')
     feed.addItem({
@@ -71,6 +91,10 @@ export function tripsAtom({
       date: new Date(trip.updated ?? trip.published ?? 0),
       published: trip.published ? new Date(trip.published) : undefined,
       description: summary,
+      content:
+        changes.length > 0
+          ? `<p>${escapeHtml(summary)}</p><h2>Change history</h2><ul>${changes.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
+          : undefined,
     })
   }
   return feed.atom1()

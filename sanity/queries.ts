@@ -48,7 +48,8 @@ const officialCardFields = /* groq */ `
   title,
   organization,
   "country": country->{ ${countryFields} },
-  portrait { ${imageFields} }
+  portrait { ${imageFields} },
+  leftOffice
 `
 
 const destinationFields = /* groq */ `
@@ -440,7 +441,8 @@ const feedTripFields = /* groq */ `
   "purposeText": pt::text(purpose),
   "published": coalesce(firstPublishedAt, _createdAt),
   "updated": coalesce(updatedAt, _updatedAt),
-  "withdrawnAt": withdrawn.at
+  "withdrawnAt": withdrawn.at,
+  "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note }
 `
 
 /** Site-wide Atom feed: the most recently changed trips. */

@@ -1,33 +1,48 @@
 /**
- * Benchmark of the local lake: latency of a trip-page-shaped GROQ query at 1k, 10k and 100k
- * documents, and sequential mutations per second.
+ * Benchmark of the local lake: the portal's trip-page query at 1k, 10k and 100k documents,
+ * through the indexes and query plan (lake/query-plan.ts) and through plain groq-js side by side,
+ * and sequential mutations per second.
  *
  *   npm run bench:lake                 # human-readable table
  *   npm run bench:lake -- --json       # ...and one JSON line at the end
  *   npm run bench:lake -- --sizes 1000,10000
  *
- * Each size gets a fresh lake in a temporary folder, seeded with synthetic documents (every one
- * marked `synthetic: true`): 10% trips, 60% meetings referencing a trip, 30% officials. Queries
- * go through the real @sanity/client over the lake's plain-HTTP port, so the figures include
- * HTTP, JSON and perspective filtering, not just groq-js. Fewer iterations run at larger sizes to
- * keep the whole run to a few minutes; groq-js scans every document, so the query grows linearly
- * with the dataset (see docs/performance.md).
+ * Each size gets a fresh lake in a temporary folder, seeded with copies of Envoy's seed content
+ * (scripts/lib/synthetic-content.ts: per copy one trip, 5 meetings, 5 officials, a quote and 21
+ * fact bullets with their references; countries and topics shared), every one marked
+ * `synthetic: true`. The query is TRIP_QUERY from sanity/queries.ts, for a different trip each run.
+ *
+ * Figures per size:
+ * - `http`: through the real @sanity/client over the lake's plain-HTTP port (published
+ *   perspective, editor token): HTTP, JSON, perspective view, indexes and groq-js;
+ * - `indexed` / `plain`: in-process over the same published view, the lake's `runQuery` against
+ *   groq-js's `evaluate` scanning the whole view (what the lake did before indexing);
+ * - `after_write`: an HTTP query right after a patch, which pays for rebuilding the published
+ *   view and the indexes it needs (they are rebuilt lazily per dataset state, see index-view.ts);
+ * - mutations/s: sequential single-document patches, each its own transaction and fsync.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createClient } from '@sanity/client'
+import { evaluate, parse } from 'groq-js'
+import { runQuery } from '../lake/groq'
 import { createToken, startLake } from '../lake/index'
+import { documentsFor } from '../lake/perspective'
+import { Store } from '../lake/store'
+import { TRIP_QUERY } from '../sanity/queries'
+import { percentile, round } from './lib/stats'
+import { syntheticDataset, syntheticTripSlugs } from './lib/synthetic-content'
 
-const TRIP_QUERY = '*[_type == "trip" && slug.current == $slug][0]{..., "meetings": *[_type == "meeting" && references(^._id)]}'
+type Stats = { p50: number; p95: number; mean: number; runs: number }
 
 type SizeResult = {
   docs: number
-  iterations: number
-  p50: number
-  p95: number
-  mean: number
+  http: Stats
+  indexed: Stats
+  plain: Stats
+  afterWrite: Stats
   mutations: number
   mutationsPerSecond: number
 }
@@ -39,67 +54,41 @@ function parseArgs(argv: string[]): { json: boolean; sizes: number[] } {
     sizesIndex >= 0 && argv[sizesIndex + 1]
       ? (argv[sizesIndex + 1] as string).split(',').map((value) => Number(value))
       : [1_000, 10_000, 100_000]
-  if (sizes.some((size) => !Number.isInteger(size) || size < 10)) throw new Error('--sizes takes whole numbers ≥ 10, e.g. 1000,10000')
+  if (sizes.some((size) => !Number.isInteger(size) || size < 50)) throw new Error('--sizes takes whole numbers ≥ 50, e.g. 1000,10000')
   return { json, sizes }
 }
 
 /** Synthetic documents in the NDJSON seed format. */
-function seedFile(dir: string, count: number): { file: string; trips: number; meetingIds: string[] } {
-  const trips = Math.max(1, Math.round(count * 0.1))
-  const meetings = Math.round(count * 0.6)
-  const officials = count - trips - meetings
-  const lines: string[] = []
-  const meetingIds: string[] = []
-  for (let i = 0; i < trips; i++) {
-    lines.push(
-      JSON.stringify({
-        _id: `trip-${i}`,
-        _type: 'trip',
-        synthetic: true,
-        title: `Synthetic trip ${i}`,
-        slug: { _type: 'slug', current: `trip-${i}` },
-        startDate: '2026-03-01',
-        endDate: '2026-03-05',
-        summary: 'Synthetic briefing summary '.repeat(8),
-      }),
-    )
-  }
-  for (let i = 0; i < meetings; i++) {
-    meetingIds.push(`meeting-${i}`)
-    lines.push(
-      JSON.stringify({
-        _id: `meeting-${i}`,
-        _type: 'meeting',
-        synthetic: true,
-        title: `Synthetic meeting ${i}`,
-        trip: { _type: 'reference', _ref: `trip-${i % trips}` },
-        official: { _type: 'reference', _ref: `official-${i % Math.max(1, officials)}` },
-        start: '2026-03-02T09:00:00Z',
-      }),
-    )
-  }
-  for (let i = 0; i < officials; i++) {
-    lines.push(JSON.stringify({ _id: `official-${i}`, _type: 'official', synthetic: true, name: `Official ${i}`, role: 'Minister' }))
-  }
+function seedFile(dir: string, count: number): { file: string; docs: number; slugs: string[]; meetingIds: string[] } {
+  const docs = syntheticDataset(count)
   const file = path.join(dir, 'seed.ndjson')
-  writeFileSync(file, `${lines.join('\n')}\n`)
-  return { file, trips, meetingIds }
+  writeFileSync(file, `${docs.map((doc) => JSON.stringify(doc)).join('\n')}\n`)
+  return {
+    file,
+    docs: docs.length,
+    slugs: syntheticTripSlugs(docs),
+    meetingIds: docs.filter((doc) => doc._type === 'meeting').map((doc) => doc._id),
+  }
 }
 
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[index] as number
+async function timed(runs: number, run: (i: number) => Promise<void>): Promise<Stats> {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    await run(i)
+    times.push(performance.now() - started)
+  }
+  return stats(times)
 }
-
-const round = (value: number, digits = 2) => Number(value.toFixed(digits))
 
 async function benchSize(count: number, log: (message: string) => void): Promise<SizeResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lake-bench-'))
   try {
-    const { file, trips, meetingIds } = seedFile(dir, count)
+    const seed = seedFile(dir, count)
     const seeding = performance.now()
-    const lake = await startLake({ dir, port: 0, httpPort: 0, seedFile: file, quiet: true })
-    log(`  ${count} documents seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`)
+    // Benchmark patches write published documents directly, as an import would: no review step.
+    const lake = await startLake({ dir, port: 0, httpPort: 0, seedFile: seed.file, quiet: true, reviewRequired: false })
+    log(`  ${seed.docs} documents (${seed.slugs.length} trips) seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`)
     try {
       const { token } = createToken({ dir, role: 'editor', label: 'bench' })
       const client = createClient({
@@ -111,35 +100,55 @@ async function benchSize(count: number, log: (message: string) => void): Promise
         useCdn: false,
         token,
       })
-      const iterations = count <= 1_000 ? 200 : count <= 10_000 ? 60 : 15
-      const slug = (i: number) => `trip-${(i * 7919) % trips}`
-      // Warm-up: loads the dataset into memory and builds the published view once.
-      for (let i = 0; i < 3; i++) await client.fetch(TRIP_QUERY, { slug: slug(i) })
-      const times: number[] = []
-      for (let i = 0; i < iterations; i++) {
-        const started = performance.now()
-        const trip = await client.fetch<{ meetings: unknown[] } | null>(TRIP_QUERY, { slug: slug(i + 3) })
-        times.push(performance.now() - started)
-        if (!trip || trip.meetings.length === 0) throw new Error('The benchmark query returned no trip or no meetings')
+      const slug = (i: number) => seed.slugs[(i * 7919) % seed.slugs.length] as string
+      const check = (trip: unknown) => {
+        const meetings = (trip as { meetings?: unknown[] } | null)?.meetings
+        if (!meetings || meetings.length === 0) throw new Error('The benchmark query returned no trip or no meetings')
       }
-      times.sort((a, b) => a - b)
+      const fetchTrip = async (i: number) => check(await client.fetch(TRIP_QUERY, { slug: slug(i) }))
+      // Warm-up: loads the dataset into memory, builds the published view and its indexes.
+      for (let i = 0; i < 3; i++) await fetchTrip(i)
+      const http = await timed(200, (i) => fetchTrip(i + 3))
+
+      // A read right after a write: the view and the indexes the query needs are rebuilt.
+      const readsAfterWrite: number[] = []
+      for (let i = 0; i < (count <= 10_000 ? 20 : 8); i++) {
+        await client.patch(seed.meetingIds[i % seed.meetingIds.length] as string).set({ note: `read-after-write ${i}` }).commit()
+        const started = performance.now()
+        await fetchTrip(i)
+        readsAfterWrite.push(performance.now() - started)
+      }
+      const afterWrite = stats(readsAfterWrite)
 
       // Sequential single-document patches: each is its own transaction (one fsync each).
       const mutations = 200
       const started = performance.now()
       for (let i = 0; i < mutations; i++) {
-        await client.patch(meetingIds[i % meetingIds.length] as string).set({ note: `edit ${i}` }).commit()
+        await client.patch(seed.meetingIds[i % seed.meetingIds.length] as string).set({ note: `edit ${i}` }).commit()
       }
       const seconds = (performance.now() - started) / 1000
-      return {
-        docs: count,
-        iterations,
-        p50: percentile(times, 50),
-        p95: percentile(times, 95),
-        mean: times.reduce((sum, value) => sum + value, 0) / times.length,
-        mutations,
-        mutationsPerSecond: mutations / seconds,
+      // In-process, same published view: the lake's planned evaluation against a full groq-js scan.
+      // Loaded last, so that this second copy of the dataset does not weigh on the HTTP figures.
+      const store = new Store(dir)
+      const view = documentsFor(store, 'production', { role: 'editor', id: 'bench' }, { kind: 'published' })
+      const context = { dataset: 'production', identity: 'bench' }
+      const tree = (i: number) => {
+        const params = { slug: slug(i) }
+        return { params, tree: parse(TRIP_QUERY, { params }) }
       }
+      await runQuery(tree(0).tree, view, tree(0).params, context)
+      const indexed = await timed(200, async (i) => {
+        const q = tree(i + 5)
+        check(await runQuery(q.tree, view, q.params, context))
+      })
+      const plainRuns = count <= 1_000 ? 100 : count <= 10_000 ? 20 : 5
+      const plain = await timed(plainRuns, async (i) => {
+        const q = tree(i + 5)
+        check(await (await evaluate(q.tree, { dataset: view, params: q.params })).get())
+      })
+      store.close()
+
+      return { docs: seed.docs, http, indexed, plain, afterWrite, mutations, mutationsPerSecond: mutations / seconds }
     } finally {
       await lake.close()
     }
@@ -148,34 +157,52 @@ async function benchSize(count: number, log: (message: string) => void): Promise
   }
 }
 
+function stats(times: number[]): Stats {
+  const sorted = [...times].sort((a, b) => a - b)
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: sorted.reduce((sum, value) => sum + value, 0) / sorted.length, runs: sorted.length }
+}
+
 async function main(): Promise<void> {
   const { json, sizes } = parseArgs(process.argv.slice(2))
   const log = (message: string) => console.log(message)
   log(`Lake benchmark — Node ${process.version}, ${new Date().toISOString()}`)
-  log(`Query: ${TRIP_QUERY}`)
+  log('Query: TRIP_QUERY (sanity/queries.ts), a different trip each run')
   const results: SizeResult[] = []
+  const line = (name: string, s: Stats) => `    ${name.padEnd(11)} p50 ${s.p50.toFixed(2).padStart(9)} ms  p95 ${s.p95.toFixed(2).padStart(9)} ms  (${s.runs} runs)`
   for (const size of sizes) {
     log(`Size ${size}:`)
     const result = await benchSize(size, log)
     results.push(result)
-    log(
-      `  query p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (mean ${result.mean.toFixed(1)} ms, ${result.iterations} runs); ` +
-        `${result.mutationsPerSecond.toFixed(0)} mutations/s (${result.mutations} sequential patches)`,
-    )
+    log(line('http', result.http))
+    log(line('indexed', result.indexed))
+    log(line('plain', result.plain))
+    log(line('after write', result.afterWrite))
+    log(`    plain/indexed p50 ${(result.plain.p50 / result.indexed.p50).toFixed(1)}×; ${result.mutationsPerSecond.toFixed(0)} mutations/s (${result.mutations} sequential patches)`)
   }
   if (json) {
     const out: Record<string, number> = {}
     for (const result of results) {
-      out[`docs_${result.docs}_p50_ms`] = round(result.p50)
-      out[`docs_${result.docs}_p95_ms`] = round(result.p95)
-      out[`docs_${result.docs}_mutations_per_s`] = round(result.mutationsPerSecond, 1)
+      const size = sizes[results.indexOf(result)] as number
+      out[`docs_${size}_p50_ms`] = round(result.http.p50)
+      out[`docs_${size}_p95_ms`] = round(result.http.p95)
+      out[`docs_${size}_indexed_p50_ms`] = round(result.indexed.p50, 3)
+      out[`docs_${size}_indexed_p95_ms`] = round(result.indexed.p95, 3)
+      out[`docs_${size}_plain_p50_ms`] = round(result.plain.p50)
+      out[`docs_${size}_plain_p95_ms`] = round(result.plain.p95)
+      out[`docs_${size}_after_write_p50_ms`] = round(result.afterWrite.p50)
+      out[`docs_${size}_after_write_p95_ms`] = round(result.afterWrite.p95)
+      out[`docs_${size}_plain_vs_indexed_ratio`] = round(result.plain.p50 / result.indexed.p50, 1)
+      out[`docs_${size}_mutations_per_s`] = round(result.mutationsPerSecond, 1)
     }
     const first = results[0]
     const last = results[results.length - 1]
     if (first && last && first !== last) {
-      out[`p50_${last.docs}_vs_${first.docs}_ratio`] = round(last.p50 / first.p50)
-      out[`p95_${last.docs}_vs_${first.docs}_ratio`] = round(last.p95 / first.p95)
-      out[`mutations_per_s_${last.docs}_vs_${first.docs}_ratio`] = round(last.mutationsPerSecond / first.mutationsPerSecond)
+      const a = sizes[0] as number
+      const b = sizes[sizes.length - 1] as number
+      out[`p50_${b}_vs_${a}_ratio`] = round(last.http.p50 / first.http.p50)
+      out[`p95_${b}_vs_${a}_ratio`] = round(last.http.p95 / first.http.p95)
+      out[`indexed_p50_${b}_vs_${a}_ratio`] = round(last.indexed.p50 / first.indexed.p50)
+      out[`mutations_per_s_${b}_vs_${a}_ratio`] = round(last.mutationsPerSecond / first.mutationsPerSecond)
     }
     console.log(JSON.stringify(out))
   }

@@ -42,6 +42,10 @@ async function main() {
     NEXT_PUBLIC_SITE_URL: `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
     SANITY_TELEMETRY_DISABLED: '1',
+    // The specs publish straight through the API and the Studio's Publish button, as a lake
+    // without review enforcement allows; e2e/workflow.spec.ts switches review on for its own
+    // tests through the lake's settings endpoint and back off afterwards.
+    LAKE_REVIEW_REQUIRED: 'false',
   }
   // The tests always run on the local lake, never on a hosted project configured in the shell.
   delete env.SANITY_PROJECT_ID

@@ -1,3 +1,4 @@
+import { Editable } from '@/components/preview/Editable'
 import { meetingFormatLabels, meetingKindLabels, pressCoverageLabels } from '@/lib/labels'
 import { groupMeetingsByDay, meetingTimeZone } from '@/lib/schedule'
 import { MeetingTime } from '@/components/trip/MeetingTime'
@@ -53,7 +54,9 @@ export function BriefingSchedule({
                   <span className="font-semibold">
                     <MeetingTime startsAt={m.startsAt} endsAt={m.endsAt} timeZone={zone} />
                     {m.startsAt && ' · '}
-                    {m.title}
+                    <Editable id={m._id} type="meeting" path="title">
+                      {m.title}
+                    </Editable>
                   </span>
                   {tags.length > 0 && <span className="text-neutral-dark"> ({tags.join(', ')})</span>}
                   {dc && m.startsAt && (

@@ -1,4 +1,5 @@
 import { OfficialName } from '@/components/official/OfficialName'
+import { Editable } from '@/components/preview/Editable'
 import { RichText } from '@/components/RichText'
 import { meetingFormatLabels, meetingKindLabels, pressCoverageLabels } from '@/lib/labels'
 import { meetingTimeZone } from '@/lib/schedule'
@@ -20,7 +21,11 @@ export function MeetingItem({ meeting, tripTimeZone }: { meeting: Meeting; tripT
         {meeting.startsAt && facts.length > 0 && <span aria-hidden="true"> · </span>}
         {facts.join(' · ')}
       </p>
-      <h4 className="mt-1 text-lg font-bold leading-snug">{meeting.title ?? 'Untitled meeting'}</h4>
+      <h4 className="mt-1 text-lg font-bold leading-snug">
+        <Editable id={meeting._id} type="meeting" path="title">
+          {meeting.title ?? 'Untitled meeting'}
+        </Editable>
+      </h4>
       {place && <p className="text-neutral-darker">{place}</p>}
       <dl className="mt-2 space-y-1 text-base">
         <People label={meeting.hosts && meeting.hosts.length > 1 ? 'Hosts' : 'Host'} people={meeting.hosts ?? []} />

@@ -4,11 +4,13 @@ import type { AccountStore } from '../accounts'
 import type { TokenStore } from '../auth'
 import { LakeError, badRequest } from '../errors'
 import type { QueryParams } from '../groq'
+import type { QueryLimits } from '../limits'
 import { isValidDatasetName } from '../ids'
 import type { ListenHub } from '../listen'
 import type { Store } from '../store'
 import { callerFor } from '../studio/context'
 import type { Principal } from '../types'
+import type { Workflow } from '../workflow/service'
 
 /** Everything a route needs; one instance is shared by the HTTPS and the HTTP server. */
 export type LakeContext = {
@@ -22,6 +24,10 @@ export type LakeContext = {
   dir: string
   /** Browser origins allowed by CORS; the login page only redirects to these. */
   corsOrigins: string[]
+  /** Overrides of lake/limits.ts DEFAULT_QUERY_LIMITS (tests use small ones). */
+  queryLimits?: Partial<QueryLimits>
+  /** Editorial workflow (review, embargoes, schedules); its guard runs on every API write. */
+  workflow?: Workflow
 }
 
 /**

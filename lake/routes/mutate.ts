@@ -41,7 +41,14 @@ export function mutateRoutes(app: App, context: LakeContext): void {
     const options = optionsOf(request.query as Query, body)
     const { transaction, value, tx } = await runWrite(
       context,
-      { dataset, author: principal.id, transactionId: options.transactionId, dryRun: options.dryRun },
+      {
+        dataset,
+        author: principal.id,
+        transactionId: options.transactionId,
+        dryRun: options.dryRun,
+        // Review, embargo and workflow-state rules (lake/workflow/service.ts): no API write skips them.
+        afterBuild: context.workflow?.guard(principal, dataset),
+      },
       (tx) => applyMutations(tx, body.mutations, { identity: principal.id, autoGenerateArrayKeys: options.autoGenerateArrayKeys }),
       (outcome) => outcome.logged,
     )
@@ -66,7 +73,14 @@ export function mutateRoutes(app: App, context: LakeContext): void {
     const options = optionsOf(request.query as Query, body)
     const { transaction } = await runWrite(
       context,
-      { dataset, author: principal.id, transactionId: options.transactionId, dryRun: options.dryRun },
+      {
+        dataset,
+        author: principal.id,
+        transactionId: options.transactionId,
+        dryRun: options.dryRun,
+        // Review, embargo and workflow-state rules (lake/workflow/service.ts): no API write skips them.
+        afterBuild: context.workflow?.guard(principal, dataset),
+      },
       (tx) => applyActions(tx, body.actions),
       (_value, changes) => changesAsMutations(changes),
     )

@@ -1,12 +1,15 @@
 /**
  * The portal's Sanity client, for server components only.
  *
- * It reads either hosted Sanity or the local lake (see `readContentSource` in lib/env.ts), always
- * the published perspective: drafts are a later feature and must never leak onto the public site.
+ * It reads either hosted Sanity or the local lake (see `readContentSource` in lib/env.ts), in the
+ * published perspective, unless the request is a preview (lib/preview/mode.ts): then it reads
+ * drafts with the viewer token, `cache: 'no-store'` and never the 'sanity' tagged cache, so no
+ * draft can reach a cached public response.
  */
 import 'server-only'
 import { createClient, type ClientReturn, type QueryParams, type SanityClient } from 'next-sanity'
 import { readContentSource } from '@/lib/env'
+import { previewMode, type PreviewMode } from '@/lib/preview/mode'
 
 /**
  * Every content fetch carries this cache tag; a publish webhook (app/api/revalidate) expires it.
@@ -55,13 +58,51 @@ export async function sanityFetch<const Q extends string>(
   params: QueryParams = {},
   tags: string[] = [],
 ): Promise<ClientReturn<Q, unknown>> {
+  const preview = await previewMode()
+  if (preview.kind !== 'off') return previewFetch(preview, query, params)
   return getClient().fetch(query, params, { next: { revalidate: REVALIDATE_SECONDS, tags: [CONTENT_TAG, ...tags] } })
+}
+
+/**
+ * A preview read: staff see every draft (or published, if the Presentation tool says so); a share
+ * link sees published content with only its one document's draft laid over (the lake's
+ * `overlayDrafts` option, lake/overlay.ts). Always uncached, and never stega-encoded: the lake
+ * returns no content source maps, which stega needs, and a preview's text must read exactly as
+ * the published page will (click-to-edit uses `data-sanity` attributes instead, see
+ * lib/preview/editing.ts).
+ */
+async function previewFetch<const Q extends string>(
+  preview: Exclude<PreviewMode, { kind: 'off' }>,
+  query: Q,
+  params: QueryParams,
+): Promise<ClientReturn<Q, unknown>> {
+  const source = readContentSource()
+  const client = getClient().withConfig({ token: source.token, useCdn: false })
+  if (preview.kind === 'staff') {
+    return client.fetch(query, params, {
+      perspective: preview.perspective,
+      cache: 'no-store',
+      stega: false,
+    })
+  }
+  const answer = await client.request<{ result: ClientReturn<Q, unknown> }>({
+    uri: `/data/query/${source.dataset}`,
+    method: 'POST',
+    query: { perspective: 'published', overlayDrafts: preview.documentId, returnQuery: 'false' },
+    body: { query, params },
+  })
+  return answer.result
 }
 
 /**
  * Like sanityFetch, but never served from Next's data cache: for responses that must reflect the
  * content as it is now (calendar files, which clients poll and compare by SEQUENCE).
  */
-export async function sanityFetchFresh<const Q extends string>(query: Q, params: QueryParams = {}): Promise<ClientReturn<Q, unknown>> {
+export async function sanityFetchFresh<const Q extends string>(
+  query: Q,
+  params: QueryParams = {},
+): Promise<ClientReturn<Q, unknown>> {
+  const preview = await previewMode()
+  if (preview.kind !== 'off') return previewFetch(preview, query, params)
   return getClient().fetch(query, params, { cache: 'no-store' })
 }

@@ -33,6 +33,13 @@ export const official = defineType({
       type: 'string',
     }),
     defineField({
+      name: 'leftOffice',
+      title: 'Left office on',
+      description:
+        'Only once the official has left this office. Their page and the trips they took part in then say so: the pages stay up as a historical record.',
+      type: 'date',
+    }),
+    defineField({
       name: 'country',
       title: 'Country',
       type: 'reference',

@@ -2,6 +2,7 @@ import { CalendarIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { formatDateRange } from '../lib/dates'
 import { isIanaTimeZone } from '../lib/timeZone'
+import { EmbargoInput } from '../workflow/EmbargoInput'
 
 export const timeZoneField = (name = 'timeZone', title = 'Time zone') =>
   defineField({
@@ -216,6 +217,15 @@ export const trip = defineType({
           const first = (context.document as { firstPublishedAt?: string } | undefined)?.firstPublishedAt
           return updatedAt && first && updatedAt < first ? 'The update cannot be earlier than the first publication.' : true
         }),
+    }),
+    defineField({
+      name: 'embargoUntil',
+      title: 'Embargoed until',
+      description:
+        'Leave empty unless the trip is announced at a set time. Until then nothing of it is public — not its page, meetings, fact sheet, feed or calendar entries. Approve the trip, its meetings and facts, then use “Schedule embargo lift”: everything publishes together at the lift.',
+      type: 'datetime',
+      group: 'publishing',
+      components: { input: EmbargoInput },
     }),
     defineField({
       name: 'changeNotes',

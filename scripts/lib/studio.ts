@@ -21,11 +21,13 @@ export const STUDIO_OUT_DIR = `${readBuildEnv().NEXT_DIST_DIR}-studio`
  * lake's address is passed as SANITY_STUDIO_API_HOST, following LAKE_PORT unless set explicitly.
  */
 export function studioEnv(source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const { LAKE_PORT } = readLakeEnv(source)
+  const { LAKE_PORT, PORT } = readLakeEnv(source)
   return {
     ...source,
     SANITY_TELEMETRY_DISABLED: '1',
     SANITY_STUDIO_API_HOST: source.SANITY_STUDIO_API_HOST?.trim() || `https://localhost:${LAKE_PORT}`,
+    // The Presentation tool's preview (sanity/presentation/env.ts): the portal, same-site as the Studio.
+    SANITY_STUDIO_PREVIEW_ORIGIN: source.SANITY_STUDIO_PREVIEW_ORIGIN?.trim() || `http://localhost:${PORT}`,
   }
 }
 

@@ -38,7 +38,9 @@ export type TestLake = {
 
 export async function startTestLake(options: StartLakeOptions = {}): Promise<TestLake> {
   const dir = options.dir ?? tempDir()
-  const lake = await startLake({ port: 0, httpPort: 0, quiet: true, ...options, dir })
+  // Review before publish is off unless a test asks for it (test/lake/workflow*.test.ts do):
+  // the other tests publish directly, as a lake with review switched off allows.
+  const lake = await startLake({ port: 0, httpPort: 0, quiet: true, reviewRequired: false, ...options, dir })
   const tokens = {
     editor: createToken({ dir, role: 'editor', label: `editor-${Math.random().toString(36).slice(2)}` }).token,
     viewer: createToken({ dir, role: 'viewer', label: `viewer-${Math.random().toString(36).slice(2)}` }).token,

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next'
+import { HistoryBanner } from '@/components/HistoryBanner'
+import { formerOfficials } from '@/lib/historyMode'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { MeetingTime } from '@/components/trip/MeetingTime'
@@ -76,6 +78,7 @@ export default async function OfficialPage({ params }: { params: Promise<Params>
               </a>
             </li>
           </ul>
+          <HistoryBanner officials={formerOfficials([official])} />
         </div>
       </header>
 

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next'
+import { HistoryBanner } from '@/components/HistoryBanner'
+import { formerOfficials } from '@/lib/historyMode'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import type { ReactNode } from 'react'
@@ -12,6 +14,7 @@ import { Schedule } from '@/components/trip/Schedule'
 import { StatusTag } from '@/components/trip/StatusTag'
 import { TravellingOfficials } from '@/components/trip/TravellingOfficials'
 import { JsonLd } from '@/components/JsonLd'
+import { Editable } from '@/components/preview/Editable'
 import { DestinationMap } from '@/components/map/DestinationMap'
 import { readSiteUrl } from '@/lib/env'
 import { tripEventLd } from '@/lib/jsonld'
@@ -69,6 +72,11 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
   const published = publishedAt(trip)
   const updated = updatedAt(trip)
   const changes = majorChanges(trip.changeNotes)
+  // History mode: travelling officials and meeting hosts/participants who have left office.
+  const former = formerOfficials([
+    ...(trip.officials ?? []),
+    ...(trip.meetings ?? []).flatMap((meeting) => [...(meeting.hosts ?? []), ...(meeting.participants ?? [])]),
+  ])
   const points = destinationPoints(trip.destinations)
   const contents = [
     { id: 'purpose', title: 'Purpose' },
@@ -106,7 +114,11 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
         ) : (
           status && <StatusTag status={status} />
         )}
-        <h1 className="mt-2 max-w-4xl text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{trip.title}</h1>
+        <h1 className="mt-2 max-w-4xl text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
+          <Editable id={trip._id} type="trip" path="title">
+            {trip.title}
+          </Editable>
+        </h1>
         <p className="mt-3 text-lg text-neutral-darker">
           {trip.startDate && <time dateTime={trip.startDate}>{formatDateRange(trip.startDate, trip.endDate)}</time>}
           {places && <span> · {places}</span>}
@@ -130,6 +142,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
             </span>
           )}
         </p>
+        <HistoryBanner officials={former} />
         {withdrawn && (
           <section aria-labelledby="withdrawn-heading" className="mt-5 max-w-prose border-l-8 border-[#b50909] bg-[#f4e3db] px-4 py-3">
             <h2 id="withdrawn-heading" className="text-xl font-bold">

@@ -1,0 +1,238 @@
+/**
+ * Editorial workflow end to end, against `npm start` on the e2e lake: review (an author cannot
+ * approve their own change, in the API and in the Studio), an unapproved schedule that does not
+ * fire, an embargoed trip that leaks onto no public surface before its lift and appears
+ * everywhere at it, change notes on the page and in the feed, and history mode.
+ *
+ * The e2e harness runs the lake with review off (LAKE_REVIEW_REQUIRED=false: the other specs
+ * publish directly). Approval is needed for scheduled publishing whatever that setting, and the
+ * Studio test switches review on for the dataset through the lake's settings endpoint, and off
+ * again afterwards (specs run one at a time).
+ */
+import { execFileSync } from 'node:child_process'
+import { expect, test, type Page } from '@playwright/test'
+import type { SanityClient } from '@sanity/client'
+import { createLakeToken, lakeClient } from './support/lake'
+
+const STUDIO = `http://localhost:${process.env.STUDIO_PORT ?? '3333'}`
+const LAKE = `http://127.0.0.1:${process.env.LAKE_HTTP_PORT ?? '3998'}`
+const PASSWORD = 'e2e password that is long enough'
+const stamp = Date.now().toString(36)
+const SEED_TRIP = 'trip-2021-03-tokyo-2plus2'
+
+let editor: SanityClient
+let reader: SanityClient
+const tokens = { editor: '', reviewer: '', admin: '' }
+
+async function workflow(token: string, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${LAKE}/v2025-02-19${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: { description: string } } }
+}
+
+const block = (key: string, text: string) => [{ _type: 'block', _key: key, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }] }]
+
+async function createDraft(doc: Record<string, unknown> & { _id: string; _type: string }) {
+  await editor.action({ actionType: 'sanity.action.document.create', publishedId: doc._id, attributes: { ...doc, _id: `drafts.${doc._id}` }, ifExists: 'fail' })
+}
+
+async function submitAndApprove(id: string) {
+  expect((await workflow(tokens.editor, 'POST', '/data/workflow/production', { documentId: id, action: 'submit' })).status).toBe(200)
+  const approved = await workflow(tokens.reviewer, 'POST', '/data/workflow/production', { documentId: id, action: 'approve' })
+  expect(approved.status, approved.body.error?.description).toBe(200)
+}
+
+/** A copy of the seed trip under a new id and slug, with the given changes. */
+async function tripLike(id: string, slug: string, title: string, extra: Record<string, unknown> = {}) {
+  const seed = await reader.getDocument(SEED_TRIP)
+  if (!seed) throw new Error('seed trip missing')
+  const { _rev: _r, _createdAt: _c, _updatedAt: _u, changeNotes: _n, firstPublishedAt: _f, updatedAt: _up, factSections: _s, leadQuote: _q, ...rest } = seed
+  return { ...rest, _id: id, _type: 'trip', title, slug: { _type: 'slug', current: slug }, ...extra }
+}
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 })
+
+test.beforeAll(() => {
+  tokens.editor = createLakeToken('editor', `wf-editor-${stamp}`)
+  tokens.reviewer = createLakeToken('editor', `wf-reviewer-${stamp}`)
+  tokens.admin = createLakeToken('administrator', `wf-admin-${stamp}`)
+  editor = lakeClient(tokens.editor)
+  reader = lakeClient(createLakeToken('viewer', `wf-viewer-${stamp}`))
+})
+
+test('review: the author of a change cannot approve it; another editor can', async () => {
+  const id = `topic-wf-${stamp}`
+  await createDraft({ _id: id, _type: 'topic', title: 'Review me', slug: { _type: 'slug', current: id } })
+  await workflow(tokens.editor, 'POST', '/data/workflow/production', { documentId: id, action: 'submit' })
+  const own = await workflow(tokens.editor, 'POST', '/data/workflow/production', { documentId: id, action: 'approve' })
+  expect(own.status).toBe(403)
+  expect(own.body.error?.description).toContain('You made the last change to this document, so someone else must approve it')
+  const other = await workflow(tokens.reviewer, 'POST', '/data/workflow/production', { documentId: id, action: 'approve' })
+  expect(other.body.status).toBe('approved')
+})
+
+test('an unapproved schedule does not fire, and records why', async ({ request }) => {
+  const id = `trip-wf-unapproved-${stamp}`
+  const slug = `wf-unapproved-${stamp}`
+  await createDraft(await tripLike(id, slug, `Unapproved visit ${stamp}`))
+  const scheduled = await workflow(tokens.editor, 'POST', '/data/schedules/production', { documentIds: [id], publishAt: new Date(Date.now() + 1500).toISOString() })
+  const scheduleId = (scheduled.body.schedule as { _id: string })._id
+  await expect.poll(async () => (await reader.getDocument(scheduleId))?.state, { timeout: 15_000 }).toBe('failed')
+  expect(String((await reader.getDocument(scheduleId))?.failureReason)).toMatch(/every document must be approved .* is Draft/)
+  expect(await reader.getDocument(id)).toBeUndefined()
+  expect((await request.get(`/trips/${slug}`)).status()).toBe(404)
+})
+
+test('embargo: nothing of the trip is public before the lift; everything appears at it', async ({ page, request }) => {
+  const tripId = `trip-wf-embargo-${stamp}`
+  const slug = `wf-embargo-${stamp}`
+  const title = `Embargoed visit ${stamp}`
+  const meetingTitle = `Embargoed talks ${stamp}`
+  const factText = `Embargoed fact ${stamp}: exports rose 12 percent.`
+  const lift = new Date(Date.now() + 25_000).toISOString()
+  await createDraft({ _id: `fact-wf-${stamp}`, _type: 'factBullet', text: block('t', factText), asOf: '2026-01-01' })
+  await createDraft(
+    await tripLike(tripId, slug, title, {
+      embargoUntil: lift,
+      factSections: [{ _key: 'sec', _type: 'factSection', heading: 'Trade', bullets: [{ _key: 'b', _type: 'reference', _ref: `fact-wf-${stamp}`, _weak: true }] }],
+    }),
+  )
+  await createDraft({ _id: `meeting-wf-${stamp}`, _type: 'meeting', title: meetingTitle, kind: 'bilateral', order: 1, trip: { _type: 'reference', _ref: tripId, _weak: true } })
+  for (const id of [tripId, `meeting-wf-${stamp}`, `fact-wf-${stamp}`]) await submitAndApprove(id)
+
+  // Publishing early is refused, even to an administrator's force-publish.
+  const early = await workflow(tokens.admin, 'POST', '/data/workflow/production', { documentId: tripId, action: 'forcePublish', reason: 'try' })
+  expect(early.status).toBe(409)
+  expect(early.body.error?.description).toContain('embargoed until')
+  const scheduled = await workflow(tokens.editor, 'POST', '/data/schedules/production', { kind: 'embargo', documentIds: [tripId], publishAt: lift })
+  expect(scheduled.status, scheduled.body.error?.description).toBe(200)
+
+  const surfaces = [`/trips/${slug}`, `/trips/${slug}/calendar.ics`, `/trips/${slug}/opengraph-image`, `/trips/${slug}/briefing`]
+  for (const path of surfaces) expect((await request.get(path)).status(), path).toBe(404)
+  const listings = ['/feed.xml', '/trips', '/sitemap.xml', `/search?q=${encodeURIComponent(`Embargoed ${stamp}`)}`, '/facts', '/']
+  for (const path of listings) {
+    const body = await (await request.get(path)).text()
+    for (const secret of [title, meetingTitle, factText, slug]) expect(body, `${path} leaks "${secret}"`).not.toContain(secret)
+  }
+
+  // At the lift: the trip, its meeting and its fact, together.
+  await expect.poll(async () => (await request.get(`/trips/${slug}`)).status(), { timeout: 60_000, intervals: [1000] }).toBe(200)
+  const published = await reader.fetch<{ _rev: string }[]>('*[_id in $ids]{_rev}', { ids: [tripId, `meeting-wf-${stamp}`, `fact-wf-${stamp}`] })
+  expect(published).toHaveLength(3)
+  expect(new Set(published.map((doc) => doc._rev)).size).toBe(1)
+  expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(lift))
+  await page.goto(`/trips/${slug}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+  await expect(page.getByText(meetingTitle).first()).toBeVisible()
+  await expect(page.getByText(factText).first()).toBeVisible()
+  await page.screenshot({ path: 'test-results/workflow-embargo-lifted.png', fullPage: false })
+  await expect.poll(async () => (await request.get('/feed.xml')).text(), { timeout: 30_000 }).toContain(title)
+  expect(await (await request.get('/sitemap.xml')).text()).toContain(slug)
+  expect((await request.get(`/trips/${slug}/calendar.ics`)).status()).toBe(200)
+})
+
+test('change notes: a major note shows in the trip’s change history and its feed entry; a minor one does not', async ({ page, request }) => {
+  const tripId = `trip-wf-notes-${stamp}`
+  const slug = `wf-notes-${stamp}`
+  const title = `Noted visit ${stamp}`
+  await editor.createOrReplace(await tripLike(tripId, slug, title))
+  const major = `The Osaka leg was added (${stamp}).`
+  const minor = `Typo fixed (${stamp}).`
+  await editor.createOrReplace({
+    ...(await reader.getDocument(tripId))!,
+    _id: `drafts.${tripId}`,
+    changeNotes: [
+      { _key: 'n1', _type: 'changeNote', date: new Date(Date.now() - 60_000).toISOString(), note: minor, major: false },
+      { _key: 'n2', _type: 'changeNote', date: new Date().toISOString(), note: major, major: true },
+    ],
+  })
+  await editor.action({ actionType: 'sanity.action.document.publish', draftId: `drafts.${tripId}`, publishedId: tripId })
+  await expect.poll(async () => (await request.get(`/trips/${slug}`)).text(), { timeout: 30_000 }).toContain(major)
+  await page.goto(`/trips/${slug}#changes`)
+  const history = page.locator('#changes').locator('xpath=..')
+  await expect(history).toContainText(major)
+  await expect(page.locator('body')).not.toContainText(minor)
+  await expect.poll(async () => (await request.get('/feed.xml')).text(), { timeout: 30_000 }).toContain(major)
+  const feed = await (await request.get('/feed.xml')).text()
+  const entry = feed.split('<entry>').find((item) => item.includes(title)) ?? ''
+  expect(entry).toContain(major)
+  expect(entry).not.toContain(minor)
+})
+
+test('history mode: an official who left office is marked on their page and their trips', async ({ page, request }) => {
+  const seed = await reader.getDocument(SEED_TRIP)
+  const officialRef = (seed?.officials as { _ref: string }[])[0]!._ref
+  const official = await reader.getDocument(officialRef)
+  const slug = (official?.slug as { current: string }).current
+  await editor.patch(officialRef).set({ leftOffice: '2025-01-20' }).commit()
+  try {
+    await expect.poll(async () => (await request.get(`/officials/${slug}`)).text(), { timeout: 30_000 }).toContain('this page is kept as a historical record')
+    await page.goto(`/officials/${slug}`)
+    const banner = page.getByTestId('history-banner')
+    await expect(banner).toContainText(`${String(official?.name)} left office on January 20, 2025; this page is kept as a historical record.`)
+    await page.screenshot({ path: 'test-results/workflow-history-official.png' })
+    await page.goto(`/trips/${(seed?.slug as { current: string }).current}`)
+    await expect(page.getByTestId('history-banner')).toContainText(`${String(official?.name)} left office on January 20, 2025`)
+  } finally {
+    await editor.patch(officialRef).unset(['leftOffice']).commit()
+  }
+})
+
+test.describe('in the Studio, with review required', () => {
+  const users = { author: `wf-author-${stamp}@e2e.test`, reviewer: `wf-reviewer-${stamp}@e2e.test` }
+  const topicId = `topic-wf-studio-${stamp}`
+
+  test.beforeAll(async () => {
+    for (const email of Object.values(users)) {
+      execFileSync('npx', ['tsx', 'lake/cli.ts', 'user', 'add', email, '--role', 'editor', '--name', email.split('@')[0]!, '--password-stdin'], {
+        env: process.env,
+        input: `${PASSWORD}\n`,
+        encoding: 'utf8',
+      })
+    }
+    await editor.createOrReplace({ _id: topicId, _type: 'topic', title: `Studio topic ${stamp}`, slug: { _type: 'slug', current: topicId } })
+    expect((await workflow(tokens.admin, 'PUT', '/data/workflow/production/settings', { reviewRequired: true })).body.reviewRequired).toBe(true)
+  })
+  test.afterAll(async () => {
+    await workflow(tokens.admin, 'PUT', '/data/workflow/production/settings', { reviewRequired: false })
+  })
+
+  async function signIn(page: Page, email: string) {
+    await page.setViewportSize({ width: 1400, height: 900 })
+    await page.goto(STUDIO)
+    await page.getByText('Envoy account').click()
+    await page.getByLabel('Email').fill(email)
+    await page.getByLabel('Password').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page.getByText('Fact library').first()).toBeVisible({ timeout: 30_000 })
+    await page.goto(`${STUDIO}/intent/edit/id=${topicId};type=topic`)
+  }
+
+  test('publish waits for approval, and the author cannot approve their own edit', async ({ browser }) => {
+    const author = await (await browser.newContext()).newPage()
+    await signIn(author, users.author)
+    const titleInput = author.locator('[data-testid="field-title"] input').first()
+    await titleInput.fill(`Studio topic ${stamp} (edited)`)
+    const submit = author.getByRole('button', { name: 'Submit for review' })
+    await expect(submit).toBeEnabled({ timeout: 30_000 })
+    await expect(author.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0)
+    await submit.click()
+    await expect(author.getByText('In review', { exact: true }).first()).toBeVisible({ timeout: 30_000 })
+    await expect(author.getByRole('button', { name: 'Approve' })).toBeDisabled()
+    await author.screenshot({ path: 'test-results/workflow-studio-in-review.png' })
+
+    const reviewer = await (await browser.newContext()).newPage()
+    await signIn(reviewer, users.reviewer)
+    await expect(reviewer.getByText('In review', { exact: true }).first()).toBeVisible({ timeout: 30_000 })
+    await reviewer.getByRole('button', { name: 'Approve' }).click()
+    await expect(reviewer.getByText('Approved', { exact: true }).first()).toBeVisible({ timeout: 30_000 })
+    await reviewer.screenshot({ path: 'test-results/workflow-studio-approved.png' })
+    const publish = reviewer.getByRole('button', { name: 'Publish', exact: true })
+    await expect(publish).toBeEnabled({ timeout: 30_000 })
+    await publish.click()
+    await expect.poll(async () => (await reader.getDocument(topicId))?.title, { timeout: 30_000 }).toBe(`Studio topic ${stamp} (edited)`)
+  })
+})

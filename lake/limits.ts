@@ -1,0 +1,131 @@
+/**
+ * Bounds on what one GROQ query may cost: nesting depth, evaluation time and result size.
+ *
+ * Why a deadline inside the process rather than a worker thread: groq-js evaluates over the
+ * in-memory parsed dataset the Store keeps (and is being narrowed by indexes in front of it); a
+ * worker would need that dataset copied (structured clone of every document per query) or kept
+ * in step in each worker. A worker *would* be the stronger guard — `worker.terminate()` preempts
+ * any code and `resourceLimits` caps its heap so an out-of-memory query cannot take the lake down
+ * — and docs/security.md records that as the next step if the deadline ever proves too weak.
+ *
+ * The deadline works because every expensive GROQ query is expensive by walking the dataset
+ * (`*`, nested `*` in projections, joins): the dataset array handed to groq-js is wrapped in a
+ * Proxy that checks the clock every few hundred element reads and throws once the budget is
+ * spent. groq-js's evaluation is a chain of awaits that never yields to the event loop, so a
+ * timer could not interrupt it; a check on the data it reads can. Memory follows time (a query
+ * can only allocate as fast as it evaluates), and the result is capped separately before it is
+ * sent.
+ */
+import { performance } from 'node:perf_hooks'
+import { LakeError } from './errors'
+
+export type QueryLimits = {
+  /** Wall-clock budget for evaluating one query, in milliseconds. */
+  timeoutMs: number
+  /** Largest serialized result, in bytes. */
+  maxResultBytes: number
+  /** Deepest nesting of (), [] and {} accepted in a query. */
+  maxDepth: number
+  /** Deepest parsed expression tree (operator chains like `!!!!x` or `a.b.c…` nest without brackets). */
+  maxTreeDepth: number
+}
+
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  // 100k documents take 2–4 s for a trip page on this machine (docs/performance.md); 10 s leaves
+  // room for legitimate heavy queries while stopping runaway joins.
+  timeoutMs: 10_000,
+  maxResultBytes: 32 * 1024 * 1024,
+  // Studio and portal queries nest a handful of levels; 64 is far above any real query and far
+  // below what the recursive-descent parser can take before the stack overflows.
+  maxDepth: 64,
+  // groq-js evaluates recursively through async frames; around a thousand levels overflow the stack
+  // inside promise callbacks, where it cannot be caught cleanly. Real queries stay under ~40.
+  maxTreeDepth: 256,
+}
+
+/** How often (in element reads) the clock is looked at: reading it per element costs more than the read. */
+const CHECK_EVERY = 256
+
+export function queryTimeout(timeoutMs: number): LakeError {
+  return new LakeError(
+    400,
+    'queryTimeoutError',
+    `Query took longer than the lake's limit of ${timeoutMs} ms and was stopped. Narrow the filter (e.g. by _type) or avoid nested *[] inside projections.`,
+  )
+}
+
+/**
+ * The dataset as groq-js should see it: the same array, but reading past the deadline throws.
+ * One budget is shared by every walk of the dataset in the same query.
+ */
+export function withDeadline<T>(docs: readonly T[], timeoutMs: number): readonly T[] {
+  const deadline = performance.now() + timeoutMs
+  let reads = 0
+  return new Proxy(docs, {
+    get(target, key, receiver) {
+      if (++reads % CHECK_EVERY === 0 && performance.now() > deadline) throw queryTimeout(timeoutMs)
+      return Reflect.get(target, key, receiver) as unknown
+    },
+  })
+}
+
+/**
+ * Refuses a query nested deeper than `maxDepth` before it reaches the recursive parser, so a
+ * hostile `((((…))))` gets a 400 instead of a stack overflow. String literals are skipped.
+ */
+export function checkNesting(query: string, maxDepth: number): void {
+  let depth = 0
+  let quote: string | undefined
+  for (let index = 0; index < query.length; index++) {
+    const char = query[index]
+    if (quote) {
+      if (char === '\\') index++
+      else if (char === quote) quote = undefined
+      continue
+    }
+    if (char === '"' || char === "'") quote = char
+    else if (char === '(' || char === '[' || char === '{') {
+      depth++
+      if (depth > maxDepth) {
+        throw new LakeError(400, 'queryParseError', `Query is nested more than ${maxDepth} levels deep`, {
+          start: index,
+          end: index + 1,
+          query: query.length > 1000 ? `${query.slice(0, 1000)}…` : query,
+        })
+      }
+    } else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1)
+  }
+}
+
+/** The response body as JSON, or a clear 400 when it is larger than the cap. */
+export function serializeResult(body: unknown, maxResultBytes: number): string {
+  const json = JSON.stringify(body)
+  if (Buffer.byteLength(json) > maxResultBytes) {
+    throw new LakeError(
+      400,
+      'queryResultTooLargeError',
+      `Query result is larger than the lake's limit of ${maxResultBytes} bytes. Project fewer fields or page with slices such as [0...100].`,
+    )
+  }
+  return json
+}
+
+/**
+ * Refuses a parsed query whose tree is deeper than `maxTreeDepth`. Walks with an explicit stack:
+ * a recursive walk would overflow on exactly the trees it is meant to refuse.
+ */
+export function checkTreeDepth(tree: unknown, maxTreeDepth: number, query: string): void {
+  const stack: { node: unknown; depth: number }[] = [{ node: tree, depth: 0 }]
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number }
+    if (depth > maxTreeDepth) {
+      throw new LakeError(400, 'queryParseError', `Query expression is nested more than ${maxTreeDepth} levels deep`, {
+        start: 0,
+        end: 1,
+        query: query.length > 1000 ? `${query.slice(0, 1000)}…` : query,
+      })
+    }
+    if (Array.isArray(node)) for (const child of node) stack.push({ node: child, depth })
+    else if (node && typeof node === 'object') for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push({ node: value, depth: depth + 1 })
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The workflow's HTTP endpoints (Envoy's own; Sanity's hosted scheduling has no local equivalent):
+ *
+ *   GET  /data/workflow/{ds}/settings                → {reviewRequired, reviewTypes}
+ *   PUT  /data/workflow/{ds}/settings                {reviewRequired}   (administrator)
+ *   GET  /data/workflow/{ds}/documents/{id}          → status, last editor, state, schedules
+ *   POST /data/workflow/{ds}                         {documentId, action: submit|approve|reject|forcePublish, reason?, revision?}
+ *   GET  /data/schedules/{ds}                        → {schedules}
+ *   POST /data/schedules/{ds}                        {documentIds, publishAt, kind?: publish|embargo}
+ *   POST /data/schedules/{ds}/{scheduleId}/cancel
+ *
+ * Reading needs a token or session (viewer and up); changing needs write access (editor and
+ * up); forcePublish and the settings need an administrator.
+ */
+import { requireWrite } from '../auth'
+import { LakeError } from '../errors'
+import type { App, LakeContext } from '../routes/common'
+import { datasetOf, principalOf } from '../routes/common'
+import type { Principal } from '../types'
+import type { Workflow } from './service'
+
+function requireReader(principal: Principal): void {
+  if (principal.role === 'anonymous') throw new LakeError(401, 'unauthorizedError', 'Unauthorized - workflow state needs a token or a signed-in user')
+}
+
+export function workflowRoutes(app: App, context: LakeContext, workflow: Workflow): void {
+  app.get('/data/workflow/:dataset/settings', async (request) => {
+    requireReader(principalOf(context, request))
+    return workflow.settings(datasetOf(request))
+  })
+
+  app.put('/data/workflow/:dataset/settings', async (request) => {
+    const body = (request.body ?? {}) as { reviewRequired?: unknown }
+    return workflow.setReviewRequired(datasetOf(request), principalOf(context, request), body.reviewRequired)
+  })
+
+  app.get('/data/workflow/:dataset/documents/:documentId', async (request) => {
+    requireReader(principalOf(context, request))
+    return workflow.describe(datasetOf(request), (request.params as { documentId: string }).documentId)
+  })
+
+  app.post('/data/workflow/:dataset', async (request) => {
+    const dataset = datasetOf(request)
+    const principal = principalOf(context, request)
+    requireWrite(principal, 'actionError')
+    return workflow.act(dataset, principal, request.body)
+  })
+
+  app.get('/data/schedules/:dataset', async (request) => {
+    requireReader(principalOf(context, request))
+    return { schedules: workflow.schedules(datasetOf(request)) }
+  })
+
+  app.post('/data/schedules/:dataset', async (request) => {
+    const dataset = datasetOf(request)
+    const principal = principalOf(context, request)
+    requireWrite(principal, 'actionError')
+    return { schedule: await workflow.createSchedule(dataset, principal, request.body) }
+  })
+
+  app.post('/data/schedules/:dataset/:scheduleId/cancel', async (request) => {
+    const dataset = datasetOf(request)
+    const principal = principalOf(context, request)
+    requireWrite(principal, 'actionError')
+    return { schedule: await workflow.cancelSchedule(dataset, principal, (request.params as { scheduleId: string }).scheduleId) }
+  })
+}

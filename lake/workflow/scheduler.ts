@@ -1,0 +1,56 @@
+/**
+ * The scheduler: publishes due schedules (lake/workflow/service.ts runSchedule).
+ *
+ * Schedules are documents in SQLite, so they survive restarts; the loop looks for due ones once
+ * a second and once right at start, so a lift that fell while the lake was down runs as soon as it
+ * is back (its `executedAt` then says how late). One tick at a time, and one schedule at a time
+ * through the lake's writer queue, so two ticks never publish the same schedule twice.
+ */
+import type { Store } from '../store'
+import { SCHEDULE_TYPE, type ScheduleDoc } from './state'
+import type { Workflow } from './service'
+
+export type Scheduler = { close(): Promise<void>; tick(): Promise<void> }
+
+export function startScheduler(store: Store, workflow: Workflow, options: { intervalMs?: number; log?: (message: string) => void } = {}): Scheduler {
+  let running: Promise<void> | null = null
+  let closed = false
+
+  async function runDue(): Promise<void> {
+    const now = Date.now()
+    for (const dataset of store.datasetNames()) {
+      const due = workflow
+        .schedules(dataset)
+        .filter((schedule: ScheduleDoc) => schedule._type === SCHEDULE_TYPE && schedule.state === 'scheduled' && Date.parse(schedule.publishAt) <= now)
+        .sort((a, b) => a.publishAt.localeCompare(b.publishAt))
+      for (const schedule of due) {
+        if (closed) return
+        await workflow.runSchedule(dataset, schedule._id)
+        const after = store.get(dataset, schedule._id)
+        options.log?.(`Schedule ${schedule._id} (${dataset}, due ${schedule.publishAt}): ${String(after?.state)}${after?.failureReason ? ` — ${String(after.failureReason)}` : ''}`)
+      }
+    }
+  }
+
+  function tick(): Promise<void> {
+    if (closed) return Promise.resolve()
+    running ??= runDue()
+      .catch((error: unknown) => console.error('[lake] scheduler tick failed:', error))
+      .finally(() => {
+        running = null
+      })
+    return running
+  }
+
+  const timer = setInterval(() => void tick(), options.intervalMs ?? 1000)
+  timer.unref()
+  void tick()
+  return {
+    tick,
+    async close() {
+      closed = true
+      clearInterval(timer)
+      await running
+    },
+  }
+}

@@ -1,0 +1,418 @@
+/**
+ * The editorial workflow inside the lake: review state, the publish guard, and schedules.
+ *
+ * - Review: Draft → In review → Approved, per draft revision (lake/workflow/state.ts). A publish
+ *   of a governed document is refused unless its draft's current revision is approved by someone
+ *   other than the author of that revision (its last editor, read from the transaction log).
+ *   Administrators can force-publish with a recorded reason.
+ * - Enforcement is switched per dataset: `reviewRequired` comes from the `meta` table when an
+ *   administrator set it (PUT /data/workflow/{ds}/settings), else from LAKE_REVIEW_REQUIRED
+ *   (default on). When on, it holds for every API write — Studio, scripts and integrations alike:
+ *   the guard runs inside the write engine (runWrite's afterBuild), so the mutate API cannot
+ *   write a published document around it. Only the seed import and CLI imports bypass it.
+ * - Embargo and schedules: see scheduler.ts. The embargo rule holds whatever the review setting.
+ *
+ * All state is documents (`workflow.<id>`, `schedule.<id>`) written through runWrite, so it is
+ * durable, in the transaction log, and announced to listeners (the Studio's badges follow it).
+ */
+import { LakeError, badRequest } from '../errors'
+import { DRAFTS_PREFIX, isValidDocumentId, randomId } from '../ids'
+import { layerOf } from '../perspective'
+import type { Store } from '../store'
+import type { Doc, Principal } from '../types'
+import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction } from '../write'
+import type { DocumentChange } from '../types'
+import { embargoRefusal, isContentType, pendingEmbargo, sameContent, tripGroup, type View } from './rules'
+import {
+  SCHEDULE_PREFIX,
+  SCHEDULE_TYPE,
+  STATUS_LABELS,
+  WORKFLOW_ACTIONS,
+  WORKFLOW_TYPE,
+  approvalRefusal,
+  effectiveStatus,
+  isWorkflowSystemId,
+  workflowIdOf,
+  type ScheduleDoc,
+  type StoredStatus,
+  type WorkflowAction,
+  type WorkflowDoc,
+  type WorkflowLogEntry,
+} from './state'
+
+/** Author of the transactions the scheduler commits. */
+export const SCHEDULER_AUTHOR = 'lake-scheduler'
+
+export type WorkflowOptions = {
+  /** Default for datasets without their own setting. */
+  reviewRequired: boolean
+  /** Document types review applies to; empty means every content type. */
+  reviewTypes: string[]
+}
+
+export type WorkflowSettings = { reviewRequired: boolean; reviewTypes: string[] }
+
+const MAX_LOG = 50
+const MAX_REASON = 2000
+
+class ScheduleFailure extends Error {}
+
+/** Workflow writes are logged like actions: each document's effect as a mutation. */
+const logged = (_value: unknown, changes: DocumentChange[]) => changesAsMutations(changes)
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function storeView(store: Store, dataset: string): View {
+  return { get: (id) => store.get(dataset, id) ?? null, documents: () => store.documents(dataset) }
+}
+
+function titleOf(doc: Doc | null, id: string): string {
+  const title = doc?.title ?? doc?.name ?? doc?.text
+  return typeof title === 'string' && title.trim() !== '' ? `"${title.trim().slice(0, 80)}" (${id})` : `"${id}"`
+}
+
+/** `drafts.X` or `X` → `X`, refusing anything else. */
+function publishedIdOf(value: unknown, field = 'documentId'): string {
+  if (typeof value !== 'string' || value === '') throw badRequest(`"${field}" is required`)
+  const id = value.startsWith(DRAFTS_PREFIX) ? value.slice(DRAFTS_PREFIX.length) : value
+  if (!isValidDocumentId(id) || layerOf(id).layer !== 'published' || isWorkflowSystemId(id)) {
+    throw badRequest(`"${field}" must be a document id such as "trip-1" or "drafts.trip-1", got ${JSON.stringify(value)}`)
+  }
+  return id
+}
+
+function reasonOf(value: unknown, required: boolean, what: string): string | null {
+  if (value === undefined || value === null || value === '') {
+    if (required) throw badRequest(`"reason" is required: ${what}`)
+    return null
+  }
+  if (typeof value !== 'string' || value.trim() === '') throw badRequest('"reason" must be text')
+  if (value.length > MAX_REASON) throw badRequest(`"reason" is longer than ${MAX_REASON} characters`)
+  return value.trim()
+}
+
+export class Workflow {
+  private readonly lastEditorStmt
+  private readonly settingStmt
+  private readonly saveSettingStmt
+
+  constructor(
+    private readonly context: WriteContext,
+    private readonly options: WorkflowOptions,
+  ) {
+    const db = context.store.db
+    this.lastEditorStmt = db.prepare('SELECT author FROM transactions WHERE dataset = ? AND id = ?')
+    this.settingStmt = db.prepare('SELECT value FROM meta WHERE key = ?')
+    this.saveSettingStmt = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+  }
+
+  private get store(): Store {
+    return this.context.store
+  }
+
+  settings(dataset: string): WorkflowSettings {
+    const row = this.settingStmt.get(`workflow.reviewRequired.${dataset}`) as { value: string } | undefined
+    return { reviewRequired: row ? row.value === 'true' : this.options.reviewRequired, reviewTypes: this.options.reviewTypes }
+  }
+
+  setReviewRequired(dataset: string, principal: Principal, value: unknown): WorkflowSettings {
+    if (principal.role !== 'administrator') throw new LakeError(403, 'permissionDeniedError', 'Only an administrator can change whether review is required')
+    if (typeof value !== 'boolean') throw badRequest('"reviewRequired" must be true or false')
+    this.saveSettingStmt.run(`workflow.reviewRequired.${dataset}`, String(value))
+    return this.settings(dataset)
+  }
+
+  private reviewApplies(settings: WorkflowSettings, type: string): boolean {
+    return settings.reviewRequired && isContentType(type) && (settings.reviewTypes.length === 0 || settings.reviewTypes.includes(type))
+  }
+
+  /** Who wrote revision `rev` (a transaction id): the last editor of a document at that revision. */
+  lastEditor(dataset: string, rev: string | undefined): string | null {
+    if (!rev) return null
+    return (this.lastEditorStmt.get(dataset, rev) as { author: string } | undefined)?.author ?? null
+  }
+
+  private stateIn(view: View, publishedId: string): WorkflowDoc | null {
+    const doc = view.get(workflowIdOf(publishedId))
+    return doc && doc._type === WORKFLOW_TYPE ? (doc as unknown as WorkflowDoc) : null
+  }
+
+  /** Everything the Studio shows about one document's workflow. */
+  describe(dataset: string, documentId: unknown) {
+    const id = publishedIdOf(documentId)
+    const view = storeView(this.store, dataset)
+    const draft = view.get(`${DRAFTS_PREFIX}${id}`)
+    const published = view.get(id)
+    const state = this.stateIn(view, id)
+    const settings = this.settings(dataset)
+    const type = draft?._type ?? published?._type ?? null
+    const schedules = this.store
+      .memo(dataset, 'workflow:schedules', (docs) => docs.filter((doc) => doc._type === SCHEDULE_TYPE) as unknown as ScheduleDoc[])
+      .filter((schedule) => schedule.documentIds.includes(id) || (schedule.kind === 'embargo' && schedule.documentIds[0] !== undefined && tripGroup(view, schedule.documentIds[0]).includes(id)))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    return {
+      documentId: id,
+      status: effectiveStatus(state, draft?._rev ?? null),
+      draftRevision: draft?._rev ?? null,
+      lastEditor: this.lastEditor(dataset, draft?._rev),
+      reviewRequired: type !== null && this.reviewApplies(settings, type),
+      embargoUntil: pendingEmbargo(draft ?? published, Date.now()),
+      state,
+      schedules,
+    }
+  }
+
+  /** Records a workflow step on `workflow.<publishedId>` inside `tx`. */
+  private record(
+    tx: WriteTransaction,
+    publishedId: string,
+    documentType: string,
+    patch: Partial<Pick<WorkflowDoc, 'status' | 'revision' | 'submittedBy' | 'approvedBy' | 'reason'>> & { status: StoredStatus },
+    entry: Omit<WorkflowLogEntry, '_key' | 'at'>,
+  ): WorkflowDoc {
+    const existing = this.stateIn(tx, publishedId)
+    const at = tx.time.toISOString()
+    const doc: WorkflowDoc = {
+      _id: workflowIdOf(publishedId),
+      _type: WORKFLOW_TYPE,
+      documentId: publishedId,
+      documentType,
+      revision: null,
+      submittedBy: null,
+      approvedBy: null,
+      reason: null,
+      log: [],
+      ...existing,
+      ...patch,
+      updatedAt: at,
+    }
+    const logEntry: WorkflowLogEntry = { _key: randomId(12), at, ...entry }
+    if (logEntry.reason === undefined) delete logEntry.reason
+    doc.log = [...(existing?.log ?? []), logEntry].slice(-MAX_LOG)
+    delete doc._rev
+    tx.put(doc as unknown as Doc)
+    return doc
+  }
+
+  /** Draft → published inside `tx`, recording who published and how. */
+  private publishIn(tx: WriteTransaction, publishedId: string, by: string, action: WorkflowLogEntry['action'], reason?: string): void {
+    const draftId = `${DRAFTS_PREFIX}${publishedId}`
+    const draft = tx.get(draftId)
+    if (!draft) throw new LakeError(409, 'documentNotFoundError', `"${publishedId}" has no draft to publish`)
+    const published = tx.get(publishedId)
+    tx.put({ ...draft, _id: publishedId, _createdAt: published?._createdAt ?? draft._createdAt })
+    tx.remove(draftId)
+    this.record(tx, publishedId, draft._type, { status: 'published', revision: null, reason: reason ?? null }, { by, action, revision: draft._rev ?? null, reason })
+  }
+
+  /**
+   * The check every API write passes (Mutation and Actions API): workflow documents are written
+   * only by the lake; a published content document is written only when no embargo holds it and,
+   * where review is required, only by publishing its approved draft unchanged.
+   */
+  guard(principal: Principal, dataset: string): (tx: WriteTransaction) => void {
+    return (tx) => {
+      const now = Date.now()
+      const settings = this.settings(dataset)
+      for (const change of tx.changes()) {
+        const touched = change.after ?? change.before
+        if (isWorkflowSystemId(change.id) || touched?._type === WORKFLOW_TYPE || touched?._type === SCHEDULE_TYPE) {
+          throw new LakeError(
+            403,
+            'permissionDeniedError',
+            `"${change.id}" is workflow state: change it through POST /data/workflow/${dataset} or /data/schedules/${dataset}, not by writing it`,
+          )
+        }
+        const after = change.after
+        if (!after || layerOf(change.id).layer !== 'published' || !isContentType(after._type)) continue
+        if (sameContent(change.before, after)) continue
+        const embargo = embargoRefusal(tx, after, change.before, now)
+        if (embargo) throw new LakeError(409, 'embargoError', embargo)
+        if (!this.reviewApplies(settings, after._type)) continue
+        const draftId = `${DRAFTS_PREFIX}${change.id}`
+        const draft = this.store.get(dataset, draftId) ?? null
+        const status = effectiveStatus(this.stateIn(tx, change.id), draft?._rev ?? null)
+        const publishesDraft = draft !== null && tx.get(draftId) === null && sameContent({ ...draft, _id: change.id }, after)
+        if (status !== 'approved' || !publishesDraft) {
+          const why = !draft
+            ? 'it has no draft; edit it as a draft, then have the draft reviewed'
+            : status !== 'approved'
+              ? `its draft is ${STATUS_LABELS[status]}, not Approved`
+              : 'the write is not a publish of its approved draft'
+          throw new LakeError(
+            409,
+            'reviewRequiredError',
+            `Review required: "${change.id}" cannot be published because ${why}. Submit it for review; someone other than its last editor must approve it (or an administrator can force-publish with a reason).`,
+          )
+        }
+        this.record(tx, change.id, after._type, { status: 'published', revision: null }, { by: principal.id, action: 'publish', revision: draft._rev ?? null })
+      }
+    }
+  }
+
+  /** POST /data/workflow/{dataset}: submit, approve, reject (request changes) or forcePublish. */
+  async act(dataset: string, principal: Principal, body: unknown) {
+    if (!isRecord(body)) throw badRequest('Send {documentId, action, reason?, revision?}')
+    const id = publishedIdOf(body.documentId)
+    const action = body.action
+    if (typeof action !== 'string' || !(WORKFLOW_ACTIONS as readonly string[]).includes(action)) {
+      throw badRequest(`"action" must be one of ${WORKFLOW_ACTIONS.join(', ')}`)
+    }
+    const workflowAction = action as WorkflowAction
+    if (workflowAction === 'forcePublish' && principal.role !== 'administrator') {
+      throw new LakeError(403, 'permissionDeniedError', 'Only an administrator can force-publish')
+    }
+    const reason = reasonOf(body.reason, workflowAction === 'forcePublish', 'say why this is published without approval')
+    if (body.revision !== undefined && typeof body.revision !== 'string') throw badRequest('"revision" must be the draft revision (its _rev)')
+    const { transaction, value } = await runWrite(this.context, { dataset, author: principal.id, afterBuild: this.guardForForcePublish(workflowAction) }, (tx) => {
+      const draft = tx.get(`${DRAFTS_PREFIX}${id}`)
+      if (!draft) throw new LakeError(409, 'workflowError', `"${id}" has no draft: there is nothing to ${workflowAction === 'submit' ? 'submit' : 'review'}`)
+      if (typeof body.revision === 'string' && body.revision !== draft._rev) {
+        throw new LakeError(409, 'workflowError', `The draft of "${id}" changed (revision ${String(draft._rev)}, you saw ${body.revision}): look at it again`)
+      }
+      const status = effectiveStatus(this.stateIn(tx, id), draft._rev ?? null)
+      const revision = draft._rev ?? null
+      switch (workflowAction) {
+        case 'submit':
+          if (status === 'inReview') throw new LakeError(409, 'workflowError', `"${id}" is already in review`)
+          if (status === 'approved') throw new LakeError(409, 'workflowError', `"${id}" is already approved`)
+          return this.record(tx, id, draft._type, { status: 'inReview', revision, submittedBy: principal.id, approvedBy: null, reason: null }, { by: principal.id, action: 'submit', revision })
+        case 'approve': {
+          const refusal = approvalRefusal(status, principal.id, this.lastEditor(dataset, draft._rev))
+          if (refusal) throw new LakeError(status === 'inReview' ? 403 : 409, 'workflowError', refusal)
+          return this.record(tx, id, draft._type, { status: 'approved', revision, approvedBy: principal.id }, { by: principal.id, action: 'approve', revision })
+        }
+        case 'reject':
+          if (status !== 'inReview' && status !== 'approved') throw new LakeError(409, 'workflowError', `Only a document in review or approved can be sent back, and "${id}" is ${STATUS_LABELS[status]}`)
+          return this.record(tx, id, draft._type, { status: 'changesRequested', revision, approvedBy: null, reason }, { by: principal.id, action: 'reject', revision, reason: reason ?? undefined })
+        case 'forcePublish':
+          this.publishIn(tx, id, principal.id, 'forcePublish', reason ?? undefined)
+          return this.stateIn(tx, id)
+      }
+    }, logged)
+    return { transactionId: transaction.id, workflow: value, ...this.describe(dataset, id) }
+  }
+
+  /** A force-publish skips review, never an embargo. */
+  private guardForForcePublish(action: WorkflowAction): ((tx: WriteTransaction) => void) | undefined {
+    if (action !== 'forcePublish') return undefined
+    return (tx) => {
+      const now = Date.now()
+      for (const change of tx.changes()) {
+        if (!change.after || layerOf(change.id).layer !== 'published' || !isContentType(change.after._type)) continue
+        const refusal = embargoRefusal(tx, change.after, change.before, now)
+        if (refusal) throw new LakeError(409, 'embargoError', refusal)
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Schedules
+
+  schedules(dataset: string): ScheduleDoc[] {
+    return this.store.memo(dataset, 'workflow:schedules', (docs) => docs.filter((doc) => doc._type === SCHEDULE_TYPE) as unknown as ScheduleDoc[])
+  }
+
+  async createSchedule(dataset: string, principal: Principal, body: unknown): Promise<ScheduleDoc> {
+    if (!isRecord(body)) throw badRequest('Send {documentIds, publishAt, kind?}')
+    const kind = body.kind ?? 'publish'
+    if (kind !== 'publish' && kind !== 'embargo') throw badRequest('"kind" must be "publish" or "embargo"')
+    if (!Array.isArray(body.documentIds) || body.documentIds.length === 0 || body.documentIds.length > 200) {
+      throw badRequest('"documentIds" must list 1–200 documents')
+    }
+    const ids = [...new Set(body.documentIds.map((id) => publishedIdOf(id, 'documentIds')))]
+    const publishAt = typeof body.publishAt === 'string' ? Date.parse(body.publishAt) : Number.NaN
+    if (!Number.isFinite(publishAt)) throw badRequest('"publishAt" must be a date and time, e.g. 2026-05-04T14:00:00Z')
+    const { value } = await runWrite(this.context, { dataset, author: principal.id }, (tx) => {
+      for (const id of ids) {
+        if (!tx.get(`${DRAFTS_PREFIX}${id}`) && !tx.get(id)) throw new LakeError(409, 'documentNotFoundError', `"${id}" does not exist`)
+      }
+      if (kind === 'embargo') {
+        const tripId = ids[0] as string
+        const trip = tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId)
+        if (ids.length !== 1 || trip?._type !== 'trip') throw badRequest('An embargo schedule names exactly one trip')
+        const until = typeof trip.embargoUntil === 'string' ? Date.parse(trip.embargoUntil) : Number.NaN
+        if (Number.isFinite(until) && publishAt < until) {
+          throw badRequest(`The lift cannot be before the trip's embargo (${String(trip.embargoUntil)})`)
+        }
+      }
+      const schedule: ScheduleDoc = {
+        _id: `${SCHEDULE_PREFIX}${randomId(16)}`,
+        _type: SCHEDULE_TYPE,
+        kind,
+        documentIds: ids,
+        publishAt: new Date(publishAt).toISOString(),
+        state: 'scheduled',
+        owner: principal.id,
+        createdAt: tx.time.toISOString(),
+        executedAt: null,
+        failureReason: null,
+      }
+      return tx.put(schedule as unknown as Doc) as unknown as ScheduleDoc
+    }, logged)
+    return value
+  }
+
+  async cancelSchedule(dataset: string, principal: Principal, scheduleId: string): Promise<ScheduleDoc> {
+    const { value } = await runWrite(this.context, { dataset, author: principal.id }, (tx) => {
+      const schedule = tx.get(scheduleId)
+      if (!schedule || schedule._type !== SCHEDULE_TYPE) throw new LakeError(404, 'notFoundError', `No schedule "${scheduleId}"`)
+      if (schedule.state !== 'scheduled') throw new LakeError(409, 'workflowError', `Schedule "${scheduleId}" has already ${String(schedule.state)}`)
+      return tx.put({ ...schedule, state: 'cancelled', executedAt: tx.time.toISOString() }) as unknown as ScheduleDoc
+    }, logged)
+    return value
+  }
+
+  /**
+   * Runs one due schedule: every document of it (for an embargo, the trip with its meetings and
+   * fact bullets as they stand now) publishes in one transaction, or none does and the schedule
+   * records why.
+   */
+  async runSchedule(dataset: string, scheduleId: string): Promise<void> {
+    try {
+      await runWrite(this.context, { dataset, author: SCHEDULER_AUTHOR }, (tx) => {
+        const schedule = tx.get(scheduleId) as unknown as ScheduleDoc | null
+        if (!schedule || schedule.state !== 'scheduled') return
+        const now = tx.time.getTime()
+        const tripId = schedule.documentIds[0] as string
+        if (schedule.kind === 'embargo') {
+          const until = pendingEmbargo(tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId), now)
+          if (until) throw new ScheduleFailure(`Not published: the trip's embargo now lifts at ${until}, after this schedule; schedule the new lift.`)
+        }
+        const ids = schedule.kind === 'embargo' ? tripGroup(tx, tripId) : schedule.documentIds
+        const pending = ids.filter((id) => tx.get(`${DRAFTS_PREFIX}${id}`))
+        if (pending.length === 0) throw new ScheduleFailure('Not published: none of the documents had unpublished changes.')
+        const problems = pending.flatMap((id) => {
+          const draft = tx.get(`${DRAFTS_PREFIX}${id}`)
+          const status = effectiveStatus(this.stateIn(tx, id), draft?._rev ?? null)
+          return status === 'approved' ? [] : [`${titleOf(draft, id)} is ${STATUS_LABELS[status]}`]
+        })
+        if (problems.length > 0) {
+          throw new ScheduleFailure(`Not published: every document must be approved by ${schedule.publishAt}, and ${problems.join('; ')}.`)
+        }
+        if (schedule.kind === 'publish') {
+          for (const id of pending) {
+            const draft = tx.get(`${DRAFTS_PREFIX}${id}`) as Doc
+            const refusal = embargoRefusal(tx, { ...draft, _id: id }, tx.get(id), now)
+            if (refusal) throw new ScheduleFailure(`Not published: ${refusal}`)
+          }
+        }
+        for (const id of pending) this.publishIn(tx, id, SCHEDULER_AUTHOR, 'scheduledPublish')
+        tx.put({ ...(schedule as unknown as Doc), state: 'succeeded', executedAt: tx.time.toISOString(), published: pending, transactionId: tx.id, failureReason: null })
+      }, logged)
+    } catch (error) {
+      const reason =
+        error instanceof ScheduleFailure || error instanceof LakeError
+          ? error.message
+          : 'Not published: the lake failed while publishing (see its log).'
+      if (!(error instanceof ScheduleFailure || error instanceof LakeError)) console.error(`[lake] schedule ${scheduleId} failed:`, error)
+      await runWrite(this.context, { dataset, author: SCHEDULER_AUTHOR }, (tx) => {
+        const schedule = tx.get(scheduleId)
+        if (!schedule || schedule.state !== 'scheduled') return
+        tx.put({ ...schedule, state: 'failed', executedAt: tx.time.toISOString(), failureReason: reason })
+      }, logged)
+    }
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Editorial workflow: the shapes of review state and schedules, and the rules that decide what a
+ * state means. Pure (no Node, no lake imports) so the Studio's actions and badges apply exactly
+ * the rules the lake enforces.
+ *
+ * Review state of a document lives in a system document `workflow.<publishedId>` (type
+ * `system.workflow`); a schedule in `schedule.<id>` (type `system.schedule`). Both ids contain a
+ * dot, so anonymous readers never see them (lake/perspective.ts), and only the lake's workflow
+ * endpoints may write them (lake/workflow/guard.ts).
+ */
+
+export const WORKFLOW_TYPE = 'system.workflow'
+export const SCHEDULE_TYPE = 'system.schedule'
+export const WORKFLOW_PREFIX = 'workflow.'
+export const SCHEDULE_PREFIX = 'schedule.'
+
+/** Statuses as stored. `published` is written when a publish consumes the draft. */
+export type StoredStatus = 'draft' | 'inReview' | 'changesRequested' | 'approved' | 'published'
+/** Statuses as shown (effectiveStatus): the same names; `published` also means "no draft". */
+export type WorkflowStatus = StoredStatus
+
+export type WorkflowAction = 'submit' | 'approve' | 'reject' | 'forcePublish'
+export const WORKFLOW_ACTIONS: readonly WorkflowAction[] = ['submit', 'approve', 'reject', 'forcePublish']
+
+export type WorkflowLogEntry = {
+  _key: string
+  at: string
+  by: string
+  action: WorkflowAction | 'publish' | 'scheduledPublish'
+  /** The draft revision the action was about. */
+  revision: string | null
+  reason?: string
+}
+
+export type WorkflowDoc = {
+  _id: string
+  _type: typeof WORKFLOW_TYPE
+  _rev?: string
+  documentId: string
+  documentType: string
+  status: StoredStatus
+  /** Draft revision the status was set for: an approval covers exactly this revision. */
+  revision: string | null
+  submittedBy?: string | null
+  approvedBy?: string | null
+  /** Why changes were requested, or why an administrator force-published. */
+  reason?: string | null
+  updatedAt: string
+  log: WorkflowLogEntry[]
+}
+
+export type ScheduleState = 'scheduled' | 'succeeded' | 'failed' | 'cancelled'
+
+export type ScheduleDoc = {
+  _id: string
+  _type: typeof SCHEDULE_TYPE
+  _rev?: string
+  /** `embargo`: the trip `documentIds[0]` with its meetings and fact bullets, gathered at the lift. */
+  kind: 'publish' | 'embargo'
+  documentIds: string[]
+  publishAt: string
+  state: ScheduleState
+  owner: string
+  createdAt: string
+  executedAt?: string | null
+  /** Why the schedule did not publish, in words for its owner. */
+  failureReason?: string | null
+  /** Documents the schedule published, and in which transaction. */
+  published?: string[]
+  transactionId?: string | null
+}
+
+export const workflowIdOf = (publishedId: string) => `${WORKFLOW_PREFIX}${publishedId}`
+
+/** Whether `id` is one of the workflow's own system documents (only the lake may write them). */
+export function isWorkflowSystemId(id: string): boolean {
+  return id.startsWith(WORKFLOW_PREFIX) || id.startsWith(SCHEDULE_PREFIX)
+}
+
+/**
+ * The status that applies to the draft at revision `draftRev` (null: no draft). An approval or a
+ * submission belongs to one revision: any later edit returns the document to Draft, so what was
+ * approved is exactly what gets published.
+ */
+export function effectiveStatus(state: Pick<WorkflowDoc, 'status' | 'revision'> | null | undefined, draftRev: string | null): WorkflowStatus {
+  if (draftRev === null) return 'published'
+  if (!state || state.status === 'published') return 'draft'
+  if (state.revision !== draftRev) return 'draft'
+  return state.status
+}
+
+export const STATUS_LABELS: Record<WorkflowStatus, string> = {
+  draft: 'Draft',
+  inReview: 'In review',
+  changesRequested: 'Changes requested',
+  approved: 'Approved',
+  published: 'Published',
+}
+
+/** Why `approver` may not approve the draft at `draftRev`, or null when they may. */
+export function approvalRefusal(status: WorkflowStatus, approver: string, lastEditor: string | null): string | null {
+  if (status !== 'inReview') return 'Only a document in review can be approved: submit it for review first.'
+  if (lastEditor !== null && lastEditor === approver) return 'You made the last change to this document, so someone else must approve it.'
+  return null
+}
+
+/** The instant as Washington, the viewer's local zone and UTC, e.g. for an embargo lift. */
+export function formatInstantThreeWays(iso: string, localZone?: string): { washington: string; local: string; utc: string } {
+  const date = new Date(iso)
+  const format = (timeZone: string | undefined) =>
+    new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(date)
+  return { washington: format('America/New_York'), local: format(localZone), utc: format('UTC') }
+}
+
+/** "2 d 3 h", "4 h 05 min", "12 min 09 s", or "lifted" once past. */
+export function countdown(targetIso: string, now = Date.now()): string {
+  const ms = Date.parse(targetIso) - now
+  if (!Number.isFinite(ms)) return ''
+  if (ms <= 0) return 'lifted'
+  const s = Math.floor(ms / 1000)
+  const d = Math.floor(s / 86400)
+  const h = Math.floor((s % 86400) / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const sec = s % 60
+  const pad = (n: number) => String(n).padStart(2, '0')
+  if (d > 0) return `${d} d ${h} h`
+  if (h > 0) return `${h} h ${pad(m)} min`
+  return `${m} min ${pad(sec)} s`
+}

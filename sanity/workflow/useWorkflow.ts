@@ -1,0 +1,101 @@
+/**
+ * The workflow state of one document, as the lake describes it (GET /data/workflow/{ds}/documents/{id}),
+ * kept current: refetched when the draft's revision changes and whenever the lake announces a
+ * change to the document's workflow or schedule documents.
+ *
+ * Badges and several actions of one document share one subscription (one listener stream per
+ * open document, not one per button): the Studio already holds many streams per tab.
+ */
+import { useEffect, useSyncExternalStore } from 'react'
+import type { SanityClient } from 'sanity'
+import { useClient } from 'sanity'
+import { SCHEDULE_TYPE, workflowIdOf, type ScheduleDoc, type WorkflowDoc, type WorkflowStatus } from '../../lake/workflow/state'
+
+export const WORKFLOW_API_VERSION = '2025-02-19'
+
+export type WorkflowInfo = {
+  documentId: string
+  status: WorkflowStatus
+  draftRevision: string | null
+  lastEditor: string | null
+  reviewRequired: boolean
+  embargoUntil: string | null
+  state: WorkflowDoc | null
+  schedules: ScheduleDoc[]
+}
+
+type Entry = { info: WorkflowInfo | null; error: string | null; listeners: Set<() => void>; stop: () => void; refresh: () => void }
+
+const entries = new Map<string, Entry>()
+
+export function workflowPath(client: SanityClient, ...parts: string[]): string {
+  return ['/data', parts[0], client.config().dataset, ...parts.slice(1).map(encodeURIComponent)].join('/')
+}
+
+function entryFor(client: SanityClient, id: string): Entry {
+  const key = `${client.config().dataset}:${id}`
+  const existing = entries.get(key)
+  if (existing) return existing
+  const entry: Entry = {
+    info: null,
+    error: null,
+    listeners: new Set(),
+    stop: () => undefined,
+    refresh: () => {
+      client
+        .request<WorkflowInfo>({ uri: workflowPath(client, 'workflow', 'documents', id) })
+        .then((info) => {
+          entry.info = info
+          entry.error = null
+        })
+        .catch((error: unknown) => {
+          entry.error = error instanceof Error ? error.message : String(error)
+        })
+        .finally(() => entry.listeners.forEach((listener) => listener()))
+    },
+  }
+  const subscription = client
+    .listen(`*[_id == $workflowId || (_type == $scheduleType && $id in documentIds)]`, { workflowId: workflowIdOf(id), scheduleType: SCHEDULE_TYPE, id }, { visibility: 'query', includeResult: false })
+    .subscribe({ next: () => entry.refresh(), error: () => undefined })
+  entry.stop = () => subscription.unsubscribe()
+  entries.set(key, entry)
+  entry.refresh()
+  return entry
+}
+
+/** The document's workflow info, `null` until loaded. Also returns a `refresh` for after an action. */
+export function useWorkflow(publishedId: string, draftRev: string | undefined): { info: WorkflowInfo | null; error: string | null; refresh: () => void } {
+  const client = useClient({ apiVersion: WORKFLOW_API_VERSION })
+  const entry = entryFor(client, publishedId)
+  const info = useSyncExternalStore(
+    (listener) => {
+      entry.listeners.add(listener)
+      return () => {
+        entry.listeners.delete(listener)
+        // Keep the stream a moment: the document pane re-renders its actions often.
+        setTimeout(() => {
+          if (entry.listeners.size === 0 && entries.get(`${client.config().dataset}:${publishedId}`) === entry) {
+            entry.stop()
+            entries.delete(`${client.config().dataset}:${publishedId}`)
+          }
+        }, 5000)
+      }
+    },
+    () => entry.info,
+  )
+  // A new draft revision can change the status (an edit voids an approval) and the last editor.
+  useEffect(() => {
+    if (entry.info && entry.info.draftRevision !== (draftRev ?? null)) entry.refresh()
+  }, [draftRev, entry])
+  return { info, error: entry.error, refresh: entry.refresh }
+}
+
+/** Calls a workflow endpoint and turns the lake's error body into a sentence. */
+export async function callWorkflow<T>(client: SanityClient, uri: string, body: unknown, method = 'POST'): Promise<T> {
+  try {
+    return await client.request<T>({ uri, method, body })
+  } catch (error) {
+    const described = (error as { response?: { body?: { error?: { description?: string } } } }).response?.body?.error?.description
+    throw new Error(described ?? (error instanceof Error ? error.message : String(error)))
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * Starts what the portal benchmarks need and stops it again: a lake on a fresh temporary folder
+ * (seeded with Envoy's seed content), a production build of the portal against it, and
+ * `next start`, all on free ports, with the lake's publish webhooks wired to the portal exactly as
+ * `npm start` wires them (scripts/lib/processes.ts). The Studio is not built or started: no
+ * benchmark reads it.
+ *
+ * The build goes to NEXT_DIST_DIR (default `.next-bench`). `--reuse-build` (see `reuseBuild`)
+ * skips `next build` when that folder already holds a build made by this helper: its ports are
+ * kept in the folder, since prerendered pages and the Studio bundle carry them.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createToken } from '../../lake/index'
+import { lakeServeCommand } from './processes'
+
+export type Stack = {
+  /** The portal, e.g. http://127.0.0.1:41234 */
+  portalUrl: string
+  /** The lake's plain-HTTP API, e.g. http://127.0.0.1:41235 */
+  lakeUrl: string
+  lakeDir: string
+  distDir: string
+  /** A token with the given role on this stack's lake. */
+  token(role: 'viewer' | 'editor' | 'administrator'): string
+  stop(): Promise<void>
+}
+
+type Ports = { port: number; lakePort: number; lakeHttpPort: number; studioPort: number }
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+/** Whether the command line asks to reuse an earlier build (`--reuse-build`). */
+export function reuseBuild(argv = process.argv.slice(2)): boolean {
+  return argv.includes('--reuse-build')
+}
+
+/** Runs a command with its output in `logFile`; on failure the error carries the output's end. */
+function run(command: string, env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(`${command} > ${JSON.stringify(logFile)} 2>&1`, { shell: true, stdio: 'ignore', env })
+    child.on('exit', (code) => {
+      if (code === 0) return resolve()
+      const tail = readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n')
+      reject(new Error(`"${command}" exited with ${code}:\n${tail}`))
+    })
+  })
+}
+
+/** A long-running child in its own process group, so stopping it stops the shell and tsx under it. */
+function background(command: string, env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
+  return spawn(`exec ${command} > ${JSON.stringify(logFile)} 2>&1`, { shell: true, stdio: 'ignore', env, detached: true })
+}
+
+async function waitFor(url: string, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000) })
+      if (response.ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`)
+}
+
+function stopGroup(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-(child.pid as number), 'SIGKILL')
+      } catch {
+        // already gone
+      }
+      resolve()
+    }, 5_000)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    try {
+      process.kill(-(child.pid as number), 'SIGTERM')
+    } catch {
+      clearTimeout(timer)
+      resolve()
+    }
+  })
+}
+
+export async function startStack(options: { reuseBuild?: boolean; log?: (message: string) => void } = {}): Promise<Stack> {
+  const log = options.log ?? ((message: string) => console.error(message))
+  const distDir = process.env.NEXT_DIST_DIR?.trim() || '.next-bench'
+  const portsFile = path.join(distDir, 'bench-stack.json')
+  const reuse = options.reuseBuild === true && existsSync(portsFile) && existsSync(path.join(distDir, 'BUILD_ID'))
+  const ports: Ports = reuse
+    ? (JSON.parse(readFileSync(portsFile, 'utf8')) as Ports)
+    : { port: await freePort(), lakePort: await freePort(), lakeHttpPort: await freePort(), studioPort: await freePort() }
+  const lakeDir = mkdtempSync(path.join(tmpdir(), 'envoy-bench-lake-'))
+  const portalUrl = `http://127.0.0.1:${ports.port}`
+  const lakeUrl = `http://127.0.0.1:${ports.lakeHttpPort}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_DIST_DIR: distDir,
+    LAKE_DIR: lakeDir,
+    PORT: String(ports.port),
+    LAKE_PORT: String(ports.lakePort),
+    LAKE_HTTP_PORT: String(ports.lakeHttpPort),
+    STUDIO_PORT: String(ports.studioPort),
+    NEXT_PUBLIC_SITE_URL: portalUrl,
+    NEXT_TELEMETRY_DISABLED: '1',
+    SANITY_TELEMETRY_DISABLED: '1',
+    // Benchmarks publish straight through the API, as a lake without review enforcement allows.
+    LAKE_REVIEW_REQUIRED: 'false',
+    SANITY_REVALIDATE_SECRET: randomBytes(32).toString('base64url'),
+    LAKE_WEBHOOK_URL: `${portalUrl}/api/revalidate`,
+  }
+  // Always the local lake, never a hosted project configured in the shell.
+  delete env.SANITY_PROJECT_ID
+  delete env.SANITY_API_READ_TOKEN
+
+  let lake: ChildProcess | undefined
+  let portal: ChildProcess | undefined
+  const stop = async () => {
+    await stopGroup(portal)
+    await stopGroup(lake)
+    rmSync(lakeDir, { recursive: true, force: true })
+  }
+  try {
+    lake = background(lakeServeCommand, env, path.join(lakeDir, 'lake.log'))
+    await waitFor(`${lakeUrl}/v1/ping`, 60_000, 'The lake')
+    // The portal reads history (the briefing sheet's version) with a viewer token, as npm start gives it.
+    env.SANITY_API_READ_TOKEN = createToken({ dir: lakeDir, role: 'viewer', label: 'portal' }).token
+    if (reuse) {
+      log(`Reusing the build in ${distDir}`)
+    } else {
+      log(`Building the portal into ${distDir} (next build)…`)
+      const started = Date.now()
+      // next build adds its folder's generated types to tsconfig.json; put the file back as it was.
+      const tsconfig = readFileSync('tsconfig.json', 'utf8')
+      try {
+        await run('npx next build', env, path.join(lakeDir, 'build.log'))
+      } finally {
+        if (readFileSync('tsconfig.json', 'utf8') !== tsconfig) writeFileSync('tsconfig.json', tsconfig)
+      }
+      writeFileSync(portsFile, JSON.stringify(ports))
+      log(`  built in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    }
+    portal = background(`npx next start -p ${ports.port} -H 127.0.0.1`, env, path.join(lakeDir, 'portal.log'))
+    await waitFor(`${portalUrl}/`, 120_000, 'The portal')
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  return {
+    portalUrl,
+    lakeUrl,
+    lakeDir,
+    distDir,
+    token: (role) => createToken({ dir: lakeDir, role, label: `bench-${role}` }).token,
+    stop,
+  }
+}
