@@ -20,6 +20,7 @@ const PASSWORD = 'e2e password that is long enough'
 const TRIP = '/trips/2021-03-tokyo-2plus2'
 const MEETING_ID = 'meeting-2021-03-tokyo-blinken-motegi'
 const PUBLISHED_TITLE = 'Meeting with Minister Motegi and other senior officials'
+const OTHER_MEETING_ID = 'meeting-2021-03-tokyo-business-leaders'
 const stamp = Date.now().toString(36)
 const DRAFT_TITLE = `Draft talks with Minister Motegi ${stamp}`
 const editorEmail = `preview-editor-${stamp}@e2e.test`
@@ -37,6 +38,8 @@ test.beforeAll(async () => {
   })
   editorClient = lakeClient(createLakeToken('editor', `preview-e2e-editor-${stamp}`))
   reader = lakeClient(createLakeToken('viewer', `preview-e2e-viewer-${stamp}`))
+  // Start from the published meetings (a rerun against the same lake may find earlier drafts).
+  await editorClient.transaction().delete(`drafts.${MEETING_ID}`).delete(`drafts.${OTHER_MEETING_ID}`).commit()
 })
 
 async function signIn(browser: Browser): Promise<Page> {
@@ -63,6 +66,10 @@ test('Presentation previews drafts, an edit shows within 2 s without a reload, t
   await expect(studio.getByText(/Used on \d+ pages?/).first()).toBeVisible({ timeout: 30_000 })
   await studio.screenshot({ path: 'test-results/preview-presentation.png' })
 
+  // Edits are announced over comlink once <VisualEditing/> has connected (the overlay layer exists).
+  await expect(preview.locator('sanity-visual-editing')).toBeAttached({ timeout: 30_000 })
+  await expect(studio.getByText('Meetings with').or(studio.locator('#title')).first()).toBeVisible({ timeout: 30_000 })
+
   // Mark the preview document: a reload would lose the mark.
   await preview.locator('body').evaluate((body) => body.setAttribute('data-e2e-no-reload', 'yes'))
 
@@ -71,8 +78,10 @@ test('Presentation previews drafts, an edit shows within 2 s without a reload, t
   await title.fill(DRAFT_TITLE)
   await expect.poll(draftTitle, { timeout: 30_000, intervals: [100] }).toBe(DRAFT_TITLE)
   const saved = Date.now()
-  await expect(preview.getByText(DRAFT_TITLE).first()).toBeVisible({ timeout: 2_000 })
-  console.log(`preview showed the draft ${Date.now() - saved} ms after the lake committed it`)
+  await expect(preview.getByText(DRAFT_TITLE).first()).toBeVisible({ timeout: 10_000 })
+  const elapsed = Date.now() - saved
+  console.log(`preview showed the draft ${elapsed} ms after the lake committed it`)
+  expect(elapsed).toBeLessThan(2_000)
   await expect(preview.locator('body')).toHaveAttribute('data-e2e-no-reload', 'yes')
   await studio.screenshot({ path: 'test-results/preview-presentation-edited.png' })
 
@@ -138,7 +147,7 @@ test('a forged or expired preview secret gets 401 and no draft content', async (
 
 test('a share link shows the one draft to a browser without an account, and stops when revoked', async ({ browser }) => {
   // A second draft elsewhere that the share link must not show.
-  const otherId = 'meeting-2021-03-tokyo-business-leaders'
+  const otherId = OTHER_MEETING_ID
   const otherDraft = `Unshared draft ${stamp}`
   const other = await reader.getDocument(otherId)
   await editorClient.createOrReplace({ ...other, _id: `drafts.${otherId}`, _type: 'meeting', title: otherDraft })

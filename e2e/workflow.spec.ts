@@ -110,8 +110,13 @@ test('embargo: nothing of the trip is public before the lift; everything appears
   const scheduled = await workflow(tokens.editor, 'POST', '/data/schedules/production', { kind: 'embargo', documentIds: [tripId], publishAt: lift })
   expect(scheduled.status, scheduled.body.error?.description).toBe(200)
 
-  const surfaces = [`/trips/${slug}`, `/trips/${slug}/calendar.ics`, `/trips/${slug}/opengraph-image`, `/trips/${slug}/briefing`]
+  const surfaces = [`/trips/${slug}`, `/trips/${slug}/calendar.ics`, `/trips/${slug}/briefing`]
   for (const path of surfaces) expect((await request.get(path)).status(), path).toBe(404)
+  // The Open Graph route draws a generic card for a trip it cannot find: the embargoed trip's card
+  // must be exactly that generic one.
+  const ogImage = async (s: string) => Buffer.from(await (await request.get(`/trips/${s}/opengraph-image`)).body())
+  const generic = await ogImage(`no-such-trip-${stamp}`)
+  expect((await ogImage(slug)).equals(generic), 'Open Graph image shows nothing of the embargoed trip').toBe(true)
   const listings = ['/feed.xml', '/trips', '/sitemap.xml', `/search?q=${encodeURIComponent(`Embargoed ${stamp}`)}`, '/facts', '/']
   for (const path of listings) {
     const body = await (await request.get(path)).text()
@@ -132,6 +137,7 @@ test('embargo: nothing of the trip is public before the lift; everything appears
   await expect.poll(async () => (await request.get('/feed.xml')).text(), { timeout: 30_000 }).toContain(title)
   expect(await (await request.get('/sitemap.xml')).text()).toContain(slug)
   expect((await request.get(`/trips/${slug}/calendar.ics`)).status()).toBe(200)
+  expect((await ogImage(slug)).equals(generic), 'Open Graph image now shows the trip').toBe(false)
 })
 
 test('change notes: a major note shows in the trip’s change history and its feed entry; a minor one does not', async ({ page, request }) => {

@@ -21,6 +21,7 @@ import { docRoutes } from './routes/doc'
 import { eventRoutes } from './routes/events'
 import { historyRoutes } from './routes/history'
 import { listenRoutes } from './routes/listen'
+import { liveRoutes } from './routes/live'
 import { mutateRoutes } from './routes/mutate'
 import { pingRoutes } from './routes/ping'
 import { queryRoutes } from './routes/query'
@@ -146,6 +147,7 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     eventRoutes(scoped, context)
     if (context.workflow) workflowRoutes(scoped, context, context.workflow)
     shareRoutes(scoped, context)
+    liveRoutes(scoped, context)
     // These two add their own body parsers (login form, raw uploads): encapsulated plugins.
     void scoped.register(async (child: App) => userRoutes(child, context))
     void scoped.register(async (child: App) => assetRoutes(child, context))

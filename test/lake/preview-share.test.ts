@@ -168,3 +168,66 @@ describe('share links on the lake', () => {
     assert.equal(((await t.viewer.getDocument(active.id))?.openings as unknown[]).length, 0)
   })
 })
+
+describe('live content events (for preview refresh)', () => {
+  let t: TestLake
+  before(async () => {
+    t = await startTestLake()
+  })
+  after(() => t.stop())
+
+  /** Reads SSE events from /data/live/events until `count` named events have arrived. */
+  async function readEvents(url: string, token: string | undefined, count: number, act: () => Promise<unknown>) {
+    const controller = new AbortController()
+    const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: controller.signal })
+    if (!response.ok || !response.body) return { status: response.status, events: [] as { event: string; data: string }[] }
+    const reader = response.body.getReader()
+    const events: { event: string; data: string }[] = []
+    let buffer = ''
+    let acted = false
+    const deadline = Date.now() + 5000
+    while (events.length < count && Date.now() < deadline) {
+      const { value, done } = await reader.read()
+      if (done) break
+      buffer += new TextDecoder().decode(value)
+      let end: number
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end)
+        buffer = buffer.slice(end + 2)
+        const event = /^event: (.*)$/m.exec(block)?.[1]
+        const data = /^data: (.*)$/m.exec(block)?.[1] ?? ''
+        if (event) events.push({ event, data })
+      }
+      if (!acted && events.some((e) => e.event === 'welcome')) {
+        acted = true
+        await act()
+      }
+    }
+    controller.abort()
+    return { status: response.status, events }
+  }
+
+  test('a draft edit is announced to token holders with includeDrafts, with opaque tags only', async () => {
+    const url = `${t.lake.httpUrl}/v2025-02-19/data/live/events/production?includeDrafts=true`
+    const { events } = await readEvents(url, t.tokens.viewer, 2, () => t.editor.createOrReplace({ _id: 'drafts.trip-live', _type: 'trip', title: 'Secret draft title' }))
+    assert.deepEqual(events.map((e) => e.event), ['welcome', 'message'])
+    const message = JSON.parse(events[1]!.data) as { id: string; tags: string[] }
+    assert.equal(typeof message.id, 'string')
+    assert.ok(message.tags.length === 1 && message.tags[0]!.startsWith('s1:'))
+    assert.ok(!events[1]!.data.includes('Secret'), 'no content in events')
+  })
+
+  test('without a token, drafts are refused and only published changes are announced', async () => {
+    const refused = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/live/events/production?includeDrafts=true`)
+    assert.equal(refused.status, 401)
+    const url = `${t.lake.httpUrl}/v2025-02-19/data/live/events/production`
+    let published = ''
+    const { events } = await readEvents(url, undefined, 2, async () => {
+      await t.editor.transaction().createOrReplace({ _id: 'drafts.trip-quiet', _type: 'trip', title: 'Draft only' }).commit()
+      published = (await t.editor.transaction().createOrReplace({ _id: 'trip-public', _type: 'trip', title: 'Published' }).commit()).transactionId
+    })
+    assert.deepEqual(events.map((e) => e.event), ['welcome', 'message'])
+    // The first message is the publish: the draft-only transaction was not announced.
+    assert.equal((JSON.parse(events[1]!.data) as { id: string }).id, published)
+  })
+})

@@ -354,6 +354,7 @@ describe('bad input: over 500 malformed requests, 0 server errors, 0 state chang
         item.auth === 'editor' ? `Bearer ${t.tokens.editor}` : item.auth === 'viewer' ? `Bearer ${t.tokens.viewer}` : undefined
       const headers: Record<string, string> = { ...item.headers }
       if (authorization && !headers.authorization) headers.authorization = authorization
+      if (process.env.TRUST_DEBUG) process.stderr.write(`> ${item.name.slice(0, 100)}\n`)
       let response
       try {
         response = await send(`${t.lake.httpUrl}${item.path}`, { method: item.method, headers, body: item.body })
