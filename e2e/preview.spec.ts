@@ -78,7 +78,8 @@ test('Presentation previews drafts, an edit shows within 2 s without a reload, t
   await title.fill(DRAFT_TITLE)
   await expect.poll(draftTitle, { timeout: 30_000, intervals: [100] }).toBe(DRAFT_TITLE)
   const saved = Date.now()
-  await expect(preview.getByText(DRAFT_TITLE).first()).toBeVisible({ timeout: 10_000 })
+  // waitFor watches the DOM continuously (expect's retries back off to 1 s, which would blur the figure).
+  await preview.getByText(DRAFT_TITLE).first().waitFor({ state: 'visible', timeout: 10_000 })
   const elapsed = Date.now() - saved
   console.log(`preview showed the draft ${elapsed} ms after the lake committed it`)
   expect(elapsed).toBeLessThan(2_000)

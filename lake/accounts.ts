@@ -14,7 +14,7 @@
  *
  * Tables are created here (not in db.ts) so accounts stay one self-contained module.
  */
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 import type { Db } from './db'
 import { randomId } from './ids'
 import { TOKEN_ROLES } from './types'
@@ -56,6 +56,30 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/
 export const MIN_PASSWORD_LENGTH = 12
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')
+
+/** AES-256-GCM under a key derived from the sid (a different derivation than the stored hash). */
+function sidKey(sid: string): Buffer {
+  return createHash('sha256').update(`envoy-login-sid-key\0${sid}`).digest()
+}
+
+function sealWithSid(sid: string, secret: string): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', sidKey(sid), iv)
+  const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()])
+  return ['gcm', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), sealed.toString('base64url')].join('.')
+}
+
+function openWithSid(sid: string, stored: string): string | undefined {
+  const [scheme, iv, tag, sealed] = stored.split('.')
+  if (scheme !== 'gcm' || !iv || !tag || !sealed) return undefined
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', sidKey(sid), Buffer.from(iv, 'base64url'))
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'))
+    return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString('utf8')
+  } catch {
+    return undefined
+  }
+}
 
 function scryptAsync(password: string, salt: Buffer, params: { N: number; r: number; p: number }, keylen: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -170,12 +194,17 @@ export class AccountStore {
     this.db.prepare('DELETE FROM sessions WHERE hash = ?').run(sha256(token))
   }
 
-  /** A one-time id the Studio exchanges for `sessionToken` at /auth/fetch. */
+  /**
+   * A one-time id the Studio exchanges for `sessionToken` at /auth/fetch. The waiting session
+   * token is stored encrypted with a key derived from the sid (which is only kept hashed), so the
+   * database file alone never yields a usable session token, not even for the two minutes a sid
+   * lives (or in the write-ahead log after it is gone).
+   */
   createSid(sessionToken: string): string {
     const sid = randomBytes(24).toString('base64url')
     const now = Date.now()
     this.db.prepare('DELETE FROM login_sids WHERE expires_at < ?').run(now)
-    this.db.prepare('INSERT INTO login_sids (hash, session_token, expires_at) VALUES (?, ?, ?)').run(sha256(sid), sessionToken, now + SID_TTL_MS)
+    this.db.prepare('INSERT INTO login_sids (hash, session_token, expires_at) VALUES (?, ?, ?)').run(sha256(sid), sealWithSid(sid, sessionToken), now + SID_TTL_MS)
     return sid
   }
 
@@ -185,7 +214,7 @@ export class AccountStore {
       | { session_token: string; expires_at: number }
       | undefined
     this.db.prepare('DELETE FROM login_sids WHERE hash = ?').run(hash)
-    return row && row.expires_at >= Date.now() ? row.session_token : undefined
+    return row && row.expires_at >= Date.now() ? openWithSid(sid, row.session_token) : undefined
   }
 
   getValues(userId: string, keys: string[]): { key: string; value: unknown }[] {

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import path from 'node:path'
 import { readLakeEnv } from '../lib/env'
 import { TokenStore, isTokenRole } from './auth'
+import { LakeError } from './errors'
 import { isValidDatasetName } from './ids'
 import { startLake } from './index'
 import { ListenHub } from './listen'
@@ -114,6 +115,14 @@ async function serve(flags: Flags): Promise<void> {
       },
     )
   }
+  // groq-js's streams reject an internal promise nobody awaits when evaluation throws (a query
+  // stopped by its time budget, lake/limits.ts); the request itself has already been answered
+  // with that LakeError. Such orphaned client-facing errors must not end the process; anything
+  // else still does, as Node's default would.
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof LakeError) return
+    throw reason
+  })
   process.on('SIGINT', () => shutdown('SIGINT'))
   process.on('SIGTERM', () => shutdown('SIGTERM'))
 }

@@ -12,7 +12,8 @@ import type { ExprNode } from 'groq-js'
 import { LakeError } from './errors'
 import { indexFor } from './index-view'
 import { planQuery } from './query-plan'
-import { DEFAULT_QUERY_LIMITS, checkNesting, checkTreeDepth, withDeadline } from './limits'
+import { DEFAULT_QUERY_LIMITS, checkQueryShape, checkTreeDepth, queryTimeout, withDeadline } from './limits'
+import type { QueryLimits } from './limits'
 import type { Doc } from './types'
 
 export type QueryParams = Record<string, unknown>
@@ -21,8 +22,8 @@ function isGroqError(error: unknown): error is Error & { position?: number } {
   return error instanceof Error && (error.name === 'GroqSyntaxError' || error.name === 'GroqQueryError')
 }
 
-export function parseQuery(query: string, params: QueryParams = {}, maxDepth = DEFAULT_QUERY_LIMITS.maxDepth): ExprNode {
-  checkNesting(query, maxDepth)
+export function parseQuery(query: string, params: QueryParams = {}, limits: QueryLimits = DEFAULT_QUERY_LIMITS): ExprNode {
+  checkQueryShape(query, limits)
   let tree: ExprNode
   try {
     tree = parse(query, { params })
@@ -33,7 +34,7 @@ export function parseQuery(query: string, params: QueryParams = {}, maxDepth = D
     const start = typeof error.position === 'number' ? error.position : 0
     throw new LakeError(400, 'queryParseError', error.message, { start, end: Math.min(start + 1, query.length), query })
   }
-  checkTreeDepth(tree, DEFAULT_QUERY_LIMITS.maxTreeDepth, query)
+  checkTreeDepth(tree, limits.maxTreeDepth, query)
   // groq-js evaluates a missing parameter to null; Sanity refuses the query instead, which
   // catches a forgotten parameter before it silently matches nothing.
   for (const name of referencedParams(tree)) {
@@ -75,8 +76,8 @@ export type EvaluateContext = {
  * left of the budget when groq-js gets it.
  */
 export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: QueryParams, context: EvaluateContext): Promise<unknown> {
+  const timeoutMs = context.timeoutMs ?? DEFAULT_QUERY_LIMITS.timeoutMs
   try {
-    const timeoutMs = context.timeoutMs ?? DEFAULT_QUERY_LIMITS.timeoutMs
     const deadline = performance.now() + timeoutMs
     const guard = (list: readonly Doc[]) => withDeadline(list, Math.max(0, deadline - performance.now()))
     const plan = planQuery(tree, params, indexFor(docs), guard)
@@ -90,6 +91,8 @@ export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: Que
     })
     return await value.get()
   } catch (error) {
+    // A candidate list's guard was given what was left of the budget; report the query's limit.
+    if (error instanceof LakeError && error.body.error.type === 'queryTimeoutError') throw queryTimeout(timeoutMs)
     if (error instanceof RangeError) throw new LakeError(400, 'queryError', 'Query recursed too deeply to evaluate')
     // groq-js parses some functions it does not evaluate (geo::*): the query's fault, not the lake's.
     if (error instanceof Error && error.message === 'not implemented') throw new LakeError(400, 'queryError', 'Query uses a GROQ function the lake does not support (geo::*)')

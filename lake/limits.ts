@@ -28,6 +28,10 @@ export type QueryLimits = {
   maxDepth: number
   /** Deepest parsed expression tree (operator chains like `!!!!x` or `a.b.c…` nest without brackets). */
   maxTreeDepth: number
+  /** Longest query, in characters. */
+  maxQueryLength: number
+  /** Most operator characters (`+ - * / % ! & | = < > .`) outside string literals. */
+  maxOperators: number
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
@@ -41,6 +45,12 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   // groq-js evaluates recursively through async frames; around a thousand levels overflow the stack
   // inside promise callbacks, where it cannot be caught cleanly. Real queries stay under ~40.
   maxTreeDepth: 256,
+  // groq-js's parser takes time quadratic in the query's size (a 90 KB object literal: 8 s, a
+  // 200 KB array: minutes) and in operator chains (6,000 `+`: 1.2 s). 32 KB and 4,000 operators
+  // keep the worst case near a second; Studio and portal queries are a few KB, with their data
+  // in parameters.
+  maxQueryLength: 32 * 1024,
+  maxOperators: 4_000,
 }
 
 /** How often (in element reads) the clock is looked at: reading it per element costs more than the read. */
@@ -50,7 +60,7 @@ export function queryTimeout(timeoutMs: number): LakeError {
   return new LakeError(
     400,
     'queryTimeoutError',
-    `Query took longer than the lake's limit of ${timeoutMs} ms and was stopped. Narrow the filter (e.g. by _type) or avoid nested *[] inside projections.`,
+    `Query took longer than the lake's limit of ${Math.round(timeoutMs)} ms and was stopped. Narrow the filter (e.g. by _type) or avoid nested *[] inside projections.`,
   )
 }
 
@@ -69,11 +79,28 @@ export function withDeadline<T>(docs: readonly T[], timeoutMs: number): readonly
   })
 }
 
+const OPERATORS = new Set(['+', '-', '*', '/', '%', '!', '&', '|', '=', '<', '>', '.'])
+
+function shapeError(message: string, index: number, query: string): LakeError {
+  return new LakeError(400, 'queryParseError', message, {
+    start: index,
+    end: index + 1,
+    query: query.length > 1000 ? `${query.slice(0, 1000)}…` : query,
+  })
+}
+
 /**
- * Refuses a query nested deeper than `maxDepth` before it reaches the recursive parser, so a
- * hostile `((((…))))` gets a 400 instead of a stack overflow. String literals are skipped.
+ * Refuses, before the parser sees it, a query that is too long, nested deeper than `maxDepth` or
+ * made of more than `maxOperators` operators: a hostile `((((…))))` gets a 400 instead of a stack
+ * overflow, a huge literal or operator chain a 400 instead of seconds of parsing. String literals
+ * are skipped.
  */
-export function checkNesting(query: string, maxDepth: number): void {
+export function checkQueryShape(query: string, limits: Pick<QueryLimits, 'maxDepth' | 'maxQueryLength' | 'maxOperators'>): void {
+  if (query.length > limits.maxQueryLength) {
+    throw shapeError(`Query is longer than the lake's limit of ${limits.maxQueryLength} characters; pass large values as parameters`, limits.maxQueryLength, query)
+  }
+  const maxDepth = limits.maxDepth
+  let operators = 0
   let depth = 0
   let quote: string | undefined
   for (let index = 0; index < query.length; index++) {
@@ -86,13 +113,9 @@ export function checkNesting(query: string, maxDepth: number): void {
     if (char === '"' || char === "'") quote = char
     else if (char === '(' || char === '[' || char === '{') {
       depth++
-      if (depth > maxDepth) {
-        throw new LakeError(400, 'queryParseError', `Query is nested more than ${maxDepth} levels deep`, {
-          start: index,
-          end: index + 1,
-          query: query.length > 1000 ? `${query.slice(0, 1000)}…` : query,
-        })
-      }
+      if (depth > maxDepth) throw shapeError(`Query is nested more than ${maxDepth} levels deep`, index, query)
+    } else if (char !== undefined && OPERATORS.has(char)) {
+      if (++operators > limits.maxOperators) throw shapeError(`Query has more than ${limits.maxOperators} operators`, index, query)
     } else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1)
   }
 }
@@ -119,11 +142,7 @@ export function checkTreeDepth(tree: unknown, maxTreeDepth: number, query: strin
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: unknown; depth: number }
     if (depth > maxTreeDepth) {
-      throw new LakeError(400, 'queryParseError', `Query expression is nested more than ${maxTreeDepth} levels deep`, {
-        start: 0,
-        end: 1,
-        query: query.length > 1000 ? `${query.slice(0, 1000)}…` : query,
-      })
+      throw shapeError(`Query expression is nested more than ${maxTreeDepth} levels deep`, 0, query)
     }
     if (Array.isArray(node)) for (const child of node) stack.push({ node: child, depth })
     else if (node && typeof node === 'object') for (const value of Object.values(node)) if (value && typeof value === 'object') stack.push({ node: value, depth: depth + 1 })

@@ -108,6 +108,7 @@ async function applyOne(tx: WriteTransaction, mutation: unknown, results: Mutati
       return { delete: body }
     }
     case 'patch': {
+      checkPatchShape(body)
       const ids = await targetIds(tx, body, 'patch')
       const operations: Record<string, unknown> = {}
       for (const op of PATCH_OPERATIONS) if (body[op] !== undefined) operations[op] = body[op]
@@ -131,6 +132,42 @@ async function applyOne(tx: WriteTransaction, mutation: unknown, results: Mutati
         results.push({ id, operation: 'update' })
       }
       return { patch: body }
+    }
+  }
+}
+
+const PATCH_KEYS = new Set<string>(['id', 'query', 'params', 'ifRevisionID', ...PATCH_OPERATIONS])
+
+/**
+ * Refuses a patch @sanity/mutator would silently half-apply or ignore (an unknown operation, a
+ * non-numeric `inc`, `insert` without an items array), so a typo is a 400 instead of an "update"
+ * that changed nothing but the revision.
+ */
+function checkPatchShape(body: Record<string, unknown>): void {
+  const unknown = Object.keys(body).filter((key) => !PATCH_KEYS.has(key))
+  if (unknown.length > 0) {
+    fail('validationError', `Unknown patch operation ${unknown.map((key) => `"${key}"`).join(', ')}: use ${PATCH_OPERATIONS.join(', ')}`)
+  }
+  for (const op of ['set', 'setIfMissing', 'inc', 'dec', 'diffMatchPatch'] as const) {
+    if (body[op] !== undefined && !isRecord(body[op])) fail('validationError', `"${op}" must be an object of path: value`)
+  }
+  for (const op of ['inc', 'dec'] as const) {
+    const values = body[op]
+    if (isRecord(values) && Object.values(values).some((value) => typeof value !== 'number' || !Number.isFinite(value))) {
+      fail('validationError', `"${op}" values must be numbers`)
+    }
+  }
+  if (isRecord(body.diffMatchPatch) && Object.values(body.diffMatchPatch).some((value) => typeof value !== 'string')) {
+    fail('validationError', '"diffMatchPatch" values must be patch strings')
+  }
+  if (body.unset !== undefined && (!Array.isArray(body.unset) || body.unset.some((path) => typeof path !== 'string'))) {
+    fail('validationError', '"unset" must be an array of paths')
+  }
+  if (body.insert !== undefined) {
+    const insert = body.insert
+    const positions = isRecord(insert) ? ['before', 'after', 'replace'].filter((key) => typeof insert[key] === 'string') : []
+    if (!isRecord(insert) || positions.length !== 1 || !Array.isArray(insert.items)) {
+      fail('validationError', '"insert" needs exactly one of before, after or replace (a path) and an "items" array')
     }
   }
 }

@@ -12,7 +12,7 @@
  */
 import cors from '@fastify/cors'
 import Fastify from 'fastify'
-import type { FastifyError, FastifyServerOptions } from 'fastify'
+import type { FastifyError, FastifyReply, FastifyServerOptions } from 'fastify'
 import { LakeError } from './errors'
 import type { ErrorBody } from './errors'
 import type { App, LakeContext } from './routes/common'
@@ -94,6 +94,12 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     // Document-id lists (`/data/doc/{ids}`, `/data/history/.../{ids}`) outgrow Fastify's 100-character
     // default for a path parameter, which answers 414; Sanity takes lists of many ids.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 8192 },
+    // Errors Fastify raises before a route runs (a malformed %-escape in the path) get the same
+    // JSON error shape as everything else instead of Fastify's own.
+    frameworkErrors: (error: FastifyError, _request: unknown, reply: unknown) => {
+      // Typed loosely so one handler fits both the HTTP/2 and the HTTP/1 server's option types.
+      void (reply as unknown as FastifyReply).status(400).send(errorBody('badRequestError', error.code === 'FST_ERR_BAD_URL' ? 'The request path is not a valid URL (malformed %-escape)' : error.message))
+    },
   } satisfies FastifyServerOptions
   const app: App = options.tls
     ? Fastify({ ...common, http2: true, https: { allowHTTP1: true, key: options.tls.key, cert: options.tls.cert } })

@@ -4,7 +4,7 @@
  *
  * Live updates: every change committed to the content lake re-renders the page (`router.refresh()`;
  * in draft mode every read is uncached, so the new draft shows, with no reload and scroll kept).
- * Two signals, both handled by one throttle:
+ * Two signals, coalesced into one refresh per burst of changes:
  * - the Live Content API stream (`/data/live/events`, which the lake serves), relayed by
  *   /api/draft-mode/live because draft events need the server's token. It fires as soon as the
  *   lake commits, for edits made anywhere (another Studio tab, a script).
@@ -25,31 +25,34 @@ import { useCallback, useEffect, useRef } from 'react'
 
 type RefreshPayload = { source: 'manual' | 'mutation' }
 
-/** At most one refresh per this many ms while edits stream in; the last edit always gets one. */
-const THROTTLE_MS = 250
+/**
+ * Changes arrive in bursts (the Studio creates a draft, then applies the edit, ~150 ms apart;
+ * typing commits every few hundred ms). Refreshing once per burst keeps the server free to
+ * render the one that matters: wait until changes pause for DEBOUNCE_MS, but never longer
+ * than MAX_WAIT_MS after the first, so continuous typing still shows.
+ */
+const DEBOUNCE_MS = 180
+const MAX_WAIT_MS = 600
 
-function useThrottledRefresh(): () => void {
+function useCoalescedRefresh(): () => void {
   const router = useRouter()
-  const last = useRef(0)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const firstAt = useRef<number | null>(null)
   useEffect(() => () => clearTimeout(timer.current), [])
   return useCallback(() => {
-    const wait = last.current + THROTTLE_MS - Date.now()
-    if (wait <= 0) {
-      last.current = Date.now()
-      router.refresh()
-      return
-    }
+    const now = Date.now()
+    firstAt.current ??= now
     clearTimeout(timer.current)
+    const wait = Math.min(DEBOUNCE_MS, firstAt.current + MAX_WAIT_MS - now)
     timer.current = setTimeout(() => {
-      last.current = Date.now()
+      firstAt.current = null
       router.refresh()
-    }, wait)
+    }, Math.max(0, wait))
   }, [router])
 }
 
 export function PreviewEditing() {
-  const refreshSoon = useThrottledRefresh()
+  const refreshSoon = useCoalescedRefresh()
 
   useEffect(() => {
     const events = new EventSource('/api/draft-mode/live')

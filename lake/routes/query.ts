@@ -52,7 +52,7 @@ async function run(
   const started = performance.now()
   const perspective = parsePerspective(input.perspective)
   const limits = { ...DEFAULT_QUERY_LIMITS, ...context.queryLimits }
-  const tree = parseQuery(input.query, input.params, limits.maxDepth)
+  const tree = parseQuery(input.query, input.params, limits)
   // Envoy's share links (lake/overlay.ts): published plus the named documents' drafts only.
   const overlay = parseOverlayDrafts(input.overlayDrafts)
   if (overlay && perspective.kind !== 'published') throw badRequest('"overlayDrafts" works over the published perspective only', 'queryParseError')

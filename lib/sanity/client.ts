@@ -8,6 +8,7 @@
  */
 import 'server-only'
 import { createClient, type ClientReturn, type QueryParams, type SanityClient } from 'next-sanity'
+import { cache } from 'react'
 import { readContentSource } from '@/lib/env'
 import { previewMode, type PreviewMode } from '@/lib/preview/mode'
 
@@ -76,11 +77,22 @@ async function previewFetch<const Q extends string>(
   query: Q,
   params: QueryParams,
 ): Promise<ClientReturn<Q, unknown>> {
+  const scope = preview.kind === 'staff' ? `staff:${preview.perspective}` : `share:${preview.documentId}`
+  return previewQuery(scope, query, JSON.stringify(params))
+}
+
+/**
+ * One lake request per distinct query in a preview render: metadata and page (and layout) ask for
+ * the same data, which Next's fetch cache would dedupe for public pages but never does uncached.
+ * React's cache lasts one request, so every render still reads the current drafts.
+ */
+const previewQuery = cache(async <const Q extends string>(scope: string, query: Q, paramsJson: string): Promise<ClientReturn<Q, unknown>> => {
   const source = readContentSource()
+  const params = JSON.parse(paramsJson) as QueryParams
   const client = getClient().withConfig({ token: source.token, useCdn: false })
-  if (preview.kind === 'staff') {
+  if (scope.startsWith('staff:')) {
     return client.fetch(query, params, {
-      perspective: preview.perspective,
+      perspective: scope === 'staff:published' ? 'published' : 'drafts',
       cache: 'no-store',
       stega: false,
     })
@@ -88,11 +100,11 @@ async function previewFetch<const Q extends string>(
   const answer = await client.request<{ result: ClientReturn<Q, unknown> }>({
     uri: `/data/query/${source.dataset}`,
     method: 'POST',
-    query: { perspective: 'published', overlayDrafts: preview.documentId, returnQuery: 'false' },
+    query: { perspective: 'published', overlayDrafts: scope.slice('share:'.length), returnQuery: 'false' },
     body: { query, params },
   })
   return answer.result
-}
+})
 
 /**
  * Like sanityFetch, but never served from Next's data cache: for responses that must reflect the
