@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next'
 import { readBuildEnv } from './lib/env'
+import { securityHeaders } from './lib/security/headers'
 
 const nextConfig: NextConfig = {
   distDir: readBuildEnv().NEXT_DIST_DIR,
@@ -7,6 +8,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Reads its VTIMEZONE files from its own folder at run time: keep it out of the bundle.
   serverExternalPackages: ['@touch4it/ical-timezones'],
+  // CSP, frame-ancestors (only the Studio may frame previews), HSTS in production: lib/security/headers.ts.
+  headers: async () => [{ source: '/:path*', headers: securityHeaders() }],
 }
 
 export default nextConfig
