@@ -12,7 +12,7 @@ import type { ExprNode } from 'groq-js'
 import { LakeError } from './errors'
 import { indexFor } from './index-view'
 import { planQuery } from './query-plan'
-import { DEFAULT_QUERY_LIMITS, checkQueryShape, checkTreeDepth, queryTimeout, withDeadline } from './limits'
+import { DEFAULT_QUERY_LIMITS, checkQueryShape, checkTreeDepth, queryBudget, queryTimeout, withDeadline } from './limits'
 import type { QueryLimits } from './limits'
 import type { Doc } from './types'
 
@@ -78,8 +78,8 @@ export type EvaluateContext = {
 export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: QueryParams, context: EvaluateContext): Promise<unknown> {
   const timeoutMs = context.timeoutMs ?? DEFAULT_QUERY_LIMITS.timeoutMs
   try {
-    const deadline = performance.now() + timeoutMs
-    const guard = (list: readonly Doc[]) => withDeadline(list, Math.max(0, deadline - performance.now()))
+    const budget = queryBudget(timeoutMs)
+    const guard = (list: readonly Doc[]) => withDeadline(list, timeoutMs, budget)
     const plan = planQuery(tree, params, indexFor(docs), guard)
     const value = await evaluate(plan.tree, {
       dataset: guard(docs),
@@ -89,7 +89,10 @@ export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: Que
       timestamp: new Date(),
       sanity: { projectId: context.projectId ?? 'local', dataset: context.dataset },
     })
-    return await value.get()
+    const result = await value.get()
+    // A branch that ran on after the budget was spent saw empty lists: its result is not an answer.
+    if (budget.expired) throw queryTimeout(timeoutMs)
+    return result
   } catch (error) {
     // A candidate list's guard was given what was left of the budget; report the query's limit.
     if (error instanceof LakeError && error.body.error.type === 'queryTimeoutError') throw queryTimeout(timeoutMs)

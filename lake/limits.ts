@@ -64,16 +64,36 @@ export function queryTimeout(timeoutMs: number): LakeError {
   )
 }
 
+/** One query's budget, shared by every list it walks: once spent, it stays spent. */
+export type QueryBudget = { deadline: number; expired: boolean }
+
+export function queryBudget(timeoutMs: number): QueryBudget {
+  return { deadline: performance.now() + timeoutMs, expired: false }
+}
+
 /**
  * The dataset as groq-js should see it: the same array, but reading past the deadline throws.
  * One budget is shared by every walk of the dataset in the same query.
+ *
+ * Only the first read past the deadline throws. groq-js evaluates some branches concurrently
+ * (projections over arrays, for one); had every branch thrown too, the rejections after the first
+ * would reach no handler and surface as unhandled rejections. After the first, the list reads as
+ * empty so the other branches end at once, and runQuery discards whatever they produce because the
+ * budget is marked expired.
  */
-export function withDeadline<T>(docs: readonly T[], timeoutMs: number): readonly T[] {
-  const deadline = performance.now() + timeoutMs
+export function withDeadline<T>(docs: readonly T[], timeoutMs: number, budget: QueryBudget = queryBudget(timeoutMs)): readonly T[] {
   let reads = 0
   return new Proxy(docs, {
     get(target, key, receiver) {
-      if (++reads % CHECK_EVERY === 0 && performance.now() > deadline) throw queryTimeout(timeoutMs)
+      if (budget.expired) {
+        if (key === 'length') return 0
+        if (typeof key === 'string' && /^\d+$/.test(key)) return undefined
+        return Reflect.get(target, key, receiver) as unknown
+      }
+      if (++reads % CHECK_EVERY === 0 && performance.now() > budget.deadline) {
+        budget.expired = true
+        throw queryTimeout(timeoutMs)
+      }
       return Reflect.get(target, key, receiver) as unknown
     },
   })
