@@ -6,7 +6,6 @@
  * start/end into a code frame pointing at the problem. groq-js reports only a position, so
  * `end` is `start + 1`.
  */
-import { performance } from 'node:perf_hooks'
 import { evaluate, parse } from 'groq-js'
 import type { ExprNode } from 'groq-js'
 import { LakeError } from './errors'

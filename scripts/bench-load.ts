@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:load`: does the stack hold load? 200 concurrent readers on the portal and 10
+ * writers on the lake for 60 seconds; prints throughput, p99 latency and error counts.
+ *
+ *   npm run bench:load                          # human-readable summary
+ *   npm run bench:load -- --json                # ...and one JSON line at the end
+ *   npm run bench:load -- --duration 20 --readers 50 --writers 5 --reuse-build
+ *
+ * The stack is scripts/lib/stack.ts: a fresh seeded lake, a production build of the portal and
+ * `next start`, with publish webhooks wired as `npm start` wires them. Readers are autocannon
+ * connections cycling through the portal's page templates (home, trip, briefing, officials,
+ * search, feeds, calendars). Writers are @sanity/client loops, each on its own documents:
+ * a draft edit, then a publish of a live document, which fires the webhook that expires the
+ * portal's cache, so readers also meet pages regenerating under load. An error is any reader
+ * response that is not 2xx/3xx/404, any connection error or timeout, and any failed write.
+ * Goal: 0 errors. The figures are a benchmark, not an assertion: nothing here fails on speed.
+ */
+import { parseArgs } from 'node:util'
+import { performance } from 'node:perf_hooks'
+import autocannon from 'autocannon'
+import { createClient } from '@sanity/client'
+import { percentile, round } from './lib/stats'
+import { reuseBuild, startStack } from './lib/stack'
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '60' },
+    readers: { type: 'string', default: '200' },
+    writers: { type: 'string', default: '10' },
+    'reuse-build': { type: 'boolean', default: false },
+  },
+  allowPositionals: true,
+})
+const duration = Number(values.duration)
+const readers = Number(values.readers)
+const writers = Number(values.writers)
+
+const PAGES = [
+  '/',
+  '/trips',
+  '/trips/2021-03-tokyo-2plus2',
+  '/trips/2021-03-tokyo-2plus2/briefing',
+  '/trips/2021-03-tokyo-2plus2/calendar.ics',
+  '/officials',
+  '/officials/antony-j-blinken',
+  '/officials/antony-j-blinken/feed.xml',
+  '/countries/japan',
+  '/facts',
+  '/search?q=japan',
+  '/feed.xml',
+  '/sitemap.xml',
+]
+
+async function main() {
+  const log = (message: string) => console.error(message)
+  const stack = await startStack({ reuseBuild: values['reuse-build'] || reuseBuild(), log })
+  try {
+    // Warm every page once, as a deployed site would be before the crowd arrives.
+    for (const page of PAGES) await fetch(`${stack.portalUrl}${page}`).then((response) => response.arrayBuffer())
+
+    const client = createClient({
+      projectId: 'local',
+      dataset: 'production',
+      apiHost: stack.lakeUrl,
+      useProjectHostname: false,
+      apiVersion: '2025-02-19',
+      useCdn: false,
+      token: stack.token('editor'),
+    })
+    const writeLatencies: number[] = []
+    let writeErrors = 0
+    let stopped = false
+    const writer = async (index: number) => {
+      let n = 0
+      while (!stopped) {
+        const started = performance.now()
+        try {
+          if (n % 2 === 0) await client.createOrReplace({ _id: `drafts.bench-load-${index}`, _type: 'benchLoad', n, text: `draft ${n}` })
+          else await client.createOrReplace({ _id: `bench-load-${index}`, _type: 'benchLoad', n, text: `published ${n}` })
+          writeLatencies.push(performance.now() - started)
+        } catch (error) {
+          writeErrors++
+          if (writeErrors <= 5) log(`write failed: ${error instanceof Error ? error.message : String(error)}`)
+        }
+        n++
+      }
+    }
+
+    log(`Load: ${readers} readers on ${stack.portalUrl}, ${writers} writers on ${stack.lakeUrl}, ${duration} s…`)
+    const writing = Array.from({ length: writers }, (_, index) => writer(index))
+    const result = await autocannon({
+      url: stack.portalUrl,
+      connections: readers,
+      duration,
+      timeout: 30,
+      requests: PAGES.map((path) => ({ method: 'GET' as const, path })),
+    })
+    stopped = true
+    await Promise.all(writing)
+
+    const sorted = [...writeLatencies].sort((a, b) => a - b)
+    // autocannon counts 404s as non-2xx; the page list has none, so every non-2xx is an error.
+    const readErrors = result.errors + result.timeouts + result.non2xx
+    const figures = {
+      duration_s: duration,
+      readers,
+      writers,
+      read_requests: result.requests.total,
+      read_rps: round(result.requests.average, 1),
+      read_p50_ms: result.latency.p50,
+      read_p99_ms: result.latency.p99,
+      read_errors: readErrors,
+      read_non2xx: result.non2xx,
+      read_timeouts: result.timeouts,
+      writes: writeLatencies.length,
+      writes_per_s: round(writeLatencies.length / duration, 1),
+      write_p50_ms: round(percentile(sorted, 50), 1),
+      write_p99_ms: round(percentile(sorted, 99), 1),
+      write_errors: writeErrors,
+      errors: readErrors + writeErrors,
+    }
+    console.log(`Readers: ${figures.read_requests} requests, ${figures.read_rps} req/s, p50 ${figures.read_p50_ms} ms, p99 ${figures.read_p99_ms} ms, errors ${figures.read_errors} (non-2xx ${figures.read_non2xx}, timeouts ${figures.read_timeouts})`)
+    console.log(`Writers: ${figures.writes} writes, ${figures.writes_per_s}/s, p50 ${figures.write_p50_ms} ms, p99 ${figures.write_p99_ms} ms, errors ${figures.write_errors}`)
+    console.log(`Errors: ${figures.errors} (goal: 0)`)
+    if (values.json) console.log(JSON.stringify(figures))
+  } finally {
+    await stack.stop()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
