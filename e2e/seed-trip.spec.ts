@@ -91,6 +91,7 @@ test('unknown slugs answer with a real 404', async ({ page }) => {
 test('a draft created through the lake never appears on a public page', async ({ page }) => {
   const marker = `DRAFTMARKER${Date.now()}`
   const editor = lakeClient(createLakeToken('editor', `e2e-drafts-${Date.now()}`))
+  const draftIds = [`drafts.trip-${marker}`, `drafts.official-${marker}`, 'drafts.trip-2021-03-tokyo-2plus2']
   await editor
     .transaction()
     .create({ _id: `drafts.trip-${marker}`, _type: 'trip', title: `Trip ${marker}`, slug: { _type: 'slug', current: marker.toLowerCase() }, startDate: '2030-01-01', endDate: '2030-01-02' })
@@ -98,15 +99,22 @@ test('a draft created through the lake never appears on a public page', async ({
     .createOrReplace({ ...(await editor.getDocument('trip-2021-03-tokyo-2plus2'))!, _id: 'drafts.trip-2021-03-tokyo-2plus2', title: `Edited ${marker}` })
     .commit()
 
-  // Draft-only slugs are rendered on demand: a leak would show here.
-  for (const path of [`/trips/${marker.toLowerCase()}`, `/officials/official-${marker.toLowerCase()}`]) {
-    const response = await page.goto(path)
-    expect(response?.status(), path).toBe(404)
-  }
-  for (const path of ['/', TRIP, `${TRIP}/briefing`, '/officials/antony-j-blinken', '/sitemap.xml']) {
-    const response = await page.goto(path)
-    expect(response?.status(), path).toBe(200)
-    expect(await page.content(), path).not.toContain(marker)
+  try {
+    // Draft-only slugs are rendered on demand: a leak would show here.
+    for (const path of [`/trips/${marker.toLowerCase()}`, `/officials/official-${marker.toLowerCase()}`]) {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(404)
+    }
+    for (const path of ['/', TRIP, `${TRIP}/briefing`, '/officials/antony-j-blinken', '/sitemap.xml']) {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(200)
+      expect(await page.content(), path).not.toContain(marker)
+    }
+  } finally {
+    // Leave no drafts behind for the tests that follow (the Studio lists drafts first).
+    const cleanup = editor.transaction()
+    for (const id of draftIds) cleanup.delete(id)
+    await cleanup.commit()
   }
 })
 
