@@ -15,12 +15,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { hashShareToken } from '../lib/preview/shareRules'
 import { createLakeToken, lakeClient } from './support/lake'
+import { freePort } from '../scripts/lib/ports'
 
 const MARK = `zqleak${randomBytes(4).toString('hex')}`
 const MARKERS = { draft: `${MARK}draft`, unpublished: `${MARK}unpub`, share: `${MARK}share`, meeting: `${MARK}meeting`, official: `${MARK}official` }
@@ -339,17 +339,6 @@ test.describe('security headers', () => {
 })
 
 // --- 6. Stays up ------------------------------------------------------------------------------
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs

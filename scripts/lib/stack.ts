@@ -12,11 +12,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createToken } from '../../lake/index'
 import { lakeServeCommand } from './processes'
+import { freePort } from './ports'
 
 export type Stack = {
   /** The portal, e.g. http://127.0.0.1:41234 */
@@ -31,17 +31,6 @@ export type Stack = {
 }
 
 type Ports = { port: number; lakePort: number; lakeHttpPort: number; studioPort: number }
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 /** Whether the command line asks to reuse an earlier build (`--reuse-build`). */
 export function reuseBuild(argv = process.argv.slice(2)): boolean {
