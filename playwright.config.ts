@@ -5,6 +5,7 @@
  * lake and the portal on them.
  */
 import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium'
 import { readBuildEnv } from './lib/env'
 
 const port = process.env.PORT ?? '3000'
@@ -23,16 +24,9 @@ export default defineConfig({
     baseURL,
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--allow-insecure-localhost',
-      ],
+      executablePath: chromiumPath(),
+      // The Studio specs reach the lake over HTTPS, whose certificate is self-signed (lake/tls.ts).
+      args: [...CHROMIUM_ARGS, '--allow-insecure-localhost'],
     },
   },
   webServer: {

@@ -1,19 +1,57 @@
 /**
- * Marks every preview response `X-Robots-Tag: noindex, nofollow` (the layout adds the matching
- * robots meta). It runs only where preview can happen: requests carrying Next's draft-mode cookie
- * (staff preview or a share link), and the routes that enter or leave preview. Public requests
- * never reach it, so the cached pages pay nothing.
+ * Runs only where it has work, so other cached pages pay nothing for it:
+ * - Filtered lists: /trips?… and /facts?… are served from their cached view route
+ *   (lib/listViews.ts); the internal route's own address redirects to the public one.
+ * - Preview: every preview response is marked `X-Robots-Tag: noindex, nofollow` (the layout adds
+ *   the matching robots meta): requests carrying Next's draft-mode cookie (staff preview or a
+ *   share link), and the routes that enter or leave preview.
  */
-import { NextResponse } from 'next/server'
+import { type NextRequest, NextResponse } from 'next/server'
+import { isListKind, listRoute, publicPath, viewOf } from '@/lib/listViews'
 
-export function proxy(): NextResponse {
-  const response = NextResponse.next()
-  response.headers.set('X-Robots-Tag', 'noindex, nofollow')
+/** Next's own query parameter for RSC requests, kept through the rewrite. */
+const RSC_PARAM = '_rsc'
+
+function listResponse(request: NextRequest): NextResponse | null {
+  const { pathname } = request.nextUrl
+  const kind = pathname.slice(1)
+  if (isListKind(kind)) {
+    const url = request.nextUrl.clone()
+    url.pathname = listRoute(kind, viewOf(kind, url.searchParams))
+    for (const name of [...url.searchParams.keys()]) if (name !== RSC_PARAM) url.searchParams.delete(name)
+    return NextResponse.rewrite(url)
+  }
+  const internal = /^\/lists\/([^/]+)(?:\/([^/]*))?/.exec(pathname)
+  if (internal) {
+    const internalKind = internal[1] ?? ''
+    if (!isListKind(internalKind)) return null
+    let view = ''
+    try {
+      view = decodeURIComponent(internal[2] ?? '')
+    } catch {
+      // A malformed escape: the unfiltered list.
+    }
+    return NextResponse.redirect(new URL(publicPath(internalKind, view), request.url), 308)
+  }
+  return null
+}
+
+function isPreviewRequest(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl
+  return request.cookies.has('__prerender_bypass') || pathname.startsWith('/share/') || pathname.startsWith('/api/draft-mode/')
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const response = listResponse(request) ?? NextResponse.next()
+  if (isPreviewRequest(request)) response.headers.set('X-Robots-Tag', 'noindex, nofollow')
   return response
 }
 
 export const config = {
   matcher: [
+    '/trips',
+    '/facts',
+    '/lists/:path*',
     { source: '/((?!_next/static|_next/image|favicon.ico).*)', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
     '/share/:path*',
     '/api/draft-mode/:path*',

@@ -1576,6 +1576,120 @@ export type TRIP_OG_QUERY_RESULT = {
   officials: Array<string>;
 } | null;
 
+// Source: sanity/queries.ts
+// Variable: REFERRERS_QUERY
+// Query: *[references($ids)] {    _id,    _type,    "trip": trip._ref,    "hosts": hosts[]._ref,    "participants": participants[]._ref,    "officials": officials[]._ref,    "countries": destinations[].country._ref  }
+export type REFERRERS_QUERY_RESULT = Array<
+  | {
+      _id: string;
+      _type: "country";
+      trip: null;
+      hosts: null;
+      participants: null;
+      officials: null;
+      countries: null;
+    }
+  | {
+      _id: string;
+      _type: "factBullet";
+      trip: null;
+      hosts: null;
+      participants: null;
+      officials: null;
+      countries: null;
+    }
+  | {
+      _id: string;
+      _type: "meeting";
+      trip: string;
+      hosts: Array<string> | null;
+      participants: Array<string> | null;
+      officials: null;
+      countries: null;
+    }
+  | {
+      _id: string;
+      _type: "official";
+      trip: null;
+      hosts: null;
+      participants: null;
+      officials: null;
+      countries: null;
+    }
+  | {
+      _id: string;
+      _type: "quote";
+      trip: null;
+      hosts: null;
+      participants: null;
+      officials: null;
+      countries: null;
+    }
+  | {
+      _id: string;
+      _type: "sanity.fileAsset";
+      trip: null;
+      hosts: null;
+      participants: null;
+      officials: null;
+      countries: null;
+    }
+  | {
+      _id: string;
+      _type: "sanity.imageAsset";
+      trip: null;
+      hosts: null;
+      participants: null;
+      officials: null;
+      countries: null;
+    }
+  | {
+      _id: string;
+      _type: "settings";
+      trip: null;
+      hosts: null;
+      participants: null;
+      officials: null;
+      countries: null;
+    }
+  | {
+      _id: string;
+      _type: "topic";
+      trip: null;
+      hosts: null;
+      participants: null;
+      officials: null;
+      countries: null;
+    }
+  | {
+      _id: string;
+      _type: "trip";
+      trip: null;
+      hosts: null;
+      participants: null;
+      officials: Array<string>;
+      countries: Array<string>;
+    }
+>;
+
+// Source: sanity/queries.ts
+// Variable: PAGES_SHOWING_QUERY
+// Query: *[_type in ["trip", "official", "country"] && defined(slug.current) && (    (_id in $direct) || (references($ids)) || (_type == "trip" && references($through))  )] { _type, "slug": slug.current }
+export type PAGES_SHOWING_QUERY_RESULT = Array<
+  | {
+      _type: "country";
+      slug: string;
+    }
+  | {
+      _type: "official";
+      slug: string;
+    }
+  | {
+      _type: "trip";
+      slug: string;
+    }
+>;
+
 // Query TypeMap
 import "@sanity/client";
 declare module "@sanity/client" {
@@ -1603,5 +1717,7 @@ declare module "@sanity/client" {
     '\n  *[_type == "trip" && slug.current == $slug][0] {\n    \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n,\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n }\n  }\n': TRIP_CALENDAR_QUERY_RESULT;
     '\n  *[_type == "official" && slug.current == $slug][0] {\n    _id,\n    name,\n    "slug": slug.current,\n    "trips": *[_type == "trip" && defined(slug.current) && ^._id in officials[]._ref] | order(startDate desc) { \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n },\n    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(date asc, order asc, title asc) {\n      \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n      "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n    }\n  }\n': OFFICIAL_CALENDAR_QUERY_RESULT;
     '\n  *[_type == "trip" && slug.current == $slug][0] {\n    title,\n    startDate,\n    endDate,\n    destinations[] { city, "country": country->name },\n    "officials": officials[]->name\n  }\n': TRIP_OG_QUERY_RESULT;
+    '\n  *[references($ids)] {\n    _id,\n    _type,\n    "trip": trip._ref,\n    "hosts": hosts[]._ref,\n    "participants": participants[]._ref,\n    "officials": officials[]._ref,\n    "countries": destinations[].country._ref\n  }\n': REFERRERS_QUERY_RESULT;
+    '\n  *[_type in ["trip", "official", "country"] && defined(slug.current) && (\n    (_id in $direct) || (references($ids)) || (_type == "trip" && references($through))\n  )] { _type, "slug": slug.current }\n': PAGES_SHOWING_QUERY_RESULT;
   }
 }

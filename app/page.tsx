@@ -4,6 +4,7 @@ import { sanityFetch } from '@/lib/sanity/client'
 import { tripTimeZone } from '@/lib/trip'
 import { groupTripsByStatus } from '@/lib/tripStatus'
 import { HOME_QUERY } from '@/sanity/queries'
+import { listTag } from '@/lib/revalidation/tags'
 
 // Static with ISR: regenerated at most every minute, which also moves trips between groups.
 export const revalidate = 60
@@ -14,7 +15,7 @@ export const metadata: Metadata = {
 }
 
 export default async function HomePage() {
-  const trips = await sanityFetch(HOME_QUERY, {}, ['trip'])
+  const trips = await sanityFetch(HOME_QUERY, {}, ['trip', 'country'].map(listTag))
   const groups = groupTripsByStatus(
     trips.map((trip) => ({ ...trip, timeZone: tripTimeZone(trip.destinations) })),
     new Date(),

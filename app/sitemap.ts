@@ -2,13 +2,14 @@ import type { MetadataRoute } from 'next'
 import { readSiteUrl } from '@/lib/env'
 import { sanityFetch } from '@/lib/sanity/client'
 import { SITEMAP_QUERY } from '@/sanity/queries'
+import { listTag } from '@/lib/revalidation/tags'
 
 export const revalidate = 60
 
 /** Every public page, with absolute URLs from the site-URL setting. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const site = readSiteUrl()
-  const { trips, officials, countries } = await sanityFetch(SITEMAP_QUERY, {}, ['trip', 'official', 'country'])
+  const { trips, officials, countries } = await sanityFetch(SITEMAP_QUERY, {}, ['trip', 'official', 'country'].map(listTag))
   return [
     { url: `${site}/` },
     { url: `${site}/trips` },

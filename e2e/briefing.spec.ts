@@ -133,9 +133,11 @@ test('a publish raises the version on the sheet and renders a new PDF', async ({
   const editor = lakeClient(createLakeToken('editor', `e2e-briefing-${Date.now()}`))
   await editor.patch(TRIP_ID).set({ updatedAt: new Date().toISOString() }).commit()
 
-  // No waiting for ISR: the sheet is rendered from current content on every request.
-  await page.goto(SHEET)
-  await expect(page.getByTestId('prepared-stamp')).toHaveText(new RegExp(`· version ${before + 1}$`))
+  // No waiting for ISR: the publish webhook expires the cached sheet at once.
+  await expect(async () => {
+    await page.goto(SHEET)
+    await expect(page.getByTestId('prepared-stamp')).toHaveText(new RegExp(`· version ${before + 1}$`), { timeout: 500 })
+  }).toPass({ timeout: 10_000 })
 
   const after = await fetchPdf(request)
   expect(after.headers['x-briefing-cache']).toBe('miss')
@@ -150,9 +152,11 @@ test('a stale figure is never flagged on the public sheet', async ({ page }) => 
   expect(original).toBeTruthy()
   await editor.patch(fact).set({ asOf: '2015-01-01' }).commit()
   try {
-    await page.goto(SHEET)
     // The figure is there, with its (old) date, and no flag: the flag is for preview only.
-    await expect(page.getByRole('region', { name: 'Key figures' })).toContainText('January 1, 2015')
+    await expect(async () => {
+      await page.goto(SHEET)
+      await expect(page.getByRole('region', { name: 'Key figures' })).toContainText('January 1, 2015', { timeout: 500 })
+    }).toPass({ timeout: 10_000 })
     await expect(page.locator('[data-stale-figure]')).toHaveCount(0)
     await expect(page.getByText(/stale/i)).toHaveCount(0)
   } finally {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type APIRequestContext } from '@playwright/test'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { createLakeToken, lakeClient } from './support/lake'
 import { FIGURES, OFFICIALS, SECTION_HEADINGS, SEED_TRIP_SLUG, sourceBullets } from './support/source-page'
@@ -118,14 +118,30 @@ test('a draft created through the lake never appears on a public page', async ({
   }
 })
 
-test('a published correction reaches the public trip page at once', async ({ page }) => {
+/**
+ * Next's full-route cache answer for a page: MISS when it had to be rendered before answering
+ * (its cache entry was expired), HIT or STALE when served from the cache (STALE also starts the
+ * 60-second background refresh of ISR, which has nothing to do with a publish).
+ */
+async function cacheState(request: APIRequestContext, path: string): Promise<string | undefined> {
+  const response = await request.get(path)
+  expect(response.status(), path).toBe(200)
+  return response.headers()['x-nextjs-cache']
+}
+
+test('a published correction reaches the pages that show it at once, and only those', async ({ page, request }) => {
   const editor = lakeClient(createLakeToken('editor', `e2e-correction-${Date.now()}`))
   const id = 'fact-security-advanced-assets'
   const original = await editor.getDocument(id)
   if (!original) throw new Error(`${id} is missing from the seed`)
   const marker = `Corrected ${Date.now()}`
+  // The fact is shown on the trip page and on the pages of its countries, not on an official's.
+  const unrelated = '/officials/toshimitsu-motegi'
+  const country = '/countries/japan'
   await page.goto(TRIP)
   await expect(page.getByRole('main')).not.toContainText(marker)
+  await expect.poll(() => cacheState(request, unrelated)).toMatch(/^(HIT|STALE)$/)
+  await expect.poll(() => cacheState(request, country)).toMatch(/^(HIT|STALE)$/)
   try {
     await editor.patch(id).set({ 'text[0].children[0].text': marker }).commit()
     // The lake's publish webhook expires the page; no ISR wait is involved.
@@ -133,6 +149,12 @@ test('a published correction reaches the public trip page at once', async ({ pag
       await page.goto(TRIP)
       await expect(page.getByRole('main')).toContainText(marker, { timeout: 500 })
     }).toPass({ timeout: 10_000 })
+    // The country's page was expired by the same webhook: rendered again, with the correction.
+    expect(await cacheState(request, country)).toBe('MISS')
+    await page.goto(country)
+    await expect(page.getByRole('main')).toContainText(marker)
+    // The official's page was not expired: still served from the cache, not rendered again.
+    expect(await cacheState(request, unrelated)).toMatch(/^(HIT|STALE)$/)
   } finally {
     await editor.createOrReplace(original)
   }

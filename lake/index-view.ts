@@ -108,7 +108,8 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
   return current
 }
 
-function collectRefs(value: unknown, found: Set<string>): void {
+/** Adds every id `value` references (weak or strong), as GROQ's `references()` sees them. */
+export function collectRefs(value: unknown, found: Set<string>): void {
   if (Array.isArray(value)) {
     for (const item of value) collectRefs(item, found)
   } else if (isPlainObject(value)) {

@@ -3,8 +3,14 @@
  * posts one signed request per document to LAKE_WEBHOOK_URL, so the portal can revalidate the
  * pages that show it at once instead of waiting for ISR.
  *
- * The request copies what a Sanity GROQ-powered webhook with the projection
- * `{_id, _type, "slug": slug.current}` and the filter `!(_id in path("drafts.**"))` sends: a JSON
+ * The request copies what a Sanity GROQ-powered webhook with the filter
+ * `!(_id in path("drafts.**"))` and this projection sends:
+ *   {_id, _type, "slug": slug.current, "previousSlug": before().slug.current, "refs": [...]}
+ * `refs` lists the ids the document referenced before and after the change, so the portal can
+ * also expire pages the document has just left (a meeting moved to another trip). GROQ has no
+ * function that lists a document's references, so on hosted Sanity the projection names the
+ * reference fields instead (docs/performance.md, "Caching"); the lake computes it exactly. It is a
+ * JSON
  * body, the `sanity-webhook-signature` header made by @sanity/webhook (HMAC-SHA256 over the
  * timestamp and body), and the `sanity-*` headers. The portal's route therefore verifies hosted
  * Sanity's webhooks and the lake's with the same code.
@@ -14,12 +20,13 @@
  * which covers a portal that is still starting.
  */
 import { encodeSignatureHeader } from '@sanity/webhook'
+import { collectRefs } from './index-view'
 import type { ListenHub } from './listen'
 import type { CommittedTransaction, Doc } from './types'
 
 export type WebhookTarget = { url: string; secret: string; dataset: string }
 
-export type WebhookBody = { _id: string; _type: string; slug: string | null }
+export type WebhookBody = { _id: string; _type: string; slug: string | null; previousSlug: string | null; refs: string[] }
 
 const RETRY_DELAYS_MS = [500, 2_000, 5_000, 10_000]
 
@@ -28,10 +35,19 @@ function isPublishedId(id: string): boolean {
   return !id.includes('.')
 }
 
-function projection(doc: Doc): WebhookBody {
-  const slug = doc.slug
-  const current = typeof slug === 'object' && slug !== null && 'current' in slug && typeof slug.current === 'string' ? slug.current : null
-  return { _id: doc._id, _type: doc._type, slug: current }
+function slugOf(doc: Doc | null): string | null {
+  const slug = doc?.slug
+  return typeof slug === 'object' && slug !== null && 'current' in slug && typeof slug.current === 'string' ? slug.current : null
+}
+
+function projection(before: Doc | null, after: Doc | null): WebhookBody | null {
+  const doc = after ?? before
+  if (!doc) return null
+  const refs = new Set<string>()
+  collectRefs(before, refs)
+  collectRefs(after, refs)
+  refs.delete(doc._id)
+  return { _id: doc._id, _type: doc._type, slug: slugOf(doc), previousSlug: slugOf(before), refs: [...refs].sort() }
 }
 
 async function deliver(target: WebhookTarget, transaction: CommittedTransaction, operation: string, body: WebhookBody): Promise<void> {
@@ -75,10 +91,10 @@ export function startWebhooks(hub: ListenHub, target: WebhookTarget): () => void
   return hub.subscribe(target.dataset, (transaction) => {
     for (const change of transaction.changes) {
       if (!isPublishedId(change.id)) continue
-      const doc = change.after ?? change.before
-      if (!doc) continue
+      const body = projection(change.before, change.after)
+      if (!body) continue
       const operation = !change.before ? 'create' : !change.after ? 'delete' : 'update'
-      void deliver(target, transaction, operation, projection(doc))
+      void deliver(target, transaction, operation, body)
     }
   })
 }

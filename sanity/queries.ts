@@ -525,3 +525,35 @@ export const TRIP_OG_QUERY = defineQuery(`
     "officials": officials[]->name
   }
 `)
+
+// ---------------------------------------------------------------------------------------------
+// Revalidation: which pages show a changed document (app/api/revalidate, lib/revalidation)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The published documents that reference the changed ones ($ids), with what the page rules in
+ * lib/revalidation/pageTags.ts need of them. Every filter is a `references()` lookup, which the
+ * lake answers from its index.
+ */
+export const REFERRERS_QUERY = defineQuery(`
+  *[references($ids)] {
+    _id,
+    _type,
+    "trip": trip._ref,
+    "hosts": hosts[]._ref,
+    "participants": participants[]._ref,
+    "officials": officials[]._ref,
+    "countries": destinations[].country._ref
+  }
+`)
+
+/**
+ * The pages (trips, officials, countries, by slug) that show any of the given documents:
+ * $direct are shown on their own page or on a page named by the caller; pages that reference
+ * $ids show them directly; trip pages that reference $through show them through a quote or fact.
+ */
+export const PAGES_SHOWING_QUERY = defineQuery(`
+  *[_type in ["trip", "official", "country"] && defined(slug.current) && (
+    (_id in $direct) || (references($ids)) || (_type == "trip" && references($through))
+  )] { _type, "slug": slug.current }
+`)

@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { chromiumPath } from '../lib/chromium'
 import { percentile } from './lib/stats'
 import { reuseBuild, startStack } from './lib/stack'
 
@@ -41,7 +42,7 @@ function lighthouse(url: string, outFile: string): Promise<Report> {
     '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run',
   ]
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } })
+    const child = spawn('npx', args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CHROME_PATH: chromiumPath() } })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('exit', (code) => {

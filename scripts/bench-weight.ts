@@ -14,6 +14,7 @@
  */
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium'
 import { round } from './lib/stats'
 import { reuseBuild, startStack } from './lib/stack'
 
@@ -37,8 +38,8 @@ function compressible(contentType: string): boolean {
 
 async function weigh(url: string): Promise<{ weight: Weight; files: string[] }> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS],
   })
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })

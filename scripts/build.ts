@@ -9,7 +9,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { lakeIsUp, lakeServeCommand, usesLocalLake, waitForLake } from './lib/processes'
-import { STUDIO_OUT_DIR, studioEnv } from './lib/studio'
+import { ensurePortalReadToken, revokePortalReadToken, STUDIO_OUT_DIR, studioEnv } from './lib/studio'
+
+/** The build's own read token (prerendered briefing sheets carry a version read from history). */
+const BUILD_TOKEN_LABEL = 'portal-build'
 
 function run(command: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -20,13 +23,20 @@ function run(command: string, env: NodeJS.ProcessEnv = process.env): Promise<voi
 
 async function main() {
   let lake: ChildProcess | undefined
-  if (usesLocalLake() && !(await lakeIsUp())) {
+  const local = usesLocalLake()
+  const madeToken = local && !process.env.SANITY_API_READ_TOKEN?.trim()
+  if (local && !(await lakeIsUp())) {
     lake = spawn(lakeServeCommand, { shell: true, stdio: 'inherit', detached: true })
     await waitForLake()
   }
   try {
+    if (madeToken) ensurePortalReadToken(BUILD_TOKEN_LABEL)
     await run('next build')
   } finally {
+    if (madeToken) {
+      revokePortalReadToken(BUILD_TOKEN_LABEL)
+      delete process.env.SANITY_API_READ_TOKEN
+    }
     // The lake runs in its own process group (detached) so the shell and tsx both stop.
     if (lake?.pid) process.kill(-lake.pid, 'SIGTERM')
   }

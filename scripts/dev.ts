@@ -2,28 +2,19 @@
  * `npm run dev`: the lake (seeded on first start), Sanity Studio and the portal in development
  * mode. Prints the three URLs and how to sign in; Ctrl-C stops all three.
  */
-import concurrently from 'concurrently'
 import { readLakeEnv } from '../lib/env'
-import { lakeServeCommand, usesLocalLake, wirePublishWebhooks } from './lib/processes'
-import { ensureAdministrator, ensurePortalReadToken, studioEnv } from './lib/studio'
+import { portalProcess, runMain, runStack, usesLocalLake } from './lib/processes'
+import { ensureAdministrator, studioEnv } from './lib/studio'
 
 async function main() {
   const { PORT, LAKE_PORT, LAKE_HTTP_PORT, STUDIO_PORT } = readLakeEnv()
   const local = usesLocalLake()
   const signIn = local ? await ensureAdministrator() : ['The Studio signs in with your sanity.io account.']
   const env = local ? studioEnv() : { ...process.env, SANITY_TELEMETRY_DISABLED: '1' }
-  const commands = [
-    { name: 'studio', command: `sanity dev --port ${STUDIO_PORT}`, prefixColor: 'green', env },
-    { name: 'portal', command: local ? `tsx scripts/wait-for-lake.ts && next dev -p ${PORT}` : `next dev -p ${PORT}`, prefixColor: 'blue' },
-  ]
-  if (local) {
-    wirePublishWebhooks()
-    ensurePortalReadToken()
-    commands.unshift({ name: 'lake', command: lakeServeCommand, prefixColor: 'magenta' })
-  }
-
-  console.log(
-    [
+  await runStack({
+    local,
+    processes: [{ name: 'studio', command: `sanity dev --port ${STUDIO_PORT}`, prefixColor: 'green', env }, portalProcess('dev', local)],
+    banner: [
       '',
       'Envoy is starting:',
       `  Portal  http://localhost:${PORT}`,
@@ -33,16 +24,9 @@ async function main() {
       ...signIn,
       ...(local ? ['If the Studio says it cannot connect, trust the lake certificate once: npm run lake -- trust'] : []),
       '',
-    ].join('\n'),
-  )
-  const { result } = concurrently(commands, { killOthersOn: ['failure'], prefix: 'name' })
-  await result
+    ],
+    killOthersOn: ['failure'],
+  })
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    if (error instanceof Error) console.error(error.message)
-    process.exit(1)
-  },
-)
+runMain(main)

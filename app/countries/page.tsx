@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { sanityFetch } from '@/lib/sanity/client'
 import { COUNTRIES_QUERY } from '@/sanity/queries'
+import { listTag } from '@/lib/revalidation/tags'
 
 export const revalidate = 60
 
@@ -12,7 +13,7 @@ export const metadata: Metadata = {
 }
 
 export default async function CountriesPage() {
-  const countries = await sanityFetch(COUNTRIES_QUERY, {}, ['country', 'trip', 'factBullet'])
+  const countries = await sanityFetch(COUNTRIES_QUERY, {}, ['country', 'trip', 'factBullet'].map(listTag))
   return (
     <div className="mx-auto max-w-page px-4 py-10">
       <h1 className="text-4xl font-bold tracking-tight">Countries</h1>

@@ -3,6 +3,7 @@ import { ATOM_HEADERS, tripsAtom } from '@/lib/feed'
 import { loadSiteIdentity } from '@/lib/publisher'
 import { sanityFetch } from '@/lib/sanity/client'
 import { FEED_QUERY } from '@/sanity/queries'
+import { listTag } from '@/lib/revalidation/tags'
 
 /**
  * Regenerated at most once a minute, like the pages it announces: a feed reader polls every few
@@ -12,7 +13,7 @@ export const revalidate = 60
 
 export async function GET() {
   const site = readSiteUrl()
-  const [{ title, publisher }, trips] = await Promise.all([loadSiteIdentity(), sanityFetch(FEED_QUERY, {}, ['trip'])])
+  const [{ title, publisher }, trips] = await Promise.all([loadSiteIdentity(), sanityFetch(FEED_QUERY, {}, ['trip', 'country', 'official'].map(listTag))])
   const body = tripsAtom({
     title: `${title}: official trips`,
     description: 'New and updated official trips.',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { OfficialName } from '@/components/official/OfficialName'
 import { sanityFetch } from '@/lib/sanity/client'
 import { OFFICIALS_QUERY } from '@/sanity/queries'
+import { listTag } from '@/lib/revalidation/tags'
 
 export const revalidate = 60
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 }
 
 export default async function OfficialsPage() {
-  const officials = await sanityFetch(OFFICIALS_QUERY, {}, ['official'])
+  const officials = await sanityFetch(OFFICIALS_QUERY, {}, ['official', 'country'].map(listTag))
   return (
     <div className="mx-auto max-w-page px-4 py-10">
       <h1 className="text-4xl font-bold tracking-tight">Officials</h1>

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { Highlight } from '@/components/Highlight'
+import { SearchForm } from '@/components/search/SearchForm'
 import { param } from '@/lib/pagination'
 import { sanityFetch } from '@/lib/sanity/client'
 import { matchTerms, searchWords, snippet } from '@/lib/search'
 import { formatDate, formatDateRange } from '@/lib/time'
 import type { SEARCH_QUERY_RESULT } from '@/sanity.types'
 import { SEARCH_QUERY } from '@/sanity/queries'
+import { listTag } from '@/lib/revalidation/tags'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 type Hit = SEARCH_QUERY_RESULT[number]
@@ -63,28 +65,12 @@ function hitContext(hit: Hit): string | null {
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const q = param((await searchParams).q, 200)
   const words = searchWords(q)
-  const hits = words.length > 0 ? await sanityFetch(SEARCH_QUERY, { terms: matchTerms(words) }, ['trip', 'meeting', 'official', 'factBullet']) : []
+  const hits = words.length > 0 ? await sanityFetch(SEARCH_QUERY, { terms: matchTerms(words) }, ['trip', 'meeting', 'official', 'factBullet', 'quote', 'country', 'topic'].map(listTag)) : []
 
   return (
     <div className="mx-auto max-w-page px-4 py-10">
       <h1 className="text-4xl font-bold tracking-tight">{q ? `Search results for “${q}”` : 'Search'}</h1>
-      <form role="search" action="/search" method="get" aria-label="Search this site" className="mt-6 flex max-w-2xl flex-wrap items-end gap-2">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="search-page-q" className="block font-semibold">
-            Search trips, meetings, officials and facts
-          </label>
-          <input
-            id="search-page-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            className="mt-1 w-full rounded-sm border border-neutral-dark px-3 py-2 text-lg"
-          />
-        </div>
-        <button type="submit" className="rounded-sm bg-primary px-4 py-2.5 font-semibold text-white hover:bg-primary-dark">
-          Search
-        </button>
-      </form>
+      <SearchForm label="Search this site" id="search-page-q" defaultValue={q} size="large" />
 
       {q && (
         <section aria-labelledby="search-results" className="mt-10">

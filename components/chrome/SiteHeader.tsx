@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { SearchForm } from '@/components/search/SearchForm'
 
 const navigation = [
   { href: '/trips', label: 'Trips' },
@@ -7,10 +8,7 @@ const navigation = [
   { href: '/officials', label: 'Officials' },
 ] as const
 
-/**
- * Site name, primary navigation and the search box. The search is a plain GET form to /search,
- * so it works without JavaScript. Hidden in print, where only the content matters.
- */
+/** Site name, primary navigation and the search box. Hidden in print, where only the content matters. */
 export function SiteHeader({ siteTitle }: { siteTitle: string }) {
   return (
     <header className="border-b-4 border-primary-dark bg-white print:hidden">
@@ -31,22 +29,7 @@ export function SiteHeader({ siteTitle }: { siteTitle: string }) {
               ))}
             </ul>
           </nav>
-          <form role="search" action="/search" method="get" aria-label="Site search" className="flex items-stretch">
-            <label htmlFor="site-search" className="sr-only">
-              Search trips, meetings, officials and facts
-            </label>
-            <input
-              id="site-search"
-              name="q"
-              type="search"
-              autoComplete="off"
-              placeholder="Search"
-              className="w-48 rounded-l-sm border border-r-0 border-neutral-dark px-2 py-1.5 text-base placeholder:text-neutral-dark"
-            />
-            <button type="submit" className="rounded-r-sm bg-primary px-3 py-1.5 font-semibold text-white hover:bg-primary-dark">
-              Search
-            </button>
-          </form>
+          <SearchForm label="Site search" id="site-search" size="compact" />
         </div>
       </div>
     </header>

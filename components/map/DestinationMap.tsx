@@ -1,7 +1,8 @@
-import { landPath, MAP_HEIGHT, MAP_WIDTH, project, spherePath, type MapPoint } from '@/lib/map'
+import { MAP_HEIGHT, MAP_WIDTH, project, type MapPoint } from '@/lib/map'
 
 /**
- * Destinations on a world map, drawn on the server as inline SVG. The drawing is decorative
+ * Destinations on a world map, drawn on the server as inline SVG: the markers are in the page, the
+ * land underneath is one static file shared by every map (app/world-map.svg). The drawing is decorative
  * detail: the ordered list of places beside it is its text equivalent, so screen readers get the
  * list and the SVG is described only by a short label.
  */
@@ -33,8 +34,7 @@ export function DestinationMap({
           className="h-auto w-full max-w-3xl rounded-sm border border-neutral-lighter bg-primary-lighter/40"
         >
           <title id={`${id}-title`}>{`${title}, marking ${placed.length} ${placed.length === 1 ? 'place' : 'places'} (listed below)`}</title>
-          <path d={spherePath()} className="fill-[#eef5fb] stroke-neutral-light" strokeWidth={0.5} />
-          <path d={landPath()} className="fill-neutral-lighter stroke-neutral" strokeWidth={0.4} />
+          <image href="/world-map.svg" width={MAP_WIDTH} height={MAP_HEIGHT} />
           {placed.map((point, index) => (
             <g key={point.key}>
               <circle cx={point.x} cy={point.y} r={ordered ? 9 : 14} className="fill-primary-dark stroke-white" strokeWidth={2} />

@@ -8,17 +8,14 @@
  * the Studio's `applyPatch(doc, effects.apply)`. `_rev` is left out of the effects: clients take
  * the revision from `resultRev`/`previousRev`.
  */
-import type { ServerResponse } from 'node:http'
-import { setInterval, clearInterval } from 'node:timers'
 import { badRequest } from '../errors'
 import { matchesQuery, parseQuery } from '../groq'
 import { randomId } from '../ids'
 import { isReadable, layerOf } from '../perspective'
+import { openEventStream } from '../sse'
 import type { CommittedTransaction, Doc, DocumentChange } from '../types'
 import type { App, LakeContext, Query } from './common'
 import { datasetOf, flag, paramsFromQueryString, principalOf, single } from './common'
-
-const KEEPALIVE_MS = 25_000
 
 function withoutRev(doc: Doc | null): Omit<Doc, '_rev'> | null {
   if (!doc) return null
@@ -44,20 +41,7 @@ export function listenRoutes(app: App, context: LakeContext): void {
     }
     const evaluation = { dataset, identity: principal.id, projectId: context.projectId }
 
-    // From here on the response is a raw stream; CORS and other headers set by hooks on `reply`
-    // are copied over by hand. No Connection header: it is illegal in HTTP/2.
-    reply.hijack()
-    const raw = reply.raw as ServerResponse
-    raw.writeHead(200, {
-      ...(reply.getHeaders() as Record<string, string>),
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      'x-accel-buffering': 'no',
-    })
-    let open = true
-    const write = (chunk: string) => {
-      if (open) raw.write(chunk)
-    }
+    const { write, onClose } = openEventStream(request, reply, context.hub)
     write(`event: welcome\ndata: ${JSON.stringify({ listenerName: randomId(16) })}\n\n`)
 
     const visible = (change: DocumentChange): boolean => {
@@ -113,20 +97,6 @@ export function listenRoutes(app: App, context: LakeContext): void {
         console.error('[lake] listener event failed:', error)
       })
     })
-    const keepalive = setInterval(() => write(': keepalive\n\n'), KEEPALIVE_MS)
-    keepalive.unref()
-
-    const close = () => {
-      if (!open) return
-      open = false
-      clearInterval(keepalive)
-      unsubscribe()
-      untrack()
-      if (!raw.writableEnded) raw.end()
-    }
-    const untrack = context.hub.trackStream(close)
-    request.raw.on('close', close)
-    raw.on('close', close)
-    raw.on('error', close)
+    onClose(unsubscribe)
   })
 }

@@ -17,16 +17,13 @@
  * origin.
  */
 import { createHash } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
-import { clearInterval, setInterval } from 'node:timers'
 import { LakeError } from '../errors'
 import { randomId } from '../ids'
 import { layerOf } from '../perspective'
+import { openEventStream } from '../sse'
 import type { CommittedTransaction } from '../types'
 import type { App, LakeContext, Query } from './common'
 import { datasetOf, flag, principalOf } from './common'
-
-const KEEPALIVE_MS = 25_000
 
 /** Opaque sync tag of a document, the same for its draft and published versions. */
 export function syncTag(dataset: string, id: string): string {
@@ -43,18 +40,7 @@ export function liveRoutes(app: App, context: LakeContext): void {
       throw new LakeError(401, 'unauthorizedError', 'Unauthorized - includeDrafts=true needs a token')
     }
 
-    reply.hijack()
-    const raw = reply.raw as ServerResponse
-    raw.writeHead(200, {
-      ...(reply.getHeaders() as Record<string, string>),
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      'x-accel-buffering': 'no',
-    })
-    let open = true
-    const write = (chunk: string) => {
-      if (open) raw.write(chunk)
-    }
+    const { write, onClose } = openEventStream(request, reply, context.hub)
     if (request.headers['last-event-id']) write(`event: restart\ndata: {}\n\n`)
     write(`event: welcome\ndata: ${JSON.stringify({ id: randomId(16) })}\n\n`)
 
@@ -69,20 +55,7 @@ export function liveRoutes(app: App, context: LakeContext): void {
       if (tags.size === 0) return
       write(`id: ${transaction.id}\nevent: message\ndata: ${JSON.stringify({ id: transaction.id, tags: [...tags] })}\n\n`)
     })
-    const keepalive = setInterval(() => write(': keepalive\n\n'), KEEPALIVE_MS)
-    keepalive.unref()
-    const close = () => {
-      if (!open) return
-      open = false
-      clearInterval(keepalive)
-      unsubscribe()
-      untrack()
-      if (!raw.writableEnded) raw.end()
-    }
-    const untrack = context.hub.trackStream(close)
-    request.raw.on('close', close)
-    raw.on('close', close)
-    raw.on('error', close)
+    onClose(unsubscribe)
   })
 
   app.get('/check/cors', async (request) => {

@@ -1,10 +1,10 @@
 /**
  * Loads a briefing sheet fresh, with its version.
  *
- * A sheet is printed and handed over, so it must be current when printed: the briefing pages and
- * the PDF are rendered on request and read the published content with `cache: 'no-store'`,
- * rather than through the 60 s ISR cache the other pages share. One query is cheap next to the
- * cost of a principal holding a superseded sheet.
+ * A sheet is printed and handed over, so it must be current when printed. Its content and its
+ * history are cached under the trip's page tag (`trip:<slug>`, lib/revalidation/tags.ts), which
+ * every publish of a document on the sheet expires at once through the publish webhook; so the
+ * sheet is served from the ISR cache like the trip page, and is never older than the last publish.
  *
  * Version and "prepared" stamp. The sheet is made of several published documents (the trip, its
  * meetings, officials, quote and facts; BRIEFING_QUERY lists them in `revisions`):
@@ -21,7 +21,9 @@
 import 'server-only'
 import { createHash } from 'node:crypto'
 import { readContentSource } from '@/lib/env'
-import { getClient, sanityFetchFresh } from '@/lib/sanity/client'
+import { previewMode } from '@/lib/preview/mode'
+import { CONTENT_TAG, pageTag } from '@/lib/revalidation/tags'
+import { getClient, REVALIDATE_SECONDS, sanityFetch } from '@/lib/sanity/client'
 import type { Briefing } from '@/lib/sanity/types'
 import { BRIEFING_QUERY } from '@/sanity/queries'
 
@@ -55,8 +57,12 @@ function chunkIds(ids: readonly string[]): string[][] {
   return chunks
 }
 
-/** Counts distinct transactions touching `ids`; null when the History API cannot be read. */
-export async function countPublishedRevisions(ids: readonly string[]): Promise<number | null> {
+/**
+ * Counts distinct transactions touching `ids`; null when the History API cannot be read.
+ * `cacheTags` caches the answer like the sheet's content (History only changes with a publish,
+ * and each publish expires those tags); without them it is read fresh (preview).
+ */
+export async function countPublishedRevisions(ids: readonly string[], cacheTags?: readonly string[]): Promise<number | null> {
   const source = readContentSource()
   if (!source.token || ids.length === 0) return null
   const client = getClient()
@@ -64,7 +70,8 @@ export async function countPublishedRevisions(ids: readonly string[]): Promise<n
   try {
     for (const chunk of chunkIds(ids)) {
       const url = client.getUrl(`/data/history/${source.dataset}/transactions/${chunk.map(encodeURIComponent).join(',')}?excludeContent=true`)
-      const response = await fetch(url, { headers: { authorization: `Bearer ${source.token}` }, cache: 'no-store' })
+      const caching: RequestInit = cacheTags ? { next: { revalidate: REVALIDATE_SECONDS, tags: [CONTENT_TAG, ...cacheTags] } } : { cache: 'no-store' }
+      const response = await fetch(url, { headers: { authorization: `Bearer ${source.token}` }, ...caching })
       if (!response.ok) {
         console.warn(`Briefing version unavailable: history answered ${response.status}`)
         return null
@@ -83,11 +90,16 @@ export async function countPublishedRevisions(ids: readonly string[]): Promise<n
 }
 
 export async function loadBriefing(slug: string): Promise<LoadedBriefing | null> {
-  const trip = await sanityFetchFresh(BRIEFING_QUERY, { slug })
+  const tags = [pageTag('trip', slug)]
+  const trip = await sanityFetch(BRIEFING_QUERY, { slug }, tags)
   if (!trip) return null
   const revisions = trip.revisions
   const preparedAt = revisions.reduce((latest, doc) => (doc._updatedAt > latest ? doc._updatedAt : latest), '')
-  const version = await countPublishedRevisions(revisions.map((doc) => doc._id))
+  const preview = await previewMode()
+  const version = await countPublishedRevisions(
+    revisions.map((doc) => doc._id),
+    preview.kind === 'off' ? tags : undefined,
+  )
   const revisionKey = createHash('sha256')
     .update(JSON.stringify(revisions.map((doc) => [doc._id, doc._rev])))
     .update(JSON.stringify(trip))

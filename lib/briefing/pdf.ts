@@ -13,24 +13,16 @@
 import 'server-only'
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { CHROMIUM_ARGS } from '@/lib/chromium'
 import { readBriefingEnv } from '@/lib/env'
 
 export type Paper = 'letter' | 'a4'
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 /** Prints `url` to PDF on the given paper, with tags and an outline for screen readers and navigation. */
 export async function renderPdf(url: string, paper: Paper): Promise<Buffer> {
   // Loaded on demand: the route is the only user, and playwright-core is large.
   const { chromium } = await import('playwright-core')
-  const browser = await chromium.launch({ executablePath: readBriefingEnv().CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+  const browser = await chromium.launch({ executablePath: readBriefingEnv().CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true })
   try {
     const page = await browser.newPage()
     const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 })

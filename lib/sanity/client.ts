@@ -11,13 +11,7 @@ import { createClient, type ClientReturn, type QueryParams, type SanityClient } 
 import { cache } from 'react'
 import { readContentSource } from '@/lib/env'
 import { previewMode, type PreviewMode } from '@/lib/preview/mode'
-
-/**
- * Every content fetch carries this cache tag; a publish webhook (app/api/revalidate) expires it.
- * One tag for all content is deliberate for now: a trip page reads trips, meetings, officials,
- * quotes and facts, so nearly any published change touches every trip page anyway.
- */
-export const CONTENT_TAG = 'sanity'
+import { CONTENT_TAG } from '@/lib/revalidation/tags'
 
 /** Seconds a page stays fresh before Next.js regenerates it in the background (ISR). */
 export const REVALIDATE_SECONDS = 60
@@ -51,7 +45,9 @@ export function getClient(): SanityClient {
 }
 
 /**
- * Runs a query for a server component. The result type comes from TypeGen's query registry;
+ * Runs a query for a server component, cached for ISR under `tags` (lib/revalidation/tags.ts:
+ * the page's own `<type>:<slug>` tag, or `list:<type>` for each type it lists) and the site-wide
+ * tag; a publish webhook (app/api/revalidate) expires the tags of the pages it touches. The result type comes from TypeGen's query registry;
  * a query missing from it resolves to `unknown`, so it cannot be used untyped by accident.
  */
 export async function sanityFetch<const Q extends string>(

@@ -1,11 +1,14 @@
 /**
- * The commands Envoy's own scripts run, and a wait for the lake to answer.
+ * The commands Envoy's own scripts run, a wait for the lake to answer, and the process wiring of
+ * `npm run dev` and `npm start`.
  *
  * `npm run dev`, `npm run build` and `npm start` all need the same lake
  * invocation; keeping it here means the seed file and flags live in one place.
  */
 import { randomBytes } from 'node:crypto'
+import concurrently from 'concurrently'
 import { readContentSource, readLakeEnv } from '../../lib/env'
+import { ensurePortalReadToken } from './studio'
 
 export const SEED_FILE = 'sanity/seed/seed.ndjson'
 
@@ -49,4 +52,51 @@ export function wirePublishWebhooks(): void {
   const { PORT } = readLakeEnv()
   process.env.SANITY_REVALIDATE_SECRET ||= randomBytes(32).toString('base64url')
   process.env.LAKE_WEBHOOK_URL ||= `http://127.0.0.1:${PORT}/api/revalidate`
+}
+
+/** One long-running process of `npm run dev` or `npm start`; its output is prefixed with `name`. */
+export type StackProcess = { name: string; command: string; prefixColor: string; env?: NodeJS.ProcessEnv }
+
+/**
+ * The portal (`next dev` or `next start` on PORT). With the local lake it starts only once the
+ * lake answers, so it never serves a request while its content source is still starting.
+ */
+export function portalProcess(mode: 'dev' | 'start', local: boolean): StackProcess {
+  const next = `next ${mode} -p ${readLakeEnv().PORT}`
+  return { name: 'portal', command: local ? `tsx scripts/wait-for-lake.ts && ${next}` : next, prefixColor: 'blue' }
+}
+
+/**
+ * Runs `processes` side by side until they stop, after printing `banner`. With the local lake the
+ * lake runs first among them, its publish webhooks point at the portal and the portal gets a read
+ * token; both are set in this process's environment, which every process inherits beneath its own
+ * `env`. Ctrl-C stops them all (concurrently passes the signal on); `killOthersOn` says which
+ * exits of one process stop the others.
+ */
+export async function runStack(options: {
+  local: boolean
+  processes: StackProcess[]
+  banner: string[]
+  killOthersOn: ('failure' | 'success')[]
+}): Promise<void> {
+  const { local, processes, banner, killOthersOn } = options
+  if (local) {
+    wirePublishWebhooks()
+    ensurePortalReadToken()
+  }
+  console.log(banner.join('\n'))
+  const commands = local ? [{ name: 'lake', command: lakeServeCommand, prefixColor: 'magenta' }, ...processes] : processes
+  const { result } = concurrently(commands, { killOthersOn, prefix: 'name' })
+  await result
+}
+
+/** Runs a script's `main`, exiting 0 when it resolves and 1 (with the error's message) when it fails. */
+export function runMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      if (error instanceof Error) console.error(error.message)
+      process.exit(1)
+    },
+  )
 }

@@ -61,15 +61,26 @@ export async function ensureAdministrator(): Promise<string[]> {
 /**
  * The portal reads history (a briefing sheet's version number) with a viewer token, as it would
  * on hosted Sanity. Unless SANITY_API_READ_TOKEN is set, each start makes a fresh one labelled
- * "portal" (revoking the last), so a token never outlives the run that was given it.
+ * "portal" (revoking the last), so a token never outlives the run that was given it. `next build`
+ * prerenders the sheets, so the build gets one too, under its own label (see revokePortalReadToken).
  */
-export function ensurePortalReadToken(): void {
+export function ensurePortalReadToken(label = PORTAL_TOKEN_LABEL): void {
   if (process.env.SANITY_API_READ_TOKEN?.trim()) return
+  withTokens((tokens) => {
+    tokens.revoke(label)
+    process.env.SANITY_API_READ_TOKEN = tokens.create('viewer', label).token
+  })
+}
+
+/** Revokes the tokens made under `label` (the build's, once the build is done). */
+export function revokePortalReadToken(label: string): void {
+  withTokens((tokens) => tokens.revoke(label))
+}
+
+function withTokens(change: (tokens: TokenStore) => void): void {
   const db = openDatabase(path.resolve(readLakeEnv().LAKE_DIR))
   try {
-    const tokens = new TokenStore(db)
-    tokens.revoke(PORTAL_TOKEN_LABEL)
-    process.env.SANITY_API_READ_TOKEN = tokens.create('viewer', PORTAL_TOKEN_LABEL).token
+    change(new TokenStore(db))
   } finally {
     db.close()
   }

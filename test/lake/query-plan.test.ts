@@ -75,6 +75,10 @@ const PARAM_CHOICES: Record<string, unknown[]> = {
   country: ['', 'japan'],
   official: ['', 'antony-j-blinken'],
   topic: ['', 'alliance'],
+  // Revalidation (lib/revalidation/pageTags.ts): changed ids, and ids found from them.
+  ids: [['fact-security-advanced-assets'], ['official-toshimitsu-motegi', 'country-japan'], ['no-such-id'], []],
+  direct: [['country-japan', 'trip-2021-03-tokyo-2plus2'], ['official-antony-blinken'], []],
+  through: [['fact-security-advanced-assets', 'quote-biden-2021-02-04-alliances'], []],
 }
 
 /** The first value of every parameter a query references, then each other value one at a time. */

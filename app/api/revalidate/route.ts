@@ -1,17 +1,32 @@
 /**
- * Publish webhook: expires the content cache so the next reader gets the published change.
+ * Publish webhook: expires the cached pages that show the published change (and the lists of its
+ * type), so their next reader gets it; other pages stay cached (lib/revalidation/pageTags.ts).
  *
  * The lake posts here after every published change (lake/webhooks.ts); on hosted Sanity, a GROQ
  * webhook with the same secret does. The signature is checked with next-sanity's parseBody; an
  * unsigned or forged request changes nothing.
  */
 import { revalidateTag } from 'next/cache'
-import { type NextRequest, NextResponse } from 'next/server'
+import { after, type NextRequest, NextResponse } from 'next/server'
 import { parseBody } from 'next-sanity/webhook'
 import { readContentSource, readRevalidateSecret } from '@/lib/env'
-import { CONTENT_TAG } from '@/lib/sanity/client'
+import { tagsForChange, type PublishedChange } from '@/lib/revalidation/pageTags'
+import { CONTENT_TAG } from '@/lib/revalidation/tags'
+import { getClient } from '@/lib/sanity/client'
 
-type PublishedChange = { _id?: unknown; _type?: unknown }
+/** How long a render in flight at the publish may take before the second expiry catches it. */
+const SETTLE_MS = 3_000
+
+type WebhookBody = { _id?: unknown; _type?: unknown; slug?: unknown; previousSlug?: unknown; refs?: unknown }
+
+const optionalString = (value: unknown) => (typeof value === 'string' ? value : null)
+
+/** The body as a change, or null when it does not name a document. */
+function readChange(body: WebhookBody | null): PublishedChange | null {
+  if (typeof body?._id !== 'string' || typeof body._type !== 'string') return null
+  const refs = Array.isArray(body.refs) ? body.refs.filter((ref): ref is string => typeof ref === 'string') : []
+  return { _id: body._id, _type: body._type, slug: optionalString(body.slug), previousSlug: optionalString(body.previousSlug), refs }
+}
 
 export async function POST(request: NextRequest) {
   const secret = readRevalidateSecret()
@@ -21,17 +36,32 @@ export async function POST(request: NextRequest) {
   // Hosted Sanity's API is eventually consistent, so parseBody waits a moment there; the lake
   // answers with committed data only, so no wait is needed.
   const waitForConsistency = readContentSource().kind === 'hosted'
-  let parsed: Awaited<ReturnType<typeof parseBody<PublishedChange>>>
+  let parsed: Awaited<ReturnType<typeof parseBody<WebhookBody>>>
   try {
-    parsed = await parseBody<PublishedChange>(request, secret, waitForConsistency)
+    parsed = await parseBody<WebhookBody>(request, secret, waitForConsistency)
   } catch {
     return NextResponse.json({ error: 'The body is not valid JSON.' }, { status: 400 })
   }
   if (!parsed.isValidSignature) return NextResponse.json({ error: 'Invalid signature.' }, { status: 401 })
-  if (typeof parsed.body?._id !== 'string' || typeof parsed.body._type !== 'string') {
-    return NextResponse.json({ error: 'The body must name the changed document (_id, _type).' }, { status: 400 })
+  const change = readChange(parsed.body)
+  if (!change) return NextResponse.json({ error: 'The body must name the changed document (_id, _type).' }, { status: 400 })
+  let tags: string[]
+  try {
+    tags = await tagsForChange(getClient(), change)
+  } catch (error) {
+    // Content unreadable just now: refresh everything rather than leave a page stale.
+    console.error('Revalidation could not work out the pages to refresh:', error instanceof Error ? error.message : error)
+    tags = [CONTENT_TAG]
   }
   // Expire at once (not stale-while-revalidate): a corrected figure must not be served again.
-  revalidateTag(CONTENT_TAG, { expire: 0 })
-  return NextResponse.json({ revalidated: true, id: parsed.body._id, now: Date.now() })
+  for (const tag of tags) revalidateTag(tag, { expire: 0 })
+  // A render that read the content just before the publish but is stored just after it (a
+  // background ISR refresh on a busy server) would be taken as fresh, since Next compares the
+  // tag's expiry with when an entry was stored. Expiring the same tags once more when such
+  // renders have finished replaces it within seconds instead of after the next ISR interval.
+  after(async () => {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+    for (const tag of tags) revalidateTag(tag, { expire: 0 })
+  })
+  return NextResponse.json({ revalidated: true, id: change._id, tags, now: Date.now() })
 }

@@ -6,18 +6,19 @@ import { OfficialName } from '@/components/official/OfficialName'
 import { TripCard } from '@/components/trip/TripCard'
 import { sanityFetch } from '@/lib/sanity/client'
 import { COUNTRY_QUERY, COUNTRY_SLUGS_QUERY } from '@/sanity/queries'
+import { listTag, pageTag } from '@/lib/revalidation/tags'
 
 export const revalidate = 60
 
 type Params = { slug: string }
 
 export async function generateStaticParams(): Promise<Params[]> {
-  const countries = await sanityFetch(COUNTRY_SLUGS_QUERY, {}, ['country'])
+  const countries = await sanityFetch(COUNTRY_SLUGS_QUERY, {}, [listTag('country')])
   return countries.flatMap((country) => (country.slug ? [{ slug: country.slug }] : []))
 }
 
 async function loadCountry(slug: string) {
-  return sanityFetch(COUNTRY_QUERY, { slug }, ['country', 'trip', 'factBullet', 'official'])
+  return sanityFetch(COUNTRY_QUERY, { slug }, [pageTag('country', slug)])
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {

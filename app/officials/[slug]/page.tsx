@@ -6,26 +6,25 @@ import { notFound } from 'next/navigation'
 import { MeetingTime } from '@/components/trip/MeetingTime'
 import { meetingKindLabels, meetingFormatLabels } from '@/lib/labels'
 import { sanityFetch } from '@/lib/sanity/client'
+import { officialSlugParams } from '@/lib/sanity/staticParams'
 import { formatDate, formatDateRange } from '@/lib/time'
 import { UNSCHEDULED_HEADING } from '@/lib/schedule'
-import { OFFICIAL_QUERY, OFFICIAL_SLUGS_QUERY } from '@/sanity/queries'
+import { OFFICIAL_QUERY } from '@/sanity/queries'
 import { destinationText } from '@/components/trip/DestinationList'
 import { JsonLd } from '@/components/JsonLd'
 import { readSiteUrl } from '@/lib/env'
 import { imageUrl } from '@/lib/image'
 import { personLd } from '@/lib/jsonld'
+import { pageTag } from '@/lib/revalidation/tags'
 
 export const revalidate = 60
 
 type Params = { slug: string }
 
-export async function generateStaticParams(): Promise<Params[]> {
-  const officials = await sanityFetch(OFFICIAL_SLUGS_QUERY, {}, ['official'])
-  return officials.flatMap((official) => (official.slug ? [{ slug: official.slug }] : []))
-}
+export const generateStaticParams = officialSlugParams
 
 async function loadOfficial(slug: string) {
-  return sanityFetch(OFFICIAL_QUERY, { slug }, ['official', `official:${slug}`, 'trip', 'meeting', 'quote'])
+  return sanityFetch(OFFICIAL_QUERY, { slug }, [pageTag('official', slug)])
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {

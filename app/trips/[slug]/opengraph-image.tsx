@@ -2,6 +2,7 @@ import { ImageResponse } from 'next/og'
 import { sanityFetch } from '@/lib/sanity/client'
 import { formatDateRange } from '@/lib/time'
 import { TRIP_OG_QUERY } from '@/sanity/queries'
+import { pageTag } from '@/lib/revalidation/tags'
 
 /**
  * The trip's link-preview card, drawn by next/og. No font is fetched: ImageResponse falls back to
@@ -14,7 +15,7 @@ export const contentType = 'image/png'
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  const trip = await sanityFetch(TRIP_OG_QUERY, { slug }, ['trip'])
+  const trip = await sanityFetch(TRIP_OG_QUERY, { slug }, [pageTag('trip', slug)])
   const title = trip?.title ?? 'Official trip'
   const when = trip?.startDate ? formatDateRange(trip.startDate, trip.endDate) : ''
   const where = (trip?.destinations ?? []).map((d) => [d.city, d.country].filter(Boolean).join(', ')).join('; ')

@@ -20,23 +20,22 @@ import { readSiteUrl } from '@/lib/env'
 import { tripEventLd } from '@/lib/jsonld'
 import { destinationPoints } from '@/lib/map'
 import { sanityFetch } from '@/lib/sanity/client'
+import { tripSlugParams } from '@/lib/sanity/staticParams'
 import { formatDateRange, formatWashingtonDate, formatWashingtonDateTime, isoInstant } from '@/lib/time'
 import { majorChanges, publishedAt, updatedAt } from '@/lib/timeliness'
 import { tripTimeZone } from '@/lib/trip'
 import { tripStatus } from '@/lib/tripStatus'
-import { TRIP_QUERY, TRIP_SLUGS_QUERY } from '@/sanity/queries'
+import { TRIP_QUERY } from '@/sanity/queries'
+import { pageTag } from '@/lib/revalidation/tags'
 
 export const revalidate = 60
 
 type Params = { slug: string }
 
-export async function generateStaticParams(): Promise<Params[]> {
-  const trips = await sanityFetch(TRIP_SLUGS_QUERY, {}, ['trip'])
-  return trips.flatMap((trip) => (trip.slug ? [{ slug: trip.slug }] : []))
-}
+export const generateStaticParams = tripSlugParams
 
 async function loadTrip(slug: string) {
-  return sanityFetch(TRIP_QUERY, { slug }, ['trip', `trip:${slug}`, 'meeting', 'factBullet', 'official', 'quote'])
+  return sanityFetch(TRIP_QUERY, { slug }, [pageTag('trip', slug)])
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {

@@ -2,15 +2,19 @@ import { readSiteUrl } from '@/lib/env'
 import { ATOM_HEADERS, tripsAtom } from '@/lib/feed'
 import { loadSiteIdentity } from '@/lib/publisher'
 import { sanityFetch } from '@/lib/sanity/client'
+import { officialSlugParams } from '@/lib/sanity/staticParams'
 import { OFFICIAL_FEED_QUERY } from '@/sanity/queries'
+import { pageTag } from '@/lib/revalidation/tags'
 
 /** Same freshness as the site-wide feed and the official's page (see app/feed.xml/route.ts). */
 export const revalidate = 60
 
+export const generateStaticParams = officialSlugParams
+
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
   const site = readSiteUrl()
-  const [{ publisher }, official] = await Promise.all([loadSiteIdentity(), sanityFetch(OFFICIAL_FEED_QUERY, { slug }, ['official', 'trip', 'meeting'])])
+  const [{ publisher }, official] = await Promise.all([loadSiteIdentity(), sanityFetch(OFFICIAL_FEED_QUERY, { slug }, [pageTag('official', slug)])])
   if (!official) return new Response('No such official.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const body = tripsAtom({
     title: `${official.name ?? 'Official'}: trips`,

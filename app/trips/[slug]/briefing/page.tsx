@@ -5,12 +5,15 @@ import { BriefingSheet } from '@/components/briefing/BriefingSheet'
 import { PrintControls } from '@/components/briefing/PrintControls'
 import { loadBriefing } from '@/lib/briefing/load'
 import { readSiteUrl } from '@/lib/env'
+import { tripSlugParams } from '@/lib/sanity/staticParams'
 
 /**
- * Rendered on every request, never from the ISR cache: a sheet that is printed and handed over
- * must be the current one, with its current version number (see lib/briefing/load.ts).
+ * Served from the ISR cache like the trip page; every publish of a document on the sheet expires
+ * it at once (lib/briefing/load.ts), so a printed sheet carries the current version number.
  */
-export const dynamic = 'force-dynamic'
+export const revalidate = 60
+
+export const generateStaticParams = tripSlugParams
 
 type Params = { slug: string }
 

@@ -9,9 +9,15 @@ import { readSiteUrl } from '@/lib/env'
 /**
  * The sheet for a single engagement: /trips/<slug>/briefing/<meeting id>. It lives under the
  * trip's briefing, since it is that briefing narrowed to one meeting (the trip's facts and
- * figures stay, as context). Always rendered fresh, like the trip's sheet.
+ * figures stay, as context). Cached and expired like the trip's sheet (lib/briefing/load.ts); each
+ * engagement's sheet is rendered on its first request, then served from the cache.
  */
-export const dynamic = 'force-dynamic'
+export const revalidate = 60
+
+/** None at build time: each engagement's sheet is cached from its first request. */
+export async function generateStaticParams(): Promise<Params[]> {
+  return []
+}
 
 type Params = { slug: string; meetingId: string }
 

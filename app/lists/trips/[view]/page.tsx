@@ -1,27 +1,41 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { FilterForm, FilterSelect } from '@/components/filters/FilterForm'
 import { DestinationMap } from '@/components/map/DestinationMap'
 import { Pagination } from '@/components/Pagination'
 import { TripCard } from '@/components/trip/TripCard'
-import { param, pageNumber, paginate } from '@/lib/pagination'
+import { ALL, readViewFilters } from '@/lib/listViews'
+import { pageNumber, paginate } from '@/lib/pagination'
 import { sanityFetch } from '@/lib/sanity/client'
 import { tripTotals } from '@/lib/tripStats'
 import { TRIP_FILTERS_QUERY, TRIPS_QUERY } from '@/sanity/queries'
+import { listTag } from '@/lib/revalidation/tags'
 
-type SearchParams = Promise<Record<string, string | string[] | undefined>>
+type Params = { view: string }
 
 const FILTERS = ['year', 'country', 'official', 'topic'] as const
-type Filter = (typeof FILTERS)[number]
 
-async function readFilters(searchParams: SearchParams) {
-  const raw = await searchParams
-  const values = Object.fromEntries(FILTERS.map((name) => [name, param(raw[name])])) as Record<Filter, string>
-  if (!/^\d{4}$/.test(values.year)) values.year = ''
-  return { values, page: pageNumber(raw.page) }
+/**
+ * /trips, with or without filters, served from this cached route by proxy.ts (lib/listViews.ts):
+ * the unfiltered list is prerendered, each filtered view is rendered once, then cached, and every
+ * view is expired by the publish webhook when a listed document changes.
+ */
+export const revalidate = 60
+
+export async function generateStaticParams(): Promise<Params[]> {
+  return [{ view: ALL }]
 }
 
-export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const { values, page } = await readFilters(searchParams)
+async function readFilters(params: Promise<Params>) {
+  const { page, ...values } = await readViewFilters('trips', params)
+  return { values, page: pageNumber(page) }
+}
+
+/** Trip cards and filters show trips with their destinations and officials; the topic filter reads facts. */
+const TRIP_LIST_TAGS = ['trip', 'country', 'official', 'topic', 'factBullet'].map(listTag)
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { values, page } = await readFilters(params)
   const active = FILTERS.filter((name) => values[name])
   const suffix = active.length > 0 ? ` (filtered by ${active.join(', ')})` : ''
   return {
@@ -31,9 +45,9 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
   }
 }
 
-export default async function TripsPage({ searchParams }: { searchParams: SearchParams }) {
-  const { values, page } = await readFilters(searchParams)
-  const [trips, filters] = await Promise.all([sanityFetch(TRIPS_QUERY, values, ['trip']), sanityFetch(TRIP_FILTERS_QUERY, {}, ['trip'])])
+export default async function TripsPage({ params }: { params: Promise<Params> }) {
+  const { values, page } = await readFilters(params)
+  const [trips, filters] = await Promise.all([sanityFetch(TRIPS_QUERY, values, TRIP_LIST_TAGS), sanityFetch(TRIP_FILTERS_QUERY, {}, TRIP_LIST_TAGS)])
   const shown = paginate(trips, page)
   const totals = tripTotals(trips)
   const years = [...new Set(filters.years.map((date) => date.slice(0, 4)))].sort().reverse()
@@ -90,23 +104,12 @@ export default async function TripsPage({ searchParams }: { searchParams: Search
         </dl>
       </section>
 
-      <form method="get" action="/trips" aria-labelledby="filter-heading" className="mt-8 rounded-sm border border-neutral-lighter bg-neutral-lightest p-4">
-        <h2 id="filter-heading" className="text-lg font-bold">
-          Filter trips
-        </h2>
-        <div className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <Select name="year" label="Year" value={values.year} options={years.map((year) => ({ value: year, label: year }))} />
-          <Select name="country" label="Country" value={values.country} options={filters.countries.flatMap((c) => (c.slug ? [{ value: c.slug, label: c.name ?? c.slug }] : []))} />
-          <Select name="official" label="Official" value={values.official} options={filters.officials.flatMap((o) => (o.slug ? [{ value: o.slug, label: o.name ?? o.slug }] : []))} />
-          <Select name="topic" label="Topic" value={values.topic} options={filters.topics.flatMap((t) => (t.slug ? [{ value: t.slug, label: t.title ?? t.slug }] : []))} />
-        </div>
-        <div className="mt-4 flex flex-wrap items-center gap-4">
-          <button type="submit" className="rounded-sm bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark">
-            Apply filters
-          </button>
-          {filtered && <Link href="/trips">Clear filters</Link>}
-        </div>
-      </form>
+      <FilterForm action="/trips" headingId="filter-heading" heading="Filter trips" filtered={filtered} gridClassName="sm:grid-cols-2 lg:grid-cols-4">
+        <FilterSelect id="filter-year" name="year" label="Year" value={values.year} options={years.map((year) => ({ value: year, label: year }))} />
+        <FilterSelect id="filter-country" name="country" label="Country" value={values.country} options={filters.countries.flatMap((c) => (c.slug ? [{ value: c.slug, label: c.name ?? c.slug }] : []))} />
+        <FilterSelect id="filter-official" name="official" label="Official" value={values.official} options={filters.officials.flatMap((o) => (o.slug ? [{ value: o.slug, label: o.name ?? o.slug }] : []))} />
+        <FilterSelect id="filter-topic" name="topic" label="Topic" value={values.topic} options={filters.topics.flatMap((t) => (t.slug ? [{ value: t.slug, label: t.title ?? t.slug }] : []))} />
+      </FilterForm>
 
       <div className="mt-10 grid gap-10 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <section aria-labelledby="results">
@@ -137,25 +140,6 @@ export default async function TripsPage({ searchParams }: { searchParams: Search
           </div>
         </section>
       </div>
-    </div>
-  )
-}
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: ReadonlyArray<{ value: string; label: string }> }) {
-  const id = `filter-${name}`
-  return (
-    <div>
-      <label htmlFor={id} className="block font-semibold">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value} className="mt-1 w-full rounded-sm border border-neutral-dark bg-white px-2 py-1.5">
-        <option value="">Any {label.toLowerCase()}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
     </div>
   )
 }
