@@ -1,13 +1,15 @@
 /**
  * Runs only where it has work, so other cached pages pay nothing for it:
- * - Filtered lists: /trips?… and /facts?… are served from their cached view route
- *   (lib/listViews.ts); the internal route's own address redirects to the public one.
+ * - Lists: /trips?… and /facts?… are served from their cached view route (lib/listViews.ts).
+ *   The view routes' own addresses are left alone: Next's client router fetches a rewritten
+ *   page's segments from the address it was rewritten to, so redirecting those would loop. They
+ *   name /trips and /facts as canonical and robots.txt disallows them.
  * - Preview: every preview response is marked `X-Robots-Tag: noindex, nofollow` (the layout adds
  *   the matching robots meta): requests carrying Next's draft-mode cookie (staff preview or a
  *   share link), and the routes that enter or leave preview.
  */
 import { type NextRequest, NextResponse } from 'next/server'
-import { isListKind, listRoute, publicPath, viewOf } from '@/lib/listViews'
+import { isListKind, listRoute, viewOf } from '@/lib/listViews'
 
 /** Next's own query parameter for RSC requests, kept through the rewrite. */
 const RSC_PARAM = '_rsc'
@@ -20,18 +22,6 @@ function listResponse(request: NextRequest): NextResponse | null {
     url.pathname = listRoute(kind, viewOf(kind, url.searchParams))
     for (const name of [...url.searchParams.keys()]) if (name !== RSC_PARAM) url.searchParams.delete(name)
     return NextResponse.rewrite(url)
-  }
-  const internal = /^\/lists\/([^/]+)(?:\/([^/]*))?/.exec(pathname)
-  if (internal) {
-    const internalKind = internal[1] ?? ''
-    if (!isListKind(internalKind)) return null
-    let view = ''
-    try {
-      view = decodeURIComponent(internal[2] ?? '')
-    } catch {
-      // A malformed escape: the unfiltered list.
-    }
-    return NextResponse.redirect(new URL(publicPath(internalKind, view), request.url), 308)
   }
   return null
 }
@@ -51,7 +41,6 @@ export const config = {
   matcher: [
     '/trips',
     '/facts',
-    '/lists/:path*',
     { source: '/((?!_next/static|_next/image|favicon.ico).*)', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
     '/share/:path*',
     '/api/draft-mode/:path*',

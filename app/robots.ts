@@ -6,7 +6,8 @@ export default function robots(): MetadataRoute.Robots {
   return {
     // Search result pages are endless variations: the pages they point to are in the sitemap.
     // /bench-floor is the performance benchmarks' reference page (app/bench-floor/page.tsx).
-    rules: [{ userAgent: '*', allow: '/', disallow: ['/search', '/bench-floor'] }],
+    // /lists/ holds the cached views behind /trips and /facts (proxy.ts); those are the addresses.
+    rules: [{ userAgent: '*', allow: '/', disallow: ['/search', '/bench-floor', '/lists/'] }],
     sitemap: `${site}/sitemap.xml`,
   }
 }

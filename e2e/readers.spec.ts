@@ -137,6 +137,33 @@ test('search ranks results and marks the matching words', async ({ page }) => {
   await expect(page.locator('main mark')).toHaveText(['Japan', 'jobs'])
 })
 
+test('the header’s links navigate in the page to Trips and Facts, with no failed request or console error', async ({ page }) => {
+  const problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  page.on('requestfailed', (request) => {
+    // A prefetch the router drops when the page moves on is aborted, not failed.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`${request.url()}: ${request.failure()?.errorText}`)
+  })
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.url()}: ${response.status()}`)
+  })
+  await page.goto(TRIP)
+  const primary = page.getByRole('navigation', { name: 'Primary' })
+  await primary.getByRole('link', { name: 'Trips' }).click()
+  await expect(page).toHaveURL(/\/trips$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'All trips' })).toBeVisible()
+  await page.getByRole('combobox', { name: 'Year' }).selectOption('2021')
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  await expect(page).toHaveURL(/\/trips\?year=2021/)
+  await expect(page.getByRole('heading', { name: 'Matching trips: 1–1 of 1' })).toBeVisible()
+  await primary.getByRole('link', { name: 'Facts' }).click()
+  await expect(page).toHaveURL(/\/facts$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Fact library' })).toBeVisible()
+  expect(problems).toEqual([])
+})
+
 test('trips index shows totals, a map with its text equivalent, and pages', async ({ page }) => {
   await page.goto('/trips')
   const totals = page.getByRole('region', { name: 'Totals' })

@@ -45,16 +45,10 @@ export function viewOf(kind: ListKind, query: URLSearchParams): string {
 
 /** The filters a view names (every parameter of the list, "" when not set). */
 export function filtersOf<K extends ListKind>(kind: K, view: string): Record<keyof (typeof PARAMETERS)[K], string> {
-  const query = new URLSearchParams(view === ALL ? '' : view)
-  const canonical = new URLSearchParams(viewOf(kind, query) === ALL ? '' : viewOf(kind, query))
-  const names = Object.keys(PARAMETERS[kind]) as (keyof (typeof PARAMETERS)[K] & string)[]
-  return Object.fromEntries(names.map((name) => [name, canonical.get(name) ?? ''])) as Record<keyof (typeof PARAMETERS)[K], string>
-}
-
-/** The public address of a view: /trips?year=2021. */
-export function publicPath(kind: ListKind, view: string): string {
   const canonical = viewOf(kind, new URLSearchParams(view === ALL ? '' : view))
-  return canonical === ALL ? `/${kind}` : `/${kind}?${canonical}`
+  const query = new URLSearchParams(canonical === ALL ? '' : canonical)
+  const names = Object.keys(PARAMETERS[kind]) as (keyof (typeof PARAMETERS)[K] & string)[]
+  return Object.fromEntries(names.map((name) => [name, query.get(name) ?? ''])) as Record<keyof (typeof PARAMETERS)[K], string>
 }
 
 /** The filters of a view route's `[view]` segment (decoded here if Next passes it still escaped). */
