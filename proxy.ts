@@ -1,6 +1,8 @@
 /**
  * Runs only where it has work, so other cached pages pay nothing for it:
- * - Lists: /trips?… and /facts?… are served from their cached view route (lib/listViews.ts).
+ * - Filtered lists: /trips?… and /facts?… are served from their cached view route
+ *   (lib/listViews.ts). Only requests that carry a list's own parameters come here (the matcher's
+ *   `has`): running the proxy costs every request it sees, and the unfiltered lists are static.
  *   The view routes' own addresses are left alone: Next's client router fetches a rewritten
  *   page's segments from the address it was rewritten to, so redirecting those would loop. They
  *   name /trips and /facts as canonical and robots.txt disallows them.
@@ -9,7 +11,7 @@
  *   share link), and the routes that enter or leave preview.
  */
 import { type NextRequest, NextResponse } from 'next/server'
-import { isListKind, listRoute, viewOf } from '@/lib/listViews'
+import { ALL, isListKind, listRoute, viewOf } from '@/lib/listViews'
 
 /** Next's own query parameter for RSC requests, kept through the rewrite. */
 const RSC_PARAM = '_rsc'
@@ -18,8 +20,11 @@ function listResponse(request: NextRequest): NextResponse | null {
   const { pathname } = request.nextUrl
   const kind = pathname.slice(1)
   if (isListKind(kind)) {
+    const view = viewOf(kind, request.nextUrl.searchParams)
+    // Nothing left once checked (?page=1, ?year=abc): the static unfiltered list.
+    if (view === ALL) return null
     const url = request.nextUrl.clone()
-    url.pathname = listRoute(kind, viewOf(kind, url.searchParams))
+    url.pathname = listRoute(kind, view)
     for (const name of [...url.searchParams.keys()]) if (name !== RSC_PARAM) url.searchParams.delete(name)
     return NextResponse.rewrite(url)
   }
@@ -39,8 +44,15 @@ export function proxy(request: NextRequest): NextResponse {
 
 export const config = {
   matcher: [
-    '/trips',
-    '/facts',
+    // Written out: Next reads this config at build time and cannot evaluate code in it. The keys
+    // are the lists' parameters in lib/listViews.ts.
+    { source: '/trips', has: [{ type: 'query', key: 'year' }] },
+    { source: '/trips', has: [{ type: 'query', key: 'country' }] },
+    { source: '/trips', has: [{ type: 'query', key: 'official' }] },
+    { source: '/trips', has: [{ type: 'query', key: 'topic' }] },
+    { source: '/trips', has: [{ type: 'query', key: 'page' }] },
+    { source: '/facts', has: [{ type: 'query', key: 'topic' }] },
+    { source: '/facts', has: [{ type: 'query', key: 'country' }] },
     { source: '/((?!_next/static|_next/image|favicon.ico).*)', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
     '/share/:path*',
     '/api/draft-mode/:path*',

@@ -110,7 +110,6 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
   let scheduler: Scheduler | undefined
   const presence = new PresenceHub(context)
   const webhook = options.webhook ?? (env.LAKE_WEBHOOK_URL && env.SANITY_REVALIDATE_SECRET ? { url: env.LAKE_WEBHOOK_URL, secret: env.SANITY_REVALIDATE_SECRET, dataset: 'production' } : undefined)
-  if (webhook) startWebhooks(context.hub, webhook)
   const apps: App[] = []
   try {
     const seedDataset = options.seedDataset ?? 'production'
@@ -119,6 +118,10 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
       const { written } = await importFile(context, { dataset: seedDataset, file: options.seedFile, mode: 'create', progress: log })
       log(`Imported ${written} documents`)
     }
+    // Webhooks start after the first-start seed import: it fills an empty dataset that nothing has
+    // read yet, so no page can be showing an older version of it, and its webhooks (retried while
+    // a portal starting alongside is not up yet) would only re-render the whole site a few times.
+    if (webhook) startWebhooks(context.hub, webhook)
     const tls = await ensureCertificate(dir)
     const secure = buildApp(context, { corsOrigins, bodyLimit: options.bodyLimit, tls })
     apps.push(secure)

@@ -1,10 +1,11 @@
 /**
  * Filtered lists (/trips?…, /facts?…) as cacheable pages.
  *
- * A page that reads its query string renders on every request. So the proxy (proxy.ts) turns the
- * query string into one path segment, the list's "view", and serves /trips?year=2021 from the
- * internal route /lists/trips/year=2021, which Next caches like any other page (ISR, expired by
- * the publish webhook). The public addresses stay as they are.
+ * A page that reads its query string renders on every request. So /trips and /facts are static
+ * pages of the unfiltered list, and for a query string the proxy (proxy.ts) turns it into one path
+ * segment, the list's "view", and serves /trips?year=2021 from the internal route
+ * /lists/trips/year=2021, which Next caches like any other page (ISR, expired by the publish
+ * webhook). The public addresses stay as they are.
  *
  * The view is canonical: only the list's own parameters, in a fixed order, each checked for shape
  * (a year, a page number, a slug) and dropped otherwise. So equal filters share one cached page,
@@ -51,14 +52,11 @@ export function filtersOf<K extends ListKind>(kind: K, view: string): Record<key
   return Object.fromEntries(names.map((name) => [name, query.get(name) ?? ''])) as Record<keyof (typeof PARAMETERS)[K], string>
 }
 
-/** The filters of a view route's `[view]` segment (decoded here if Next passes it still escaped). */
-export async function readViewFilters<K extends ListKind>(kind: K, params: Promise<{ view: string }>) {
-  const { view } = await params
-  let decoded = view
+/** A view route's `[view]` segment as a view (decoded here if Next passes it still escaped). */
+export function viewFromSegment(segment: string): string {
   try {
-    decoded = decodeURIComponent(view)
+    return decodeURIComponent(segment)
   } catch {
-    // Not escaped after all.
+    return segment
   }
-  return filtersOf(kind, decoded)
 }

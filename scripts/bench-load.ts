@@ -10,8 +10,10 @@
  * `next start`, with publish webhooks wired as `npm start` wires them. Readers are autocannon
  * connections cycling through the portal's page templates (home, trip, briefing, officials,
  * search, feeds, calendars). Writers are @sanity/client loops, each on its own documents:
- * a draft edit, then a publish of a live document, which fires the webhook that expires the
- * portal's cache, so readers also meet pages regenerating under load. An error is any reader
+ * a draft edit, then a publish of a live document of a type no page shows (each fires a webhook
+ * the portal must answer). Besides them, once a second a corrector publishes a change to a fact
+ * bullet on the seed trip, which expires the trip page, its briefing sheet, the country pages and
+ * the lists, so readers also meet pages regenerating under load. An error is any reader
  * response that is not 2xx/3xx/404, any connection error or timeout, and any failed write.
  * Goal: 0 errors. The figures are a benchmark, not an assertion: nothing here fails on speed.
  */
@@ -52,6 +54,9 @@ const PAGES = [
   '/sitemap.xml',
 ]
 
+/** A seed fact on the trip page, its briefing sheet and the pages of Japan and the United States. */
+const CORRECTED_FACT = 'fact-security-advanced-assets'
+
 async function main() {
   const log = (message: string) => console.error(message)
   const stack = await startStack({ reuseBuild: values['reuse-build'] || reuseBuild(), log })
@@ -87,8 +92,22 @@ async function main() {
       }
     }
 
-    log(`Load: ${readers} readers on ${stack.portalUrl}, ${writers} writers on ${stack.lakeUrl}, ${duration} s…`)
-    const writing = Array.from({ length: writers }, (_, index) => writer(index))
+    const corrector = async () => {
+      for (let n = 0; !stopped; n++) {
+        const started = performance.now()
+        try {
+          await client.patch(CORRECTED_FACT).set({ asOf: n % 2 === 0 ? '2021-03-16' : '2021-03-15' }).commit()
+          writeLatencies.push(performance.now() - started)
+        } catch (error) {
+          writeErrors++
+          if (writeErrors <= 5) log(`correction failed: ${error instanceof Error ? error.message : String(error)}`)
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1_000))
+      }
+    }
+
+    log(`Load: ${readers} readers on ${stack.portalUrl}, ${writers} writers and a corrector on ${stack.lakeUrl}, ${duration} s…`)
+    const writing = [...Array.from({ length: writers }, (_, index) => writer(index)), corrector()]
     const result = await autocannon({
       url: stack.portalUrl,
       connections: readers,

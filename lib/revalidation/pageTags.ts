@@ -16,6 +16,7 @@
  * expires both trips. Anything missed here is still refreshed by ISR within REVALIDATE_SECONDS.
  */
 import type { SanityClient } from 'next-sanity'
+import schema from '@/schema.json'
 import { PAGES_SHOWING_QUERY, REFERRERS_QUERY } from '@/sanity/queries'
 import { CONTENT_TAG, isPageType, listTag, pageTag } from './tags'
 
@@ -28,28 +29,44 @@ export type PublishedChange = {
   refs?: readonly string[]
 }
 
-/** Types whose documents are only shown on the pages of other documents or in lists. */
+/** Types whose documents are shown on every page (the layout's header and footer). */
 const SITE_WIDE_TYPES = new Set(['settings'])
 
-export async function tagsForChange(client: SanityClient, change: PublishedChange): Promise<string[]> {
-  if (SITE_WIDE_TYPES.has(change._type)) return [CONTENT_TAG]
-  const tags = new Set<string>([listTag(change._type)])
-  if (isPageType(change._type)) {
+/**
+ * The document types of the site's schema (schema.json, extracted by TypeGen). A document of any
+ * other type (something another tool keeps in the same dataset) is on no page, so working out
+ * which pages show it would be two wasted queries per publish.
+ */
+const SITE_DOCUMENT_TYPES: ReadonlySet<string> = new Set(schema.flatMap((type) => (type.type === 'document' ? [type.name] : [])))
+
+/**
+ * The tags to expire for a batch of published changes (several webhooks that arrived together are
+ * worked out with the same two queries; see ./batches.ts).
+ */
+export async function tagsForChanges(client: SanityClient, changes: readonly PublishedChange[]): Promise<string[]> {
+  if (changes.some((change) => SITE_WIDE_TYPES.has(change._type))) return [CONTENT_TAG]
+  const tags = new Set<string>()
+  for (const change of changes) {
+    tags.add(listTag(change._type))
+    if (!isPageType(change._type)) continue
     for (const slug of [change.slug, change.previousSlug]) if (slug) tags.add(pageTag(change._type, slug))
   }
+  const shown = changes.filter((change) => SITE_DOCUMENT_TYPES.has(change._type))
+  if (shown.length === 0) return [...tags].sort()
 
-  const ids = [change._id]
+  const ids = [...new Set(shown.map((change) => change._id))]
+  const changed = new Set(ids)
   const referrers = await client.fetch(REFERRERS_QUERY, { ids }, { cache: 'no-store' })
-  const direct = new Set<string>([change._id, ...(change.refs ?? [])])
+  const direct = new Set<string>([...ids, ...shown.flatMap((change) => change.refs ?? [])])
   const through: string[] = []
-  const cardFields = change._type === 'official' || change._type === 'country'
+  const cardFields = shown.some((change) => change._type === 'official' || change._type === 'country')
   for (const referrer of referrers) {
     if (referrer._type === 'quote' || referrer._type === 'factBullet') through.push(referrer._id)
     if (referrer._type === 'meeting') {
       // The meeting's trip page shows it with its hosts and participants.
       if (referrer.trip) direct.add(referrer.trip)
       // A trip's meetings name the officials whose pages list that trip.
-      if (referrer.trip === change._id) for (const id of [...(referrer.hosts ?? []), ...(referrer.participants ?? [])]) direct.add(id)
+      if (referrer.trip && changed.has(referrer.trip)) for (const id of [...(referrer.hosts ?? []), ...(referrer.participants ?? [])]) direct.add(id)
     }
     // Trip cards show destinations (on official pages) and officials (on country pages).
     if (referrer._type === 'trip' && cardFields) for (const id of [...(referrer.officials ?? []), ...(referrer.countries ?? [])]) direct.add(id)

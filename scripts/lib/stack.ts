@@ -68,28 +68,37 @@ async function waitFor(url: string, timeoutMs: number, what: string): Promise<vo
   throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`)
 }
 
-function stopGroup(child: ChildProcess | undefined): Promise<void> {
-  if (!child?.pid || child.exitCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL')
-      } catch {
-        // already gone
-      }
-      resolve()
-    }, 5_000)
-    child.once('exit', () => {
-      clearTimeout(timer)
-      resolve()
-    })
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Stops a child's whole process group: SIGTERM, then SIGKILL after 5 s. It waits for the group,
+ * not the child: `next start` exits before the next-server under it, which finishes its open
+ * requests first and would otherwise keep running (and loading the CPU) after a benchmark.
+ */
+async function stopGroup(child: ChildProcess | undefined): Promise<void> {
+  const pid = child?.pid
+  if (!pid || !groupAlive(pid)) return
+  try {
+    process.kill(-pid, 'SIGTERM')
+  } catch {
+    return
+  }
+  const deadline = Date.now() + 5_000
+  while (groupAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+  if (groupAlive(pid)) {
     try {
-      process.kill(-(child.pid as number), 'SIGTERM')
+      process.kill(-pid, 'SIGKILL')
     } catch {
-      clearTimeout(timer)
-      resolve()
+      // gone meanwhile
     }
-  })
+  }
 }
 
 export async function startStack(options: { reuseBuild?: boolean; log?: (message: string) => void } = {}): Promise<Stack> {

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, describe, it } from 'node:test'
 import { isValidSignature, SIGNATURE_HEADER_NAME } from '@sanity/webhook'
-import { tagsForChange, type PublishedChange } from '../../lib/revalidation/pageTags'
+import { tagsForChanges, type PublishedChange } from '../../lib/revalidation/pageTags'
 import { SEED_PATH } from '../content/helpers'
 import { startTestLake, type TestLake } from '../lake/helpers'
 
@@ -59,7 +59,7 @@ describe('publish webhooks and the pages they expire', () => {
       change = received.find((item) => item._id === id)
     }
     assert.ok(change, `no webhook for ${id}`)
-    return { change, tags: await tagsForChange(lake.viewer, change) }
+    return { change, tags: await tagsForChanges(lake.viewer, [change]) }
   }
 
   it('a fact expires its trip and its countries, not the officials', async () => {
@@ -95,6 +95,11 @@ describe('publish webhooks and the pages they expire', () => {
     assert.equal(change.previousSlug, 'another-trip')
     assert.ok(tags.includes('trip:another-trip') && tags.includes('trip:another-trip-renamed') && tags.includes('list:trip'), tags.join(', '))
     assert.ok(!tags.includes(TRIP), 'an unrelated trip stays cached')
+  })
+
+  it('a document of a type outside the site’s schema expires only its own list', async () => {
+    const { tags } = await tagsAfter('import-log-1', () => lake.editor.createOrReplace({ _id: 'import-log-1', _type: 'importLog', note: 'not shown anywhere' }))
+    assert.deepEqual(tags, ['list:importLog'])
   })
 
   it('site settings expire everything', async () => {

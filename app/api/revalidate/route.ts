@@ -10,9 +10,13 @@ import { revalidateTag } from 'next/cache'
 import { after, type NextRequest, NextResponse } from 'next/server'
 import { parseBody } from 'next-sanity/webhook'
 import { readContentSource, readRevalidateSecret } from '@/lib/env'
-import { tagsForChange, type PublishedChange } from '@/lib/revalidation/pageTags'
+import { createBatcher } from '@/lib/revalidation/batches'
+import { tagsForChanges, type PublishedChange } from '@/lib/revalidation/pageTags'
 import { CONTENT_TAG } from '@/lib/revalidation/tags'
 import { getClient } from '@/lib/sanity/client'
+
+/** Webhooks that arrive together are worked out together (lib/revalidation/batches.ts). */
+const expiries = createBatcher((changes: PublishedChange[]) => tagsForChanges(getClient(), changes))
 
 /** How long a render in flight at the publish may take before the second expiry catches it. */
 const SETTLE_MS = 3_000
@@ -46,22 +50,26 @@ export async function POST(request: NextRequest) {
   const change = readChange(parsed.body)
   if (!change) return NextResponse.json({ error: 'The body must name the changed document (_id, _type).' }, { status: 400 })
   let tags: string[]
+  let first = true
   try {
-    tags = await tagsForChange(getClient(), change)
+    ;({ result: tags, first } = await expiries(change))
   } catch (error) {
     // Content unreadable just now: refresh everything rather than leave a page stale.
     console.error('Revalidation could not work out the pages to refresh:', error instanceof Error ? error.message : error)
     tags = [CONTENT_TAG]
   }
-  // Expire at once (not stale-while-revalidate): a corrected figure must not be served again.
-  for (const tag of tags) revalidateTag(tag, { expire: 0 })
-  // A render that read the content just before the publish but is stored just after it (a
-  // background ISR refresh on a busy server) would be taken as fresh, since Next compares the
-  // tag's expiry with when an entry was stored. Expiring the same tags once more when such
-  // renders have finished replaces it within seconds instead of after the next ISR interval.
-  after(async () => {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+  // One request per batch expires the batch's tags; the others' changes are covered by it.
+  if (first) {
+    // Expire at once (not stale-while-revalidate): a corrected figure must not be served again.
     for (const tag of tags) revalidateTag(tag, { expire: 0 })
-  })
+    // A render that read the content just before the publish but is stored just after it (a
+    // background ISR refresh on a busy server) would be taken as fresh, since Next compares the
+    // tag's expiry with when an entry was stored. Expiring the same tags once more when such
+    // renders have finished replaces it within seconds instead of after the next ISR interval.
+    after(async () => {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+      for (const tag of tags) revalidateTag(tag, { expire: 0 })
+    })
+  }
   return NextResponse.json({ revalidated: true, id: change._id, tags, now: Date.now() })
 }

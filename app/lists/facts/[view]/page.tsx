@@ -1,61 +1,25 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
-import { FactItem } from '@/components/facts/FactItem'
-import { FilterForm, FilterSelect } from '@/components/filters/FilterForm'
-import { ALL, readViewFilters } from '@/lib/listViews'
-import { sanityFetch } from '@/lib/sanity/client'
-import { FACTS_QUERY } from '@/sanity/queries'
-import { listTag } from '@/lib/revalidation/tags'
+import { FactsList, factsMetadata } from '@/components/lists/FactsList'
+import { viewFromSegment } from '@/lib/listViews'
 
 type Params = { view: string }
 
-/** /facts, with or without filters: cached like /trips (see app/lists/trips/[view]/page.tsx). */
+/**
+ * /facts with filters (/facts?…), served from here by proxy.ts (lib/listViews.ts): each
+ * filtered view is rendered on its first request, then cached, and expired by the publish webhook
+ * like the unfiltered list at app/facts/page.tsx.
+ */
 export const revalidate = 60
 
+/** None at build time: only the views readers ask for are rendered. */
 export async function generateStaticParams(): Promise<Params[]> {
-  return [{ view: ALL }]
+  return []
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const { topic, country } = await readViewFilters('facts', params)
-  const by = [topic && `topic “${topic}”`, country && `country “${country}”`].filter(Boolean).join(' and ')
-  return {
-    title: by ? `Fact library: ${by}` : 'Fact library',
-    description: 'Every sourced fact from the trip fact sheets, with its figure, source and as-of date, filterable by topic and country.',
-    alternates: { canonical: '/facts' },
-  }
+  return factsMetadata(viewFromSegment((await params).view))
 }
 
-export default async function FactsPage({ params }: { params: Promise<Params> }) {
-  const filters = await readViewFilters('facts', params)
-  const { facts, topics, countries } = await sanityFetch(FACTS_QUERY, filters, ['factBullet', 'topic', 'country'].map(listTag))
-  const filtered = Boolean(filters.topic || filters.country)
-  return (
-    <div className="mx-auto max-w-page px-4 py-10">
-      <h1 className="text-4xl font-bold tracking-tight">Fact library</h1>
-      <p className="mt-3 max-w-prose text-lg text-neutral-darker">
-        Every fact from the trip fact sheets, newest first. Each one gives its source and the date it speaks for.
-      </p>
-      <FilterForm action="/facts" headingId="fact-filter-heading" heading="Filter facts" filtered={filtered} gridClassName="sm:grid-cols-2">
-        <FilterSelect id="fact-topic" name="topic" label="Topic" value={filters.topic} options={topics.flatMap((t) => (t.slug ? [{ value: t.slug, label: t.title ?? t.slug }] : []))} />
-        <FilterSelect id="fact-country" name="country" label="Country" value={filters.country} options={countries.flatMap((c) => (c.slug ? [{ value: c.slug, label: c.name ?? c.slug }] : []))} />
-      </FilterForm>
-      <section aria-labelledby="fact-results" className="mt-10">
-        <h2 id="fact-results" className="text-2xl font-bold">
-          {facts.length === 0 ? 'No facts match' : `${facts.length} ${facts.length === 1 ? 'fact' : 'facts'}`}
-        </h2>
-        {facts.length === 0 ? (
-          <p className="mt-3">
-            No fact matches these filters. <Link href="/facts">See every fact</Link>.
-          </p>
-        ) : (
-          <ul className="mt-3">
-            {facts.map((fact) => (
-              <FactItem key={fact._id} fact={fact} />
-            ))}
-          </ul>
-        )}
-      </section>
-    </div>
-  )
+export default async function FilteredFactsList({ params }: { params: Promise<Params> }) {
+  return <FactsList view={viewFromSegment((await params).view)} />
 }
