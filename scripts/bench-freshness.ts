@@ -13,9 +13,9 @@
  * the webhook, revalidation and one render are all inside). Goal: p95 ≤ 1 s.
  */
 import { performance } from 'node:perf_hooks'
-import { createClient } from '@sanity/client'
 import { percentile, round } from './lib/stats'
 import { reuseBuild, startStack } from './lib/stack'
+import { runMain } from './lib/main'
 
 const TRIP_ID = 'trip-2021-03-tokyo-2plus2'
 const TRIP_PATH = '/trips/2021-03-tokyo-2plus2'
@@ -33,15 +33,7 @@ async function main(): Promise<void> {
   const { json, runs } = parseArgs(process.argv.slice(2))
   const stack = await startStack({ reuseBuild: reuseBuild() })
   try {
-    const client = createClient({
-      projectId: 'local',
-      dataset: 'production',
-      apiHost: stack.lakeUrl,
-      useProjectHostname: false,
-      apiVersion: '2025-02-19',
-      useCdn: false,
-      token: stack.token('editor'),
-    })
+    const client = stack.client('editor')
     const original = await client.getDocument(TRIP_ID)
     if (!original) throw new Error(`${TRIP_ID} is not in the seeded lake`)
     const page = async () => {
@@ -81,7 +73,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runMain(main)

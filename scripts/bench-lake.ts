@@ -34,6 +34,7 @@ import { Store } from '../lake/store'
 import { TRIP_QUERY } from '../sanity/queries'
 import { percentile, round } from './lib/stats'
 import { syntheticDataset, syntheticTripSlugs } from './lib/synthetic-content'
+import { runMain } from './lib/main'
 
 type Stats = { p50: number; p95: number; mean: number; runs: number }
 
@@ -208,7 +209,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runMain(main)

@@ -18,6 +18,7 @@ import path from 'node:path'
 import { chromiumPath } from '../lib/chromium'
 import { percentile } from './lib/stats'
 import { reuseBuild, startStack } from './lib/stack'
+import { runMain } from './lib/main'
 
 const PAGES = {
   floor: '/bench-floor',
@@ -93,7 +94,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runMain(main)

@@ -20,9 +20,9 @@
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
-import { createClient } from '@sanity/client'
 import { percentile, round } from './lib/stats'
 import { reuseBuild, startStack } from './lib/stack'
+import { runMain } from './lib/main'
 
 const { values } = parseArgs({
   options: {
@@ -64,15 +64,7 @@ async function main() {
     // Warm every page once, as a deployed site would be before the crowd arrives.
     for (const page of PAGES) await fetch(`${stack.portalUrl}${page}`).then((response) => response.arrayBuffer())
 
-    const client = createClient({
-      projectId: 'local',
-      dataset: 'production',
-      apiHost: stack.lakeUrl,
-      useProjectHostname: false,
-      apiVersion: '2025-02-19',
-      useCdn: false,
-      token: stack.token('editor'),
-    })
+    const client = stack.client('editor')
     const writeLatencies: number[] = []
     let writeErrors = 0
     let stopped = false
@@ -148,7 +140,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runMain(main)

@@ -15,6 +15,7 @@
 import autocannon from 'autocannon'
 import { round } from './lib/stats'
 import { reuseBuild, startStack } from './lib/stack'
+import { runMain } from './lib/main'
 
 const PAGES = {
   floor: '/bench-floor',
@@ -82,7 +83,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runMain(main)

@@ -17,6 +17,7 @@ import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium'
 import { round } from './lib/stats'
 import { reuseBuild, startStack } from './lib/stack'
+import { runMain } from './lib/main'
 
 const PAGES = { floor: '/bench-floor', trip: '/trips/2021-03-tokyo-2plus2' } as const
 const KINDS = ['html', 'js', 'css', 'font', 'image', 'other'] as const
@@ -104,7 +105,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runMain(main)

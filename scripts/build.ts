@@ -10,6 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { lakeIsUp, lakeServeCommand, usesLocalLake, waitForLake } from './lib/processes'
 import { ensurePortalReadToken, revokePortalReadToken, STUDIO_OUT_DIR, studioEnv } from './lib/studio'
+import { runMain } from './lib/main'
 
 /** The build's own read token (prerendered briefing sheets carry a version read from history). */
 const BUILD_TOKEN_LABEL = 'portal-build'
@@ -45,7 +46,4 @@ async function main() {
   await run(`sanity build ${STUDIO_OUT_DIR} --yes`, env)
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+runMain(main)

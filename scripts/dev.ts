@@ -3,7 +3,8 @@
  * mode. Prints the three URLs and how to sign in; Ctrl-C stops all three.
  */
 import { readLakeEnv } from '../lib/env'
-import { portalProcess, runMain, runStack, usesLocalLake } from './lib/processes'
+import { runMain } from './lib/main'
+import { portalProcess, runStack, usesLocalLake } from './lib/processes'
 import { ensureAdministrator, studioEnv } from './lib/studio'
 
 async function main() {

@@ -8,7 +8,8 @@
  * with the same LAKE_PORT (or SANITY_STUDIO_API_HOST).
  */
 import { readLakeEnv } from '../lib/env'
-import { portalProcess, runMain, runStack, usesLocalLake } from './lib/processes'
+import { runMain } from './lib/main'
+import { portalProcess, runStack, usesLocalLake } from './lib/processes'
 import { STUDIO_OUT_DIR, ensureAdministrator } from './lib/studio'
 
 async function main() {

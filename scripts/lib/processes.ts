@@ -89,14 +89,3 @@ export async function runStack(options: {
   const { result } = concurrently(commands, { killOthersOn, prefix: 'name' })
   await result
 }
-
-/** Runs a script's `main`, exiting 0 when it resolves and 1 (with the error's message) when it fails. */
-export function runMain(main: () => Promise<void>): void {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      if (error instanceof Error) console.error(error.message)
-      process.exit(1)
-    },
-  )
-}

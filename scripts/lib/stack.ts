@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createClient, type SanityClient } from '@sanity/client'
 import { createToken } from '../../lake/index'
 import { lakeServeCommand } from './processes'
 import { freePort } from './ports'
@@ -27,6 +28,8 @@ export type Stack = {
   distDir: string
   /** A token with the given role on this stack's lake. */
   token(role: 'viewer' | 'editor' | 'administrator'): string
+  /** The real @sanity/client on this stack's lake, with a new token of the given role. */
+  client(role: 'viewer' | 'editor' | 'administrator'): SanityClient
   stop(): Promise<void>
 }
 
@@ -172,6 +175,16 @@ export async function startStack(options: { reuseBuild?: boolean; log?: (message
     lakeDir,
     distDir,
     token: (role) => createToken({ dir: lakeDir, role, label: `bench-${role}` }).token,
+    client: (role) =>
+      createClient({
+        projectId: 'local',
+        dataset: 'production',
+        apiHost: lakeUrl,
+        useProjectHostname: false,
+        apiVersion: '2025-02-19',
+        useCdn: false,
+        token: createToken({ dir: lakeDir, role, label: `bench-${role}` }).token,
+      }),
     stop,
   }
 }
