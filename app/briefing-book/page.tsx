@@ -4,11 +4,16 @@ import { BriefingSheet } from '@/components/briefing/BriefingSheet'
 import { PrintControls } from '@/components/briefing/PrintControls'
 import { bookQuery, loadBook, parseBookSelection } from '@/lib/briefing/book'
 import { readSiteUrl } from '@/lib/env'
-import { sanityFetchFresh } from '@/lib/sanity/client'
+import { listTag } from '@/lib/revalidation/tags'
+import { sanityFetch } from '@/lib/sanity/client'
 import { formatDate, formatDateRange } from '@/lib/time'
 import { BRIEFING_BOOK_CHOICES_QUERY } from '@/sanity/queries'
 
-/** Always current, like the sheets it binds (lib/briefing/load.ts). */
+/**
+ * Rendered per request: a book is whatever selection its query string names. Its content is read
+ * through the same tagged cache as the sheets it binds (lib/briefing/load.ts), which every publish
+ * expires, so it is as current as they are.
+ */
 export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = {
@@ -22,7 +27,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>
 export default async function BriefingBookPage({ searchParams }: { searchParams: Search }) {
   const selection = parseBookSelection(await searchParams)
   const [choices, book] = await Promise.all([
-    sanityFetchFresh(BRIEFING_BOOK_CHOICES_QUERY),
+    sanityFetch(BRIEFING_BOOK_CHOICES_QUERY, {}, ['trip', 'meeting'].map(listTag)),
     loadBook(selection),
   ])
   const site = readSiteUrl()

@@ -101,16 +101,3 @@ const previewQuery = cache(async <const Q extends string>(scope: string, query: 
   })
   return answer.result
 })
-
-/**
- * Like sanityFetch, but never served from Next's data cache: for responses that must reflect the
- * content as it is now (calendar files, which clients poll and compare by SEQUENCE).
- */
-export async function sanityFetchFresh<const Q extends string>(
-  query: Q,
-  params: QueryParams = {},
-): Promise<ClientReturn<Q, unknown>> {
-  const preview = await previewMode()
-  if (preview.kind !== 'off') return previewFetch(preview, query, params)
-  return getClient().fetch(query, params, { cache: 'no-store' })
-}
