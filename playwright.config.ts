@@ -7,9 +7,11 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium'
 import { readBuildEnv } from './lib/env'
+import { E2E, e2eLakeDir } from './e2e/support/env'
 
-const port = process.env.PORT ?? '3000'
-export const baseURL = `http://127.0.0.1:${port}`
+// No default ports or data folder: run through `npm run test:e2e`, which makes temporary ones.
+e2eLakeDir()
+export const baseURL = E2E.portal
 
 export default defineConfig({
   testDir: 'e2e',
@@ -32,8 +34,9 @@ export default defineConfig({
   webServer: {
     command: 'npm start',
     url: `${baseURL}/`,
-    // scripts/e2e.ts always picks a free port, so a server already there was started on purpose (debugging).
-    reuseExistingServer: true,
+    // Never someone else's server: scripts/e2e.ts picked free ports, so anything already listening
+    // there is a stray, and the run must stop rather than test it.
+    reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -10,7 +10,7 @@ import Link from 'next/link'
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <div className="mx-auto max-w-page px-4 py-16" role="alert" aria-live="polite">
+    <div className="mx-auto max-w-page px-4 py-16" role="alert" aria-live="polite" data-testid="portal-error">
       <p className="text-sm font-semibold uppercase tracking-wide text-neutral-dark">Temporarily unavailable</p>
       <h1 className="mt-2 text-4xl font-bold">This page can’t be shown right now</h1>
       <p className="mt-4 max-w-prose text-lg">

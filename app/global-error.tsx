@@ -9,7 +9,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
   return (
     <html lang="en">
       <body>
-        <main role="alert" aria-live="polite">
+        <main role="alert" aria-live="polite" data-testid="portal-error">
           <h1>Envoy is temporarily unavailable</h1>
           <p>We couldn’t load this page’s content. This is usually brief: please try again in a minute.</p>
           <p>

@@ -8,14 +8,15 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { E2E } from './support/env'
+import { expect, test } from './support/test'
 import type { Browser, Page } from '@playwright/test'
 import type { SanityClient } from '@sanity/client'
 import { createLakeToken, lakeClient } from './support/lake'
 
-const STUDIO = `http://localhost:${process.env.STUDIO_PORT ?? '3333'}`
+const STUDIO = E2E.studio
 // The Presentation tool loads the portal from localhost (same site as the Studio), see sanity/presentation/env.ts.
-const PORTAL = `http://localhost:${process.env.PORT ?? '3000'}`
+const PORTAL = E2E.portal.replace('127.0.0.1', 'localhost')
 const PASSWORD = 'e2e password that is long enough'
 const TRIP = '/trips/2021-03-tokyo-2plus2'
 const MEETING_ID = 'meeting-2021-03-tokyo-blinken-motegi'

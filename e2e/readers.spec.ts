@@ -3,7 +3,8 @@
  * walked with the keyboard; feeds and calendars parsed back; discoverability files checked.
  */
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from './support/test'
+import type { Page } from '@playwright/test'
 import { XMLParser } from 'fast-xml-parser'
 import ICAL from 'ical.js'
 import { createLakeToken, lakeClient } from './support/lake'

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test } from './support/test'
+import type { APIRequestContext } from '@playwright/test'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { createLakeToken, lakeClient } from './support/lake'
 import { FIGURES, OFFICIALS, SECTION_HEADINGS, SEED_TRIP_SLUG, sourceBullets } from './support/source-page'

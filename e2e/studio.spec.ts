@@ -5,13 +5,14 @@
  * CLI (`user add … --password-stdin`), as an administrator would.
  */
 import { execFileSync } from 'node:child_process'
-import { expect, test } from '@playwright/test'
+import { E2E } from './support/env'
+import { expect, test } from './support/test'
 import sharp from 'sharp'
 import type { Browser, Page } from '@playwright/test'
 import type { SanityClient } from '@sanity/client'
 import { createLakeToken, lakeClient } from './support/lake'
 
-const STUDIO = `http://localhost:${process.env.STUDIO_PORT ?? '3333'}`
+const STUDIO = E2E.studio
 const PASSWORD = 'e2e password that is long enough'
 const TRIP = '/trips/2021-03-tokyo-2plus2'
 const FACT_ID = 'fact-alliance-cornerstone'

@@ -17,7 +17,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
+import { E2E } from './support/env'
+import { expect, test } from './support/test'
 import { hashShareToken } from '../lib/preview/shareRules'
 import { createLakeToken, lakeClient } from './support/lake'
 import { freePort } from '../scripts/lib/ports'
@@ -303,7 +304,7 @@ test.describe('security headers', () => {
   // Chromium here renders every cross-origin iframe as chrome-error (a sandbox limitation seen for
   // the lake's own /ping too), so framing is checked on the policy the browser enforces.
   test('only the Studio may frame the portal: frame-ancestors names just this site and the Studio', async ({ request }) => {
-    const studioPort = process.env.STUDIO_PORT ?? '3333'
+    const studioPort = new URL(E2E.studio).port
     for (const target of ['/', '/trips/2021-03-tokyo-2plus2', '/no-such-page', '/feed.xml']) {
       const response = await request.get(target)
       const directive = (response.headers()['content-security-policy'] ?? '').split(';').map((part) => part.trim()).find((part) => part.startsWith('frame-ancestors'))
@@ -354,11 +355,16 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not come up`)
 }
 
+/**
+ * Stops a child started in its own process group (`detached`) together with everything under it:
+ * `npx next start` runs next-server as a grandchild, which would outlive a signal to npx alone.
+ */
 function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return Promise.resolve()
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  const pid = child.pid
   return new Promise((resolve) => {
     child.once('exit', () => resolve())
-    child.kill('SIGTERM')
+    process.kill(-pid, 'SIGTERM')
   })
 }
 
@@ -370,7 +376,7 @@ test.describe('stays up when the lake is down', () => {
   let lakePing = ''
 
   const startLake = async () => {
-    children.lake = spawn(process.execPath, ['--import', 'tsx', 'lake/cli.ts', 'serve', '--seed', 'sanity/seed/seed.ndjson'], { env, stdio: 'ignore' })
+    children.lake = spawn(process.execPath, ['--import', 'tsx', 'lake/cli.ts', 'serve', '--seed', 'sanity/seed/seed.ndjson'], { env, stdio: 'ignore', detached: true })
     await waitFor(lakePing)
   }
 
@@ -382,7 +388,7 @@ test.describe('stays up when the lake is down', () => {
     lakePing = `http://127.0.0.1:${lakeHttpPort}/ping`
     await startLake()
     // The same production build, a second `next start` reading this lake.
-    children.portal = spawn('npx', ['next', 'start', '-p', String(port)], { env, stdio: 'ignore' })
+    children.portal = spawn('npx', ['next', 'start', '-p', String(port)], { env, stdio: 'ignore', detached: true })
     await waitFor(`${portalUrl}/about`)
   })
 

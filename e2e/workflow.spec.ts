@@ -10,12 +10,14 @@
  * again afterwards (specs run one at a time).
  */
 import { execFileSync } from 'node:child_process'
-import { expect, test, type Page } from '@playwright/test'
+import { E2E } from './support/env'
+import { expect, test } from './support/test'
+import type { Page } from '@playwright/test'
 import type { SanityClient } from '@sanity/client'
 import { createLakeToken, lakeClient } from './support/lake'
 
-const STUDIO = `http://localhost:${process.env.STUDIO_PORT ?? '3333'}`
-const LAKE = `http://127.0.0.1:${process.env.LAKE_HTTP_PORT ?? '3998'}`
+const STUDIO = E2E.studio
+const LAKE = E2E.lakeHttp
 const PASSWORD = 'e2e password that is long enough'
 const stamp = Date.now().toString(36)
 const SEED_TRIP = 'trip-2021-03-tokyo-2plus2'

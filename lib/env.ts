@@ -73,8 +73,11 @@ const buildSchema = z.object({
 const briefingSchema = z.object({
   /** Folder where rendered briefing PDFs are kept, one file per published revision of a sheet. */
   BRIEFING_PDF_CACHE_DIR: z.string().trim().min(1).default('.cache/briefing-pdf'),
-  /** The Chromium binary that prints briefing PDFs. */
-  CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
+  /**
+   * The Chromium (or Chrome) binary that prints briefing PDFs and drives the e2e tests. Empty means
+   * the first one found where browsers are usually installed (lib/chromium.ts).
+   */
+  CHROMIUM_PATH: optionalText,
   /**
    * Origin the PDF printer loads the HTML sheet from, e.g. http://127.0.0.1:3000. Empty means the
    * origin of the PDF request itself; set it when the public address does not reach this server.

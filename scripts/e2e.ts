@@ -1,27 +1,69 @@
 /**
- * `npm run test:e2e`: builds the production portal against a lake in a fresh
- * temporary folder (seeded on first start), then runs Playwright against
- * `npm start` on the same folder. Free ports keep it clear of a running
- * `npm run dev`. Extra arguments go to `playwright test`.
+ * `npm run test:e2e [-- <spec or playwright flags>]`: builds the production portal against a lake
+ * in a fresh temporary folder (seeded on first start), then runs Playwright against `npm start` on
+ * the same folder and free ports, so it stays clear of a running `npm run dev` and of the
+ * developer's own `.lake`.
+ *
+ * Every child runs in its own process group and the whole group is stopped when the run ends,
+ * fails or is interrupted, so no lake, Studio or next-server outlives it.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { findChromium, NO_BROWSER_MESSAGE } from '../lib/chromium'
 import { freePort } from './lib/ports'
 
-function run(command: string, env: NodeJS.ProcessEnv): Promise<number> {
+const children = new Set<ChildProcess>()
+
+function stopAll(signal: NodeJS.Signals = 'SIGTERM') {
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, signal)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, { shell: true, stdio: 'inherit', env })
-    child.on('exit', (code) => resolve(code ?? 1))
+    const child = spawn(command, args, { stdio: 'inherit', env, detached: true })
+    children.add(child)
+    child.on('exit', (code, signal) => {
+      children.delete(child)
+      // Whatever the command left behind in its group goes with it.
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        // the group is empty
+      }
+      resolve(code ?? (signal ? 1 : 0))
+    })
   })
 }
 
 async function main() {
+  const browser = findChromium()
+  if (!browser) {
+    console.error(NO_BROWSER_MESSAGE)
+    process.exit(1)
+  }
   const lakeDir = mkdtempSync(join(tmpdir(), 'envoy-e2e-lake-'))
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopAll()
+      rmSync(lakeDir, { recursive: true, force: true })
+      process.exit(130)
+    })
+  }
+  // Chosen here, just before the build binds the lake to them; the build bakes LAKE_PORT and the
+  // site URL into the Studio and the portal, so the same ports serve the tests. Playwright's
+  // webServer refuses to start if one was taken meanwhile (reuseExistingServer: false).
   const [port, lakePort, lakeHttpPort, studioPort] = [await freePort(), await freePort(), await freePort(), await freePort()]
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    CHROMIUM_PATH: browser,
     LAKE_DIR: lakeDir,
     PORT: String(port),
     LAKE_PORT: String(lakePort),
@@ -39,8 +81,9 @@ async function main() {
   // The tests always run on the local lake, never on a hosted project configured in the shell.
   delete env.SANITY_PROJECT_ID
   delete env.SANITY_API_READ_TOKEN
-  let code = await run('npm run build', env)
-  if (code === 0) code = await run(`npx playwright test ${process.argv.slice(2).join(' ')}`, env)
+  let code = await run('npm', ['run', 'build'], env)
+  if (code === 0) code = await run('npx', ['playwright', 'test', ...process.argv.slice(2)], env)
+  stopAll()
   rmSync(lakeDir, { recursive: true, force: true })
   process.exit(code)
 }

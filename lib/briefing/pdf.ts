@@ -13,7 +13,7 @@
 import 'server-only'
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { CHROMIUM_ARGS } from '@/lib/chromium'
+import { CHROMIUM_ARGS, chromiumPath } from '@/lib/chromium'
 import { readBriefingEnv } from '@/lib/env'
 
 export type Paper = 'letter' | 'a4'
@@ -22,7 +22,7 @@ export type Paper = 'letter' | 'a4'
 export async function renderPdf(url: string, paper: Paper): Promise<Buffer> {
   // Loaded on demand: the route is the only user, and playwright-core is large.
   const { chromium } = await import('playwright-core')
-  const browser = await chromium.launch({ executablePath: readBriefingEnv().CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true })
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS], headless: true })
   try {
     const page = await browser.newPage()
     const response = await page.goto(url, { waitUntil: 'load', timeout: 30_000 })
