@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@touch4it/ical-timezones'],
   // CSP, frame-ancestors (only the Studio may frame previews), HSTS in production: lib/security/headers.ts.
   headers: async () => [{ source: '/:path*', headers: securityHeaders() }],
+  // Browsers ask for /favicon.ico wherever a page names no icon (feeds, sitemaps, PDFs): the
+  // site's one icon answers, instead of a 404 for every such view.
+  rewrites: async () => [{ source: '/favicon.ico', destination: '/icon.svg' }],
 }
 
 export default nextConfig

@@ -334,3 +334,49 @@ test('calendars: a timed meeting keeps its UID and raises SEQUENCE when it chang
     await editor.delete(id)
   }
 })
+
+test.describe('every link and form on every template', () => {
+  // Each same-origin link is followed once and must lead to a page (or file) that answers; each
+  // form is submitted as it stands in the browser and must land on a page with a heading. Links to
+  // other sites are not fetched (no traffic leaves this machine), only checked to be absolute.
+  test('links answer, forms submit', async ({ page, request, baseURL }) => {
+    test.setTimeout(240_000)
+    const followed = new Map<string, number>()
+    const external = new Set<string>()
+    let forms = 0
+    for (const template of TEMPLATES) {
+      await page.goto(template.path)
+      const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))
+      for (const href of hrefs) {
+        const url = new URL(href)
+        if (url.origin !== baseURL) {
+          expect(url.protocol, href).toMatch(/^(https?|mailto|tel):$/)
+          external.add(href)
+          continue
+        }
+        const target = `${url.pathname}${url.search}`
+        if (followed.has(target)) continue
+        const response = await request.get(target)
+        followed.set(target, response.status())
+        expect(response.status(), `${target} (linked from ${template.path})`).toBe(200)
+      }
+      const count = await page.locator('main form, header form').count()
+      for (let index = 0; index < count; index++) {
+        await page.goto(template.path)
+        const form = page.locator('main form, header form').nth(index)
+        const submit = form.locator('button[type="submit"], button:not([type]), input[type="submit"]').first()
+        await expect(submit, `form ${index} on ${template.path} has a submit button`).toBeVisible()
+        // An empty search box is a required field: the browser keeps the reader on the page.
+        const search = form.getByRole('searchbox')
+        if ((await search.count()) > 0) await search.fill('Tokyo')
+        await submit.click()
+        await page.waitForLoadState('load')
+        await expect(page.getByRole('heading', { level: 1 }), `after submitting form ${index} on ${template.path}`).toBeVisible()
+        forms++
+      }
+    }
+    console.log(`# followed ${followed.size} links, saw ${external.size} external links, submitted ${forms} forms`)
+    expect(followed.size).toBeGreaterThan(20)
+    expect(forms).toBeGreaterThanOrEqual(TEMPLATES.length)
+  })
+})

@@ -19,6 +19,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { E2E } from './support/env'
 import { expect, test } from './support/test'
+import type { SanityClient } from '@sanity/client'
+import sharp from 'sharp'
 import { hashShareToken } from '../lib/preview/shareRules'
 import { createLakeToken, lakeClient } from './support/lake'
 import { freePort } from '../scripts/lib/ports'
@@ -48,9 +50,18 @@ async function pdfText(bytes: Buffer): Promise<string> {
 test.describe('no leaks', () => {
   let unpublishedSlug = ''
   let expiredToken = ''
+  /** The image the published canary shows: the asset scan below must be able to fetch it. */
+  let canaryImage = ''
+  let editor: SanityClient
+  /** What beforeAll wrote, removed by afterAll so no other spec meets it. */
+  const written: string[] = []
 
   test.beforeAll(async () => {
-    const editor = lakeClient(createLakeToken('editor', `trust-leaks-${MARK}`))
+    editor = lakeClient(createLakeToken('editor', `trust-leaks-${MARK}`))
+    // The spec uploads the image it needs (the seed has none), so it stands without the Studio spec.
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer()
+    const asset = await editor.assets.upload('image', png, { filename: `canary-${MARK}.png` })
+    canaryImage = asset._id
     const trip = await editor.fetch<Record<string, unknown> & { _id: string }>('*[_type == "trip" && !(_id in path("drafts.**"))][0]')
     const official = await editor.fetch<Record<string, unknown> & { _id: string }>('*[_type == "official" && !(_id in path("drafts.**"))][0]')
     const meeting = await editor.fetch<Record<string, unknown> & { _id: string }>('*[_type == "meeting" && !(_id in path("drafts.**"))][0]')
@@ -77,8 +88,22 @@ test.describe('no leaks', () => {
         note: MARKERS.share,
       })
       // The canary: published, so every scan below must be able to find it.
-      .createOrReplace({ _id: `trust-canary-${MARK}`, _type: 'official', name: `${CANARY} Canary`, slug: { _type: 'slug', current: `canary-${MARK}` } })
+      .createOrReplace({
+        _id: `trust-canary-${MARK}`,
+        _type: 'official',
+        name: `${CANARY} Canary`,
+        slug: { _type: 'slug', current: `canary-${MARK}` },
+        portrait: { _type: 'image', asset: { _type: 'reference', _ref: canaryImage }, alt: 'Canary portrait' },
+      })
       .commit()
+    written.push(`drafts.${trip._id}`, `drafts.${meeting._id}`, `drafts.${official._id}`, `drafts.trust-unpublished-${MARK}`, `envoy-share.trust${MARK}`, `trust-canary-${MARK}`)
+  })
+
+  test.afterAll(async () => {
+    const tx = editor.transaction()
+    for (const id of written) tx.delete(id)
+    await tx.commit()
+    await editor.delete(canaryImage)
   })
 
   test('the crawler finds no marker on any public surface, and finds the published canary', async ({ request }) => {
@@ -176,9 +201,11 @@ test.describe('no leaks', () => {
       scan(`query (${perspective})`, await response.text())
     }
     const post = await request.post(lakeUrl('/v2025-02-19/data/query/production'), { data: { query: '*[_id in path("**")]', perspective: 'raw' } })
+    expect(post.status()).toBe(200)
     scan('POST query', await post.text())
     const ids = [`drafts.trust-unpublished-${MARK}`, `envoy-share.trust${MARK}`, `trust-unpublished-${MARK}`]
     const doc = await request.get(lakeUrl(`/v2025-02-19/data/doc/production/${ids.join(',')}`))
+    expect(doc.status()).toBe(200)
     const docText = await doc.text()
     scan('doc', docText)
     expect(JSON.parse(docText).omitted).toContainEqual({ id: `drafts.trust-unpublished-${MARK}`, reason: 'permission' })
@@ -189,15 +216,19 @@ test.describe('no leaks', () => {
     }
     // Assets are public (as on Sanity's CDN): none may be reachable that a query does not list.
     const assets = await request.get(lakeUrl(`/v2025-02-19/data/query/production?query=${encodeURIComponent('*[_type in ["sanity.imageAsset", "sanity.fileAsset"]].url')}`))
-    for (const url of ((await assets.json()) as { result: string[] }).result.slice(0, 20)) {
+    expect(assets.status()).toBe(200)
+    const listed = ((await assets.json()) as { result: string[] }).result
+    expect(listed.some((url) => url.includes(canaryImage.replace(/^image-/, '').replace(/-png$/, ''))), 'the canary portrait is listed').toBe(true)
+    for (const url of listed.slice(0, 20)) {
       const asset = await request.get(lakeUrl(new URL(url).pathname), { ignoreHTTPSErrors: true })
-      expect(asset.status()).toBe(200)
+      expect(asset.status(), url).toBe(200)
     }
     // Listeners: an anonymous listener on everything sees no draft edit and no share-link write.
     const editor = lakeClient(createLakeToken('editor', `trust-listen-${MARK}`))
     const controller = new AbortController()
     const listen = await fetch(lakeUrl(`/v2025-02-19/data/listen/production?query=${encodeURIComponent('*')}&includeResult=true`), { signal: controller.signal })
     const live = await fetch(lakeUrl('/v2025-02-19/data/live/events/production'), { signal: controller.signal })
+    expect([listen.status, live.status]).toEqual([200, 200])
     expect((await request.get(lakeUrl('/v2025-02-19/data/live/events/production?includeDrafts=true'))).status()).toBe(401)
     const read = async (response: Response) => {
       const reader = (response.body as ReadableStream<Uint8Array>).getReader()
@@ -398,8 +429,13 @@ test.describe('stays up when the lake is down', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  test('rendered pages stay up (stale), the rest get a friendly error page, and it recovers by itself', async ({ page }) => {
+  test('rendered pages stay up (stale), the rest get a friendly error page, and it recovers by itself', async ({ page, browserProblems }) => {
     test.setTimeout(180_000)
+    // With the lake down, a page never rendered before fails on the server on purpose: Chromium
+    // logs its 500, and React logs the server render error (#441, its production code for "an
+    // error occurred in the Server Components render") that the friendly error page catches.
+    browserProblems.allow(/status of 500 \(Internal Server Error\) \(http:\/\/127\.0\.0\.1:\d+\/search\?q=never-rendered-/, 'the page under test')
+    browserProblems.allow(/Minified React error #441/, 'the server render error the error page shows')
     const rendered = ['/', '/trips/2021-03-tokyo-2plus2', '/officials', '/search?q=japan']
     for (const target of rendered) expect((await page.goto(`${portalUrl}${target}`))?.status(), target).toBe(200)
 

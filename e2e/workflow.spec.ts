@@ -12,7 +12,7 @@
 import { execFileSync } from 'node:child_process'
 import { E2E } from './support/env'
 import { expect, test } from './support/test'
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
 import type { SanityClient } from '@sanity/client'
 import { createLakeToken, lakeClient } from './support/lake'
 
@@ -37,7 +37,11 @@ async function workflow(token: string, method: string, path: string, body?: unkn
 
 const block = (key: string, text: string) => [{ _type: 'block', _key: key, style: 'normal', markDefs: [], children: [{ _type: 'span', _key: `${key}s`, text, marks: [] }] }]
 
+/** Every document the spec makes, removed (published and draft) when it ends. */
+const created = new Set<string>()
+
 async function createDraft(doc: Record<string, unknown> & { _id: string; _type: string }) {
+  created.add(doc._id)
   await editor.action({ actionType: 'sanity.action.document.create', publishedId: doc._id, attributes: { ...doc, _id: `drafts.${doc._id}` }, ifExists: 'fail' })
 }
 
@@ -63,6 +67,15 @@ test.beforeAll(() => {
   tokens.admin = createLakeToken('administrator', `wf-admin-${stamp}`)
   editor = lakeClient(tokens.editor)
   reader = lakeClient(createLakeToken('viewer', `wf-viewer-${stamp}`))
+})
+
+test.afterAll(async () => {
+  // Meetings first: they reference their trip. Published and draft, whichever exists.
+  const ids = [...created].sort((a, b) => Number(b.startsWith('meeting-')) - Number(a.startsWith('meeting-')))
+  const tx = editor.transaction()
+  for (const id of ids) tx.delete(id).delete(`drafts.${id}`)
+  await tx.commit()
+  expect(await reader.fetch<number>('count(*[_id in $ids || _id in $drafts])', { ids, drafts: ids.map((id) => `drafts.${id}`) }, { perspective: 'raw' })).toBe(0)
 })
 
 test('review: the author of a change cannot approve it; another editor can', async () => {
@@ -121,7 +134,10 @@ test('embargo: nothing of the trip is public before the lift; everything appears
   expect((await ogImage(slug)).equals(generic), 'Open Graph image shows nothing of the embargoed trip').toBe(true)
   const listings = ['/feed.xml', '/trips', '/sitemap.xml', `/search?q=${encodeURIComponent(`Embargoed ${stamp}`)}`, '/facts', '/']
   for (const path of listings) {
-    const body = await (await request.get(path)).text()
+    const response = await request.get(path)
+    // A 500 page would "leak" nothing too: the scan only counts on a page that rendered.
+    expect(response.status(), path).toBe(200)
+    const body = await response.text()
     for (const secret of [title, meetingTitle, factText, slug]) expect(body, `${path} leaks "${secret}"`).not.toContain(secret)
   }
 
@@ -146,6 +162,7 @@ test('change notes: a major note shows in the trip’s change history and its fe
   const tripId = `trip-wf-notes-${stamp}`
   const slug = `wf-notes-${stamp}`
   const title = `Noted visit ${stamp}`
+  created.add(tripId)
   await editor.createOrReplace(await tripLike(tripId, slug, title))
   const major = `The Osaka leg was added (${stamp}).`
   const minor = `Typo fixed (${stamp}).`
@@ -189,41 +206,79 @@ test('history mode: an official who left office is marked on their page and thei
   }
 })
 
+/** Adds a Studio account with the lake's CLI, as an administrator would. */
+function addStudioUser(email: string, role: 'editor' | 'administrator') {
+  execFileSync('npx', ['tsx', 'lake/cli.ts', 'user', 'add', email, '--role', role, '--name', email.split('@')[0]!, '--password-stdin'], {
+    env: process.env,
+    input: `${PASSWORD}\n`,
+    encoding: 'utf8',
+  })
+}
+
+/** Signs in through the Studio's login screen, then opens the document. */
+async function openInStudio(browser: Browser, email: string, id: string, type: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage()
+  await page.goto(STUDIO)
+  await page.getByText('Envoy account').click()
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByText('Fact library').first()).toBeVisible({ timeout: 30_000 })
+  await page.goto(`${STUDIO}/intent/edit/id=${id};type=${type}`)
+  await expect(page.locator('[data-testid="field-title"] input').first()).toBeVisible({ timeout: 30_000 })
+  return page
+}
+
+/**
+ * Runs a document action by its label, as staff do: the footer shows the first action as a
+ * button and the rest in its "…" menu.
+ */
+async function documentAction(page: Page, label: string) {
+  const button = page.getByTestId('document-panel-footer').getByRole('button', { name: label, exact: true })
+  const menu = page.getByTestId('action-menu-button')
+  await expect(button.or(menu).first()).toBeVisible({ timeout: 30_000 })
+  if (await button.isVisible()) {
+    await expect(button).toBeEnabled({ timeout: 30_000 })
+    return button.click()
+  }
+  await menu.click()
+  const item = page.getByRole('menuitem', { name: label })
+  await expect(item).toBeEnabled({ timeout: 30_000 })
+  await item.click()
+}
+
+/** Edits the title through the form, which makes a draft. */
+async function editTitle(page: Page, title: string) {
+  const input = page.locator('[data-testid="field-title"] input').first()
+  await input.fill(title)
+  await expect(input).toHaveValue(title)
+}
+
 test.describe('in the Studio, with review required', () => {
-  const users = { author: `wf-author-${stamp}@e2e.test`, reviewer: `wf-reviewer-${stamp}@e2e.test` }
-  const topicId = `topic-wf-studio-${stamp}`
+  const users = { author: `wf-author-${stamp}@e2e.test`, reviewer: `wf-reviewer-${stamp}@e2e.test`, admin: `wf-admin-${stamp}@e2e.test` }
+  const topics = { approve: `topic-wf-studio-${stamp}`, reject: `topic-wf-reject-${stamp}`, force: `topic-wf-force-${stamp}`, schedule: `topic-wf-schedule-${stamp}` }
+  const embargoTripId = `trip-wf-studio-embargo-${stamp}`
 
   test.beforeAll(async () => {
-    for (const email of Object.values(users)) {
-      execFileSync('npx', ['tsx', 'lake/cli.ts', 'user', 'add', email, '--role', 'editor', '--name', email.split('@')[0]!, '--password-stdin'], {
-        env: process.env,
-        input: `${PASSWORD}\n`,
-        encoding: 'utf8',
-      })
+    addStudioUser(users.author, 'editor')
+    addStudioUser(users.reviewer, 'editor')
+    addStudioUser(users.admin, 'administrator')
+    // Published before review is switched on, so each test starts from a published document.
+    for (const id of Object.values(topics)) {
+      created.add(id)
+      await editor.createOrReplace({ _id: id, _type: 'topic', title: `Studio topic ${id}`, slug: { _type: 'slug', current: id } })
     }
-    await editor.createOrReplace({ _id: topicId, _type: 'topic', title: `Studio topic ${stamp}`, slug: { _type: 'slug', current: topicId } })
+    created.add(embargoTripId)
+    await createDraft(await tripLike(embargoTripId, `wf-studio-embargo-${stamp}`, `Studio embargo ${stamp}`))
     expect((await workflow(tokens.admin, 'PUT', '/data/workflow/production/settings', { reviewRequired: true })).body.reviewRequired).toBe(true)
   })
   test.afterAll(async () => {
     await workflow(tokens.admin, 'PUT', '/data/workflow/production/settings', { reviewRequired: false })
   })
 
-  async function signIn(page: Page, email: string) {
-    await page.setViewportSize({ width: 1400, height: 900 })
-    await page.goto(STUDIO)
-    await page.getByText('Envoy account').click()
-    await page.getByLabel('Email').fill(email)
-    await page.getByLabel('Password').fill(PASSWORD)
-    await page.getByRole('button', { name: 'Sign in' }).click()
-    await expect(page.getByText('Fact library').first()).toBeVisible({ timeout: 30_000 })
-    await page.goto(`${STUDIO}/intent/edit/id=${topicId};type=topic`)
-  }
-
   test('publish waits for approval, and the author cannot approve their own edit', async ({ browser }) => {
-    const author = await (await browser.newContext()).newPage()
-    await signIn(author, users.author)
-    const titleInput = author.locator('[data-testid="field-title"] input').first()
-    await titleInput.fill(`Studio topic ${stamp} (edited)`)
+    const author = await openInStudio(browser, users.author, topics.approve, 'topic')
+    await editTitle(author, `Studio topic ${stamp} (edited)`)
     const submit = author.getByRole('button', { name: 'Submit for review' })
     await expect(submit).toBeEnabled({ timeout: 30_000 })
     await expect(author.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0)
@@ -232,8 +287,7 @@ test.describe('in the Studio, with review required', () => {
     await expect(author.getByRole('button', { name: 'Approve' })).toBeDisabled()
     await author.screenshot({ path: 'test-results/workflow-studio-in-review.png' })
 
-    const reviewer = await (await browser.newContext()).newPage()
-    await signIn(reviewer, users.reviewer)
+    const reviewer = await openInStudio(browser, users.reviewer, topics.approve, 'topic')
     await expect(reviewer.getByText('In review', { exact: true }).first()).toBeVisible({ timeout: 30_000 })
     await reviewer.getByRole('button', { name: 'Approve' }).click()
     await expect(reviewer.getByText('Approved', { exact: true }).first()).toBeVisible({ timeout: 30_000 })
@@ -241,6 +295,107 @@ test.describe('in the Studio, with review required', () => {
     const publish = reviewer.getByRole('button', { name: 'Publish', exact: true })
     await expect(publish).toBeEnabled({ timeout: 30_000 })
     await publish.click()
-    await expect.poll(async () => (await reader.getDocument(topicId))?.title, { timeout: 30_000 }).toBe(`Studio topic ${stamp} (edited)`)
+    await expect.poll(async () => (await reader.getDocument(topics.approve))?.title, { timeout: 30_000 }).toBe(`Studio topic ${stamp} (edited)`)
   })
+
+  test('a reviewer requests changes with a reason, and the author sees it', async ({ browser }) => {
+    const author = await openInStudio(browser, users.author, topics.reject, 'topic')
+    await editTitle(author, `Needs work ${stamp}`)
+    await documentAction(author, 'Submit for review')
+    await expect(author.getByText('In review', { exact: true }).first()).toBeVisible({ timeout: 30_000 })
+
+    const reviewer = await openInStudio(browser, users.reviewer, topics.reject, 'topic')
+    await documentAction(reviewer, 'Request changes')
+    const dialog = reviewer.getByRole('dialog')
+    await dialog.getByLabel('What should change?').fill(`Cite the source (${stamp}).`)
+    await dialog.getByRole('button', { name: 'Send back to the author' }).click()
+    await expect(dialog).toBeHidden({ timeout: 30_000 })
+    await expect(reviewer.getByText('Changes requested', { exact: true }).first()).toBeVisible({ timeout: 30_000 })
+
+    // The author's open document follows: the badge says changes were requested, and why.
+    await author.reload()
+    const badge = author.getByText('Changes requested', { exact: true }).first()
+    await expect(badge).toBeVisible({ timeout: 30_000 })
+    await badge.hover()
+    await expect(author.getByText(`Cite the source (${stamp}).`).first()).toBeVisible({ timeout: 10_000 })
+    expect((await reader.getDocument(topics.reject))?.title, 'nothing was published').toBe(`Studio topic ${topics.reject}`)
+  })
+
+  test('an administrator force-publishes with a recorded reason', async ({ browser }) => {
+    const admin = await openInStudio(browser, users.admin, topics.force, 'topic')
+    await editTitle(admin, `Urgent correction ${stamp}`)
+    await documentAction(admin, 'Force publish')
+    const dialog = admin.getByRole('dialog')
+    const confirm = dialog.getByRole('button', { name: 'Force publish' })
+    await expect(confirm, 'a reason is required').toBeDisabled()
+    await dialog.getByLabel('Reason (required, recorded with the document)').fill(`Wrong date in the title (${stamp})`)
+    await confirm.click()
+    await expect.poll(async () => (await reader.getDocument(topics.force))?.title, { timeout: 30_000 }).toBe(`Urgent correction ${stamp}`)
+    const state = await workflow(tokens.admin, 'GET', `/data/workflow/production/documents/${topics.force}`)
+    expect(JSON.stringify(state.body)).toContain(`Wrong date in the title (${stamp})`)
+  })
+
+  test('schedule a publish in the dialog, see it with its times, and cancel it', async ({ browser }) => {
+    const author = await openInStudio(browser, users.author, topics.schedule, 'topic')
+    await editTitle(author, `Scheduled ${stamp}`)
+    await documentAction(author, 'Schedule publish')
+    const dialog = author.getByRole('dialog')
+    await expect(dialog.getByLabel('Publish at (your local time)')).toBeVisible()
+    await expect(dialog.getByText(/Washington .* · Local .* · UTC /).first()).toBeVisible()
+    await dialog.getByRole('button', { name: 'Schedule', exact: true }).click()
+    const row = dialog.getByTestId('schedule-row').first()
+    await expect(row).toContainText('scheduled', { timeout: 30_000 })
+    await expect(row).toContainText('Publish')
+    await author.screenshot({ path: 'test-results/workflow-studio-schedule.png' })
+    await row.getByRole('button', { name: 'Cancel' }).click()
+    await expect(row).toContainText('cancelled', { timeout: 30_000 })
+    expect((await reader.getDocument(topics.schedule))?.title, 'nothing was published').toBe(`Studio topic ${topics.schedule}`)
+  })
+
+  test('embargo a trip in its field: the countdown and three times show, and the lift is scheduled from the dialog', async ({ browser }) => {
+    const author = await openInStudio(browser, users.author, embargoTripId, 'trip')
+    await author.getByRole('tab', { name: 'Publishing' }).click()
+    const field = author.getByTestId('field-embargoUntil')
+    const input = field.getByRole('textbox').first()
+    await input.fill('2030-01-01 09:00')
+    await input.press('Enter')
+    const countdown = field.getByTestId('embargo-countdown')
+    await expect(countdown).toContainText('Embargoed: lifts in', { timeout: 30_000 })
+    await expect(countdown).toContainText(/Washington .* · Local .* · UTC /)
+    await expect.poll(async () => (await reader.getDocument(`drafts.${embargoTripId}`))?.embargoUntil, { timeout: 30_000 }).toMatch(/^2030-01-01T/)
+    await author.screenshot({ path: 'test-results/workflow-studio-embargo-field.png' })
+
+    await documentAction(author, 'Schedule embargo lift')
+    const dialog = author.getByRole('dialog')
+    await expect(dialog).toContainText('publish together at the embargo lift')
+    await dialog.getByRole('button', { name: 'Schedule the lift' }).click()
+    const row = dialog.getByTestId('schedule-row').first()
+    await expect(row).toContainText('Embargo lift', { timeout: 30_000 })
+    await expect(row).toContainText('scheduled')
+    await row.getByRole('button', { name: 'Cancel' }).click()
+    await expect(row).toContainText('cancelled', { timeout: 30_000 })
+  })
+})
+
+test('in the Studio: publishing a change to a published trip asks major or minor, and a major note shows on the page', async ({ browser, page }) => {
+  const tripId = `trip-wf-note-studio-${stamp}`
+  const slug = `wf-note-studio-${stamp}`
+  const email = `wf-noter-${stamp}@e2e.test`
+  addStudioUser(email, 'editor')
+  created.add(tripId)
+  await editor.createOrReplace(await tripLike(tripId, slug, `Note visit ${stamp}`))
+  const studio = await openInStudio(browser, email, tripId, 'trip')
+  await editTitle(studio, `Note visit ${stamp} (updated)`)
+  await documentAction(studio, 'Publish')
+  const dialog = studio.getByRole('dialog')
+  await expect(dialog).toContainText('what kind of change is this?')
+  await dialog.getByText('Major', { exact: false }).first().click()
+  const note = `The title now says it was updated (${stamp}).`
+  await dialog.getByLabel(/note/i).fill(note)
+  await dialog.getByRole('button', { name: 'Publish' }).click()
+  await expect.poll(async () => (await reader.getDocument(tripId))?.title, { timeout: 30_000 }).toBe(`Note visit ${stamp} (updated)`)
+  await expect(async () => {
+    await page.goto(`/trips/${slug}`)
+    await expect(page.locator('#changes').locator('xpath=..')).toContainText(note, { timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
 })

@@ -23,14 +23,32 @@ export { expect }
 type Problem = string
 
 /**
- * Messages that are not failures of Envoy. Each says why; keep the list short.
+ * Console errors that are not failures of Envoy. Each says why; keep the list short.
  */
 const CONSOLE_ALLOWLIST: { pattern: RegExp; why: string }[] = [
-  // Chromium logs the status of every document a test navigates to on purpose (a 404 page, a
-  // refused share link); the navigation's own status is asserted by the test, and subresources
-  // with a 4xx are reported separately below.
-  { pattern: /^Failed to load resource: the server responded with a status of 4\d\d/, why: 'navigations the test asserts' },
+  // The Studio's auto-update check asks Sanity's module CDN for the latest version; this machine
+  // reaches no outside host (the request itself is an outside one, ignored below).
+  { pattern: /^Failed to fetch version for package/, why: 'no outside network' },
 ]
+
+/**
+ * Answers from the lake that the Studio asks for and handles, as it does on hosted Sanity
+ * (../shared/notes/studio-on-local-lake.md): 401 from `/users/me` and `/auth/id` before sign-in
+ * (the cookie probe), and 404 from Sanity-hosted services the lake does not imitate, which the
+ * Studio treats as "nothing to show" (module version help, onboarding journeys, schema
+ * descriptor upload).
+ */
+const EXPECTED_LAKE_ANSWERS: { path: RegExp; status: number }[] = [
+  { path: /^\/v[\d-]+\/users\/me$/, status: 401 },
+  { path: /^\/v[\d-]+\/auth\/id$/, status: 401 },
+  { path: /^\/v1\/help$/, status: 404 },
+  { path: /^\/v[\d-]+\/journey\/[\w-]+$/, status: 404 },
+  { path: /^\/v[\d-]+\/descriptors\/claim$/, status: 404 },
+]
+
+function isLake(url: URL): boolean {
+  return url.port === E2E.lakeHttpsPort || url.origin === E2E.lakeHttp
+}
 
 /** Elements or text that mean a page is showing an error instead of itself. */
 const ERROR_SCREENS: { selector: string; what: string }[] = [
@@ -63,20 +81,29 @@ export type BrowserProblems = {
   readonly seen: readonly string[]
 }
 
-function watchContext(context: BrowserContext, report: (problem: Problem) => void, navigations: Set<string>) {
+/**
+ * Responses that are not failures, by URL: pages the test navigated to itself (their status is
+ * the test's to assert) and the lake answers above. Chromium logs each as "Failed to load
+ * resource", which is then not a failure either.
+ */
+type Expected = Set<string>
+
+function watchContext(context: BrowserContext, report: (problem: Problem) => void, expected: Expected, javaScript: boolean) {
   context.on('weberror', (error) => report(`uncaught exception on ${error.page()?.url() ?? 'a page'}: ${error.error().message}`))
   context.on('console', (message) => {
     if (message.type() !== 'error') return
     const text = message.text()
     const { url } = message.location()
-    if (CONSOLE_ALLOWLIST.some(({ pattern }) => pattern.test(text)) && (navigations.has(url) || !isOurs(url))) return
+    if (CONSOLE_ALLOWLIST.some(({ pattern }) => pattern.test(text))) return
+    if (text.startsWith('Failed to load resource') && (expected.has(url) || !isOurs(url))) return
     report(`console.error on ${message.page()?.url() ?? 'a page'}: ${text}${url ? ` (${url})` : ''}`)
   })
   context.on('requestfailed', (request) => {
     const failure = request.failure()?.errorText ?? 'failed'
     // ERR_ABORTED is the browser cancelling a request itself: a navigation away, a closed
-    // listener, a prefetch it no longer needs. Nothing answered wrongly.
-    if (failure === 'net::ERR_ABORTED' || !isOurs(request.url())) return
+    // listener, a prefetch it no longer needs. Nothing answered wrongly. With JavaScript off,
+    // Chromium refuses every script itself and reports it as "csp".
+    if (failure === 'net::ERR_ABORTED' || (!javaScript && failure === 'csp') || !isOurs(request.url())) return
     report(`request failed: ${request.method()} ${request.url()}: ${failure}`)
   })
   context.on('response', (response) => {
@@ -84,8 +111,11 @@ function watchContext(context: BrowserContext, report: (problem: Problem) => voi
     const url = response.url()
     if (!isOurs(url) || status < 400) return
     const request = response.request()
-    if (request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame() && status < 500) {
-      navigations.add(url)
+    const parsed = new URL(url)
+    const lakeAnswer = isLake(parsed) && EXPECTED_LAKE_ANSWERS.some((answer) => answer.status === status && answer.path.test(parsed.pathname))
+    const ownNavigation = request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame() && status < 500
+    if (lakeAnswer || ownNavigation) {
+      expected.add(url)
       return
     }
     report(`${status} for ${request.method()} ${url}`)
@@ -107,15 +137,15 @@ async function errorScreens(page: Page): Promise<Problem[]> {
 
 export const test = base.extend<{ browserProblems: BrowserProblems }>({
   browserProblems: [
-    async ({ browser, context }, provide) => {
+    async ({ browser, context, javaScriptEnabled }, provide) => {
       const problems: Problem[] = []
       const allowed: RegExp[] = []
-      const navigations = new Set<string>()
+      const expected: Expected = new Set()
       const contexts = new Set<BrowserContext>([context])
       const report = (problem: Problem) => {
         if (!allowed.some((pattern) => pattern.test(problem))) problems.push(problem)
       }
-      watchContext(context, report, navigations)
+      watchContext(context, report, expected, javaScriptEnabled !== false)
 
       // Contexts the test makes itself (a second editor, JavaScript off): browser.newPage() goes
       // through newContext() too. Put back when the test ends.
@@ -123,7 +153,7 @@ export const test = base.extend<{ browserProblems: BrowserProblems }>({
       browser.newContext = async (options) => {
         const made = await newContext(options)
         contexts.add(made)
-        watchContext(made, report, navigations)
+        watchContext(made, report, expected, options?.javaScriptEnabled !== false)
         return made
       }
       try {

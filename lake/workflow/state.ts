@@ -107,8 +107,10 @@ export function approvalRefusal(status: WorkflowStatus, approver: string, lastEd
 /** The instant as Washington, the viewer's local zone and UTC, e.g. for an embargo lift. */
 export function formatInstantThreeWays(iso: string, localZone?: string): { washington: string; local: string; utc: string } {
   const date = new Date(iso)
+  // Fields, not dateStyle/timeStyle: ECMA-402 forbids combining those with timeZoneName, and
+  // every engine throws ("Invalid option"), which crashed the Studio's embargo field and dialogs.
   const format = (timeZone: string | undefined) =>
-    new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(date)
+    new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date)
   return { washington: format('America/New_York'), local: format(localZone), utc: format('UTC') }
 }
 
