@@ -17,6 +17,7 @@ import { openShareLink } from '@/lib/preview/shareApi'
 import { SHARE_TOKEN_PATTERN, shareLinkMessage } from '@/lib/preview/shareRules'
 import { SHARE_COOKIE, STAFF_COOKIE, signCookieValue } from '@/lib/preview/signedCookie'
 import { getClient } from '@/lib/sanity/client'
+import { safeRedirectPath } from '@/lib/safeRedirect'
 
 export const dynamic = 'force-dynamic'
 
@@ -57,5 +58,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   jar.set({ name: SHARE_COOKIE, value: signCookieValue(answer.linkId, expires), httpOnly: true, path: '/', expires, secure, sameSite: 'lax' })
   // A share link never grants more than its document, even in a browser that was in staff preview.
   jar.delete(STAFF_COOKIE)
-  return new Response(null, { status: 303, headers: { location: path, 'x-robots-tag': 'noindex, nofollow', 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' } })
+  return new Response(null, { status: 303, headers: { location: safeRedirectPath(path), 'x-robots-tag': 'noindex, nofollow', 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' } })
 }
