@@ -24,6 +24,7 @@ import { readContentSource } from '@/lib/env'
 import { previewMode } from '@/lib/preview/mode'
 import { CONTENT_TAG, pageTag } from '@/lib/revalidation/tags'
 import { getClient, READ_TIMEOUT_MS, REVALIDATE_SECONDS, sanityFetch } from '@/lib/sanity/client'
+import { isKnownSlug } from '@/lib/sanity/staticParams'
 import type { Briefing } from '@/lib/sanity/types'
 import { BRIEFING_QUERY } from '@/sanity/queries'
 
@@ -90,6 +91,7 @@ export async function countPublishedRevisions(ids: readonly string[], cacheTags?
 }
 
 export async function loadBriefing(slug: string): Promise<LoadedBriefing | null> {
+  if (!(await isKnownSlug('trip', slug))) return null
   const tags = [pageTag('trip', slug)]
   const trip = await sanityFetch(BRIEFING_QUERY, { slug }, tags)
   if (!trip) return null
