@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { NextConfig } from 'next'
 import { readBuildEnv } from './lib/env'
 import { securityHeaders } from './lib/security/headers'
@@ -5,6 +6,8 @@ import { securityHeaders } from './lib/security/headers'
 const nextConfig: NextConfig = {
   distDir: readBuildEnv().NEXT_DIST_DIR,
   poweredByHeader: false,
+  // Next's file-system ISR cache, minus new entries for 404s and other errors (junk addresses).
+  cacheHandler: path.resolve('lib/cache/isrCacheHandler.mjs'),
   reactStrictMode: true,
   // Reads its VTIMEZONE files from its own folder at run time: keep it out of the bundle.
   serverExternalPackages: ['@touch4it/ical-timezones'],

@@ -1,5 +1,8 @@
 /**
  * Runs only where it has work, so other cached pages pay nothing for it:
+ * - Malformed requests (lib/http/malformed.ts): a path with a `%` in it is checked first; one
+ *   Next.js could not decode is answered 400 here, with the security headers, instead of a bare
+ *   500 from Next.js.
  * - Filtered lists: /trips?… and /facts?… are served from their cached view route
  *   (lib/listViews.ts). Only requests that carry a list's own parameters come here (the matcher's
  *   `has`): running the proxy costs every request it sees, and the unfiltered lists are static.
@@ -11,7 +14,10 @@
  *   share link), and the routes that enter or leave preview.
  */
 import { type NextRequest, NextResponse } from 'next/server'
+import { hasBadEscape } from '@/lib/http/malformed'
+import { plainPage } from '@/lib/http/plainPage'
 import { ALL, isListKind, listRoute, viewOf } from '@/lib/listViews'
+import { securityHeaders } from '@/lib/security/headers'
 
 /** Next's own query parameter for RSC requests, kept through the rewrite. */
 const RSC_PARAM = '_rsc'
@@ -31,12 +37,22 @@ function listResponse(request: NextRequest): NextResponse | null {
   return null
 }
 
+/** The 400 for a request Next.js could not read, or null when it can. */
+function malformedResponse(request: NextRequest): Response | null {
+  if (!hasBadEscape(request.nextUrl.pathname)) return null
+  const headers = Object.fromEntries(securityHeaders().map(({ key, value }) => [key, value]))
+  const message = 'This address has a broken “%” escape, so it cannot name a page. Check the link, or start again from the home page.'
+  return plainPage(400, 'Bad address', message, { ...headers, 'cache-control': 'no-store' })
+}
+
 function isPreviewRequest(request: NextRequest): boolean {
   const { pathname } = request.nextUrl
   return request.cookies.has('__prerender_bypass') || pathname.startsWith('/share/') || pathname.startsWith('/api/draft-mode/')
 }
 
-export function proxy(request: NextRequest): NextResponse {
+export function proxy(request: NextRequest): Response {
+  const malformed = malformedResponse(request)
+  if (malformed) return malformed
   const response = listResponse(request) ?? NextResponse.next()
   if (isPreviewRequest(request)) response.headers.set('X-Robots-Tag', 'noindex, nofollow')
   return response
@@ -56,5 +72,7 @@ export const config = {
     { source: '/((?!_next/static|_next/image|favicon.ico).*)', has: [{ type: 'cookie', key: '__prerender_bypass' }] },
     '/share/:path*',
     '/api/draft-mode/:path*',
+    // Any path with a `%` in it: the proxy checks its escapes.
+    '/:path(.*%.*)',
   ],
 }

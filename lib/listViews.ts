@@ -60,3 +60,44 @@ export function viewFromSegment(segment: string): string {
     return segment
   }
 }
+
+/** The public address of a view: `/trips?year=2021`, or `/trips` for the unfiltered list. */
+export function publicPath(kind: ListKind, view: string): string {
+  return view === ALL ? `/${kind}` : `/${kind}?${view}`
+}
+
+/** The values each filter of a list can take, as the content has them (page numbers aside). */
+export type KnownValues<K extends ListKind> = Partial<Record<keyof (typeof PARAMETERS)[K], ReadonlySet<string>>>
+
+/**
+ * What a view route does with a view, before reading anything that depends on it. Views are
+ * cached, so only views of values that exist may be rendered: otherwise every year, slug or page
+ * number a reader types would be one more cache entry.
+ * - `not-found`: not a canonical view (only the proxy's own rewrites are), answered 404;
+ * - `redirect`: a filter value no content has (`?year=1914`) is dropped, and the reader sent to
+ *   the list without it;
+ * - `render`: every value exists (whether they match anything together is the page's to say).
+ */
+export type ViewDecision = { action: 'render' } | { action: 'redirect'; to: string } | { action: 'not-found' }
+
+export function decideView<K extends ListKind>(kind: K, view: string, known: KnownValues<K>): ViewDecision {
+  if (view !== ALL && viewOf(kind, new URLSearchParams(view)) !== view) return { action: 'not-found' }
+  const query = new URLSearchParams(view === ALL ? '' : view)
+  let dropped = false
+  for (const [name, values] of Object.entries(known) as [string, ReadonlySet<string> | undefined][]) {
+    const value = query.get(name)
+    if (value !== null && values && !values.has(value)) {
+      query.delete(name)
+      dropped = true
+    }
+  }
+  return dropped ? { action: 'redirect', to: publicPath(kind, viewOf(kind, query)) } : { action: 'render' }
+}
+
+/** Where a page number past the last page goes: the last page of the same view, or null if in range. */
+export function lastPageRedirect(view: string, page: number, pageCount: number): string | null {
+  if (page <= pageCount) return null
+  const query = new URLSearchParams(view === ALL ? '' : view)
+  query.set('page', String(pageCount))
+  return publicPath('trips', viewOf('trips', query))
+}

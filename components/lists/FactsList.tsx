@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { notFound, redirect } from 'next/navigation'
 import { FactItem } from '@/components/facts/FactItem'
 import { FilterForm, FilterSelect } from '@/components/filters/FilterForm'
-import { filtersOf } from '@/lib/listViews'
+import { decideView, filtersOf } from '@/lib/listViews'
 import { listTag } from '@/lib/revalidation/tags'
+import { safeRedirectPath } from '@/lib/safeRedirect'
 import { sanityFetch } from '@/lib/sanity/client'
 import { FACTS_QUERY } from '@/sanity/queries'
 
@@ -18,11 +20,23 @@ export function factsMetadata(view: string): Metadata {
   }
 }
 
-/** The fact library in a view: served at /facts and, filtered, from /lists/facts/<view>. */
+/**
+ * The fact library in a view: served at /facts and, filtered, from /lists/facts/<view>. Checked
+ * like the trips list (components/lists/TripsList.tsx): values no fact has are dropped, filters
+ * that match nothing answer 404 (not cached).
+ */
 export async function FactsList({ view }: { view: string }) {
   const filters = filtersOf('facts', view)
-  const { facts, topics, countries } = await sanityFetch(FACTS_QUERY, filters, ['factBullet', 'topic', 'country'].map(listTag))
+  const tags = ['factBullet', 'topic', 'country'].map(listTag)
+  // The options come with the facts; read them unfiltered first, so junk values read nothing more.
+  const options = await sanityFetch(FACTS_QUERY, { topic: '', country: '' }, tags)
+  const slugs = (rows: { slug: string | null }[]) => new Set(rows.flatMap((row) => (row.slug ? [row.slug] : [])))
+  const decision = decideView('facts', view, { topic: slugs(options.topics), country: slugs(options.countries) })
+  if (decision.action === 'not-found') notFound()
+  if (decision.action === 'redirect') redirect(safeRedirectPath(decision.to))
   const filtered = Boolean(filters.topic || filters.country)
+  const { facts, topics, countries } = filtered ? await sanityFetch(FACTS_QUERY, filters, tags) : options
+  if (filtered && facts.length === 0) notFound()
   return (
     <div className="mx-auto max-w-page px-4 py-10">
       <h1 className="text-4xl font-bold tracking-tight">Fact library</h1>

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { notFound, redirect } from 'next/navigation'
 import { FilterForm, FilterSelect } from '@/components/filters/FilterForm'
 import { DestinationMap } from '@/components/map/DestinationMap'
 import { Pagination } from '@/components/Pagination'
 import { TripCard } from '@/components/trip/TripCard'
-import { filtersOf } from '@/lib/listViews'
+import { decideView, filtersOf, lastPageRedirect } from '@/lib/listViews'
 import { pageNumber, paginate } from '@/lib/pagination'
 import { listTag } from '@/lib/revalidation/tags'
+import { safeRedirectPath } from '@/lib/safeRedirect'
 import { sanityFetch } from '@/lib/sanity/client'
 import { tripTotals } from '@/lib/tripStats'
 import { TRIP_FILTERS_QUERY, TRIPS_QUERY } from '@/sanity/queries'
@@ -33,14 +35,33 @@ export function tripsMetadata(view: string): Metadata {
   }
 }
 
-/** The trips list in a view: served at /trips and, filtered, from /lists/trips/<view>. */
+/**
+ * The trips list in a view: served at /trips and, filtered, from /lists/trips/<view>. A view is
+ * cached, so it is checked against the filters' own options first (lib/listViews.ts): a value no
+ * trip has sends the reader to the list without it, a page past the last goes to the last, and
+ * filters that together match nothing answer 404 (not cached) with "No trips match".
+ */
 export async function TripsList({ view }: { view: string }) {
   const { values, page } = readFilters(view)
-  const [trips, filters] = await Promise.all([sanityFetch(TRIPS_QUERY, values, TRIP_LIST_TAGS), sanityFetch(TRIP_FILTERS_QUERY, {}, TRIP_LIST_TAGS)])
-  const shown = paginate(trips, page)
-  const totals = tripTotals(trips)
+  const filters = await sanityFetch(TRIP_FILTERS_QUERY, {}, TRIP_LIST_TAGS)
   const years = [...new Set(filters.years.map((date) => date.slice(0, 4)))].sort().reverse()
+  const slugs = (rows: { slug: string | null }[]) => new Set(rows.flatMap((row) => (row.slug ? [row.slug] : [])))
+  const decision = decideView('trips', view, {
+    year: new Set(years),
+    country: slugs(filters.countries),
+    official: slugs(filters.officials),
+    topic: slugs(filters.topics),
+  })
+  if (decision.action === 'not-found') notFound()
+  if (decision.action === 'redirect') redirect(safeRedirectPath(decision.to))
+
+  const trips = await sanityFetch(TRIPS_QUERY, values, TRIP_LIST_TAGS)
+  const shown = paginate(trips, page)
+  const beyond = lastPageRedirect(view, page, shown.pageCount)
+  if (beyond) redirect(safeRedirectPath(beyond))
+  const totals = tripTotals(trips)
   const filtered = FILTERS.some((name) => values[name])
+  if (filtered && trips.length === 0) notFound()
 
   const places = new Map<string, { key: string; label: string; lat: number | null; lng: number | null; count: number }>()
   for (const trip of trips) {

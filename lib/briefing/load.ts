@@ -23,7 +23,8 @@ import { createHash } from 'node:crypto'
 import { readContentSource } from '@/lib/env'
 import { previewMode } from '@/lib/preview/mode'
 import { CONTENT_TAG, pageTag } from '@/lib/revalidation/tags'
-import { getClient, REVALIDATE_SECONDS, sanityFetch } from '@/lib/sanity/client'
+import { getClient, READ_TIMEOUT_MS, REVALIDATE_SECONDS, sanityFetch } from '@/lib/sanity/client'
+import { isKnownSlug } from '@/lib/sanity/staticParams'
 import type { Briefing } from '@/lib/sanity/types'
 import { BRIEFING_QUERY } from '@/sanity/queries'
 
@@ -71,7 +72,7 @@ export async function countPublishedRevisions(ids: readonly string[], cacheTags?
     for (const chunk of chunkIds(ids)) {
       const url = client.getUrl(`/data/history/${source.dataset}/transactions/${chunk.map(encodeURIComponent).join(',')}?excludeContent=true`)
       const caching: RequestInit = cacheTags ? { next: { revalidate: REVALIDATE_SECONDS, tags: [CONTENT_TAG, ...cacheTags] } } : { cache: 'no-store' }
-      const response = await fetch(url, { headers: { authorization: `Bearer ${source.token}` }, ...caching })
+      const response = await fetch(url, { headers: { authorization: `Bearer ${source.token}` }, signal: AbortSignal.timeout(READ_TIMEOUT_MS), ...caching })
       if (!response.ok) {
         console.warn(`Briefing version unavailable: history answered ${response.status}`)
         return null
@@ -90,6 +91,7 @@ export async function countPublishedRevisions(ids: readonly string[], cacheTags?
 }
 
 export async function loadBriefing(slug: string): Promise<LoadedBriefing | null> {
+  if (!(await isKnownSlug('trip', slug))) return null
   const tags = [pageTag('trip', slug)]
   const trip = await sanityFetch(BRIEFING_QUERY, { slug }, tags)
   if (!trip) return null

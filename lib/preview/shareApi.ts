@@ -4,7 +4,7 @@
  * (nor a perspective that shows one document's draft), and answers 404, so links simply never open.
  */
 import 'server-only'
-import { getClient } from '@/lib/sanity/client'
+import { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/client'
 import { readContentSource } from '@/lib/env'
 import type { ShareLinkState } from '@/lib/preview/shareRules'
 
@@ -33,6 +33,7 @@ async function call(uri: string, init: { method: 'GET' } | { method: 'POST'; bod
     headers: { authorization: `Bearer ${source.token}`, 'content-type': 'application/json' },
     body: init.method === 'POST' ? JSON.stringify(init.body) : undefined,
     cache: 'no-store',
+    signal: AbortSignal.timeout(READ_TIMEOUT_MS),
   })
   let body: Body = {}
   try {

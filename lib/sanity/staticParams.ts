@@ -1,19 +1,41 @@
 /**
- * generateStaticParams for the routes under /trips/[slug] and /officials/[slug]: every published
- * trip and official is prerendered at build time; those published later are rendered on their
- * first request, then cached (ISR).
+ * The published slugs of trips, officials and countries: generateStaticParams for the routes
+ * under /trips/[slug], /officials/[slug] and /countries/[slug] (each is prerendered at build time;
+ * those published later are rendered on their first request, then cached, ISR), and the check
+ * every such route makes before it reads one document.
+ *
+ * Why the check: a page reads its document with a query keyed by the slug, and Next caches each
+ * query's answer in its data cache. Reading for any slug a reader types would store one answer
+ * (`null`) per junk address, without bound. The slug lists are one cached answer each, expired
+ * with the list tag whenever such a document is published, so a new trip is known at once.
  */
 import 'server-only'
 import { listTag } from '@/lib/revalidation/tags'
 import { sanityFetch } from '@/lib/sanity/client'
-import { OFFICIAL_SLUGS_QUERY, TRIP_SLUGS_QUERY } from '@/sanity/queries'
+import { COUNTRY_SLUGS_QUERY, OFFICIAL_SLUGS_QUERY, TRIP_SLUGS_QUERY } from '@/sanity/queries'
 
-export async function tripSlugParams(): Promise<{ slug: string }[]> {
-  const trips = await sanityFetch(TRIP_SLUGS_QUERY, {}, [listTag('trip')])
-  return trips.flatMap((trip) => (trip.slug ? [{ slug: trip.slug }] : []))
+type SlugParams = { slug: string }[]
+
+function present(rows: { slug: string | null }[]): SlugParams {
+  return rows.flatMap((row) => (row.slug ? [{ slug: row.slug }] : []))
 }
 
-export async function officialSlugParams(): Promise<{ slug: string }[]> {
-  const officials = await sanityFetch(OFFICIAL_SLUGS_QUERY, {}, [listTag('official')])
-  return officials.flatMap((official) => (official.slug ? [{ slug: official.slug }] : []))
+export async function tripSlugParams(): Promise<SlugParams> {
+  return present(await sanityFetch(TRIP_SLUGS_QUERY, {}, [listTag('trip')]))
+}
+
+export async function officialSlugParams(): Promise<SlugParams> {
+  return present(await sanityFetch(OFFICIAL_SLUGS_QUERY, {}, [listTag('official')]))
+}
+
+export async function countrySlugParams(): Promise<SlugParams> {
+  return present(await sanityFetch(COUNTRY_SLUGS_QUERY, {}, [listTag('country')]))
+}
+
+const LISTS = { trip: tripSlugParams, official: officialSlugParams, country: countrySlugParams } as const
+
+/** Whether `slug` names a published document of `type` (in preview: one the preview can see). */
+export async function isKnownSlug(type: keyof typeof LISTS, slug: string): Promise<boolean> {
+  if (slug.length === 0 || slug.length > 200) return false
+  return (await LISTS[type]()).some((params) => params.slug === slug)
 }

@@ -5,19 +5,18 @@ import { FactItem } from '@/components/facts/FactItem'
 import { OfficialName } from '@/components/official/OfficialName'
 import { TripCard } from '@/components/trip/TripCard'
 import { sanityFetch } from '@/lib/sanity/client'
-import { COUNTRY_QUERY, COUNTRY_SLUGS_QUERY } from '@/sanity/queries'
-import { listTag, pageTag } from '@/lib/revalidation/tags'
+import { countrySlugParams, isKnownSlug } from '@/lib/sanity/staticParams'
+import { COUNTRY_QUERY } from '@/sanity/queries'
+import { pageTag } from '@/lib/revalidation/tags'
 
 export const revalidate = 60
 
 type Params = { slug: string }
 
-export async function generateStaticParams(): Promise<Params[]> {
-  const countries = await sanityFetch(COUNTRY_SLUGS_QUERY, {}, [listTag('country')])
-  return countries.flatMap((country) => (country.slug ? [{ slug: country.slug }] : []))
-}
+export const generateStaticParams = countrySlugParams
 
 async function loadCountry(slug: string) {
+  if (!(await isKnownSlug('country', slug))) return null
   return sanityFetch(COUNTRY_QUERY, { slug }, [pageTag('country', slug)])
 }
 

@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation'
 import { MeetingTime } from '@/components/trip/MeetingTime'
 import { meetingKindLabels, meetingFormatLabels } from '@/lib/labels'
 import { sanityFetch } from '@/lib/sanity/client'
-import { officialSlugParams } from '@/lib/sanity/staticParams'
+import { isKnownSlug, officialSlugParams } from '@/lib/sanity/staticParams'
 import { formatDate, formatDateRange } from '@/lib/time'
 import { UNSCHEDULED_HEADING } from '@/lib/schedule'
 import { OFFICIAL_QUERY } from '@/sanity/queries'
@@ -24,6 +24,7 @@ type Params = { slug: string }
 export const generateStaticParams = officialSlugParams
 
 async function loadOfficial(slug: string) {
+  if (!(await isKnownSlug('official', slug))) return null
   return sanityFetch(OFFICIAL_QUERY, { slug }, [pageTag('official', slug)])
 }
 

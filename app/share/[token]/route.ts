@@ -12,20 +12,20 @@
 import { draftMode, cookies } from 'next/headers'
 import type { NextRequest } from 'next/server'
 import { readContentSource } from '@/lib/env'
+import { plainPage } from '@/lib/http/plainPage'
 import { DOCUMENT_PAGE_QUERY, documentPath } from '@/lib/preview/paths'
 import { openShareLink } from '@/lib/preview/shareApi'
 import { SHARE_TOKEN_PATTERN, shareLinkMessage } from '@/lib/preview/shareRules'
 import { SHARE_COOKIE, STAFF_COOKIE, signCookieValue } from '@/lib/preview/signedCookie'
 import { getClient } from '@/lib/sanity/client'
+import { safeRedirectPath } from '@/lib/safeRedirect'
 
 export const dynamic = 'force-dynamic'
 
-const HEADERS = { 'content-type': 'text/html; charset=utf-8', 'x-robots-tag': 'noindex, nofollow', 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' }
+const HEADERS = { 'x-robots-tag': 'noindex, nofollow', 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' }
 
 function page(status: number, title: string, message: string): Response {
-  const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex, nofollow"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} | Envoy</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${escape(title)}</h1><p>${escape(message)}</p><p><a href="/">Go to the public site</a></p></body></html>`
-  return new Response(html, { status, headers: HEADERS })
+  return plainPage(status, title, message, HEADERS)
 }
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ token: string }> }): Promise<Response> {
@@ -57,5 +57,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   jar.set({ name: SHARE_COOKIE, value: signCookieValue(answer.linkId, expires), httpOnly: true, path: '/', expires, secure, sameSite: 'lax' })
   // A share link never grants more than its document, even in a browser that was in staff preview.
   jar.delete(STAFF_COOKIE)
-  return new Response(null, { status: 303, headers: { location: path, 'x-robots-tag': 'noindex, nofollow', 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' } })
+  return new Response(null, { status: 303, headers: { location: safeRedirectPath(path), 'x-robots-tag': 'noindex, nofollow', 'cache-control': 'private, no-store', 'referrer-policy': 'no-referrer' } })
 }

@@ -1,5 +1,6 @@
 import { ImageResponse } from 'next/og'
 import { sanityFetch } from '@/lib/sanity/client'
+import { isKnownSlug } from '@/lib/sanity/staticParams'
 import { formatDateRange } from '@/lib/time'
 import { TRIP_OG_QUERY } from '@/sanity/queries'
 import { pageTag } from '@/lib/revalidation/tags'
@@ -15,7 +16,7 @@ export const contentType = 'image/png'
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  const trip = await sanityFetch(TRIP_OG_QUERY, { slug }, [pageTag('trip', slug)])
+  const trip = (await isKnownSlug('trip', slug)) ? await sanityFetch(TRIP_OG_QUERY, { slug }, [pageTag('trip', slug)]) : null
   const title = trip?.title ?? 'Official trip'
   const when = trip?.startDate ? formatDateRange(trip.startDate, trip.endDate) : ''
   const where = (trip?.destinations ?? []).map((d) => [d.city, d.country].filter(Boolean).join(', ')).join('; ')

@@ -20,7 +20,7 @@ import { readSiteUrl } from '@/lib/env'
 import { tripEventLd } from '@/lib/jsonld'
 import { destinationPoints } from '@/lib/map'
 import { sanityFetch } from '@/lib/sanity/client'
-import { tripSlugParams } from '@/lib/sanity/staticParams'
+import { isKnownSlug, tripSlugParams } from '@/lib/sanity/staticParams'
 import { formatDateRange, formatWashingtonDate, formatWashingtonDateTime, isoInstant } from '@/lib/time'
 import { majorChanges, publishedAt, updatedAt } from '@/lib/timeliness'
 import { tripTimeZone } from '@/lib/trip'
@@ -35,6 +35,7 @@ type Params = { slug: string }
 export const generateStaticParams = tripSlugParams
 
 async function loadTrip(slug: string) {
+  if (!(await isKnownSlug('trip', slug))) return null
   return sanityFetch(TRIP_QUERY, { slug }, [pageTag('trip', slug)])
 }
 

@@ -7,6 +7,7 @@ import { cookies, draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 import { SHARE_COOKIE, STAFF_COOKIE } from '@/lib/preview/signedCookie'
+import { safeRedirectPath } from '@/lib/safeRedirect'
 
 export const dynamic = 'force-dynamic'
 
@@ -14,7 +15,5 @@ export async function GET(request: NextRequest): Promise<never> {
   ;(await draftMode()).disable()
   const jar = await cookies()
   for (const name of [STAFF_COOKIE, SHARE_COOKIE, perspectiveCookieName]) jar.delete(name)
-  const wanted = request.nextUrl.searchParams.get('redirect') ?? '/'
-  // "/x" is a path on this site; "//x" or "/\x" would be another origin.
-  redirect(/^\/(?![/\\])/.test(wanted) ? wanted : '/')
+  redirect(safeRedirectPath(request.nextUrl.searchParams.get('redirect')))
 }

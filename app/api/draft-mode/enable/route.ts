@@ -9,12 +9,15 @@
  * shows every draft.
  */
 import { defineEnableDraftMode } from 'next-sanity/draft-mode'
+import { getURLFromRedirectError } from 'next/dist/client/components/redirect'
 import { isRedirectError } from 'next/dist/client/components/redirect-error'
 import { cookies } from 'next/headers'
+import { redirect } from 'next/navigation'
 import type { NextRequest } from 'next/server'
 import { readContentSource } from '@/lib/env'
 import { SHARE_COOKIE, STAFF_COOKIE, STAFF_PREVIEW_HOURS, signCookieValue } from '@/lib/preview/signedCookie'
 import { getClient } from '@/lib/sanity/client'
+import { safeRedirectPath } from '@/lib/safeRedirect'
 
 export const dynamic = 'force-dynamic'
 
@@ -33,6 +36,11 @@ export async function GET(request: NextRequest): Promise<Response> {
       const secure = request.nextUrl.protocol === 'https:'
       jar.set({ name: STAFF_COOKIE, value: signCookieValue('staff', expires), httpOnly: true, path: '/', expires, secure, sameSite: secure ? 'none' : 'lax' })
       jar.delete(SHARE_COOKIE)
+      // next-sanity keeps only the path of `sanity-preview-pathname`, but a path like `//host`
+      // is still another origin to a browser: follow it only if it is a path on this site.
+      const wanted = getURLFromRedirectError(error)
+      const target = safeRedirectPath(wanted)
+      if (target !== wanted) redirect(target)
     }
     throw error
   }

@@ -2,7 +2,7 @@ import { readSiteUrl } from '@/lib/env'
 import { ATOM_HEADERS, tripsAtom } from '@/lib/feed'
 import { loadSiteIdentity } from '@/lib/publisher'
 import { sanityFetch } from '@/lib/sanity/client'
-import { officialSlugParams } from '@/lib/sanity/staticParams'
+import { isKnownSlug, officialSlugParams } from '@/lib/sanity/staticParams'
 import { OFFICIAL_FEED_QUERY } from '@/sanity/queries'
 import { pageTag } from '@/lib/revalidation/tags'
 
@@ -13,6 +13,7 @@ export const generateStaticParams = officialSlugParams
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
+  if (!(await isKnownSlug('official', slug))) return new Response('No such official.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const site = readSiteUrl()
   const [{ publisher }, official] = await Promise.all([loadSiteIdentity(), sanityFetch(OFFICIAL_FEED_QUERY, { slug }, [pageTag('official', slug)])])
   if (!official) return new Response('No such official.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })

@@ -2,7 +2,7 @@ import { ICS_HEADERS, tripCalendar } from '@/lib/calendar'
 import { readSiteUrl } from '@/lib/env'
 import { pageTag } from '@/lib/revalidation/tags'
 import { sanityFetch } from '@/lib/sanity/client'
-import { tripSlugParams } from '@/lib/sanity/staticParams'
+import { isKnownSlug, tripSlugParams } from '@/lib/sanity/staticParams'
 import { TRIP_CALENDAR_QUERY } from '@/sanity/queries'
 
 /**
@@ -16,6 +16,7 @@ export const generateStaticParams = tripSlugParams
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
+  if (!(await isKnownSlug('trip', slug))) return new Response('No such trip.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const trip = await sanityFetch(TRIP_CALENDAR_QUERY, { slug }, [pageTag('trip', slug)])
   if (!trip) return new Response('No such trip.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   return new Response(tripCalendar(trip, readSiteUrl()), {
