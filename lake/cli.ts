@@ -11,6 +11,7 @@ import { LakeError } from './errors'
 import { isValidDatasetName } from './ids'
 import { startLake } from './index'
 import { ListenHub } from './listen'
+import { exportArchive, importArchive } from './archive'
 import { ImportError, exportFile, exportTo, importFile } from './ndjson'
 import type { ImportMode } from './ndjson'
 import { Store } from './store'
@@ -26,11 +27,14 @@ Usage: npm run lake -- <command> [options]
         Serve the lake (also the default with no command). HTTPS + HTTP/2 on LAKE_PORT,
         plain HTTP on 127.0.0.1:LAKE_HTTP_PORT. --seed imports FILE first when the
         dataset (default production) is empty.
-  import FILE.ndjson [--replace | --missing] [--dataset NAME]
-        Import documents (sanity dataset export format). Existing documents are an error
+  import FILE.ndjson|FILE.tar.gz [--replace | --missing] [--dataset NAME]
+        Import documents (sanity dataset export format). A .tar.gz (or .tgz, .tar) is a
+        "sanity dataset export" tarball: its images and files are stored as assets and its
+        _sanityAsset placeholders become references to them. Existing documents are an error
         unless --replace (overwrite) or --missing (skip). Nothing is imported if any line is bad.
-  export FILE.ndjson [--dataset NAME]
+  export FILE.ndjson|FILE.tar.gz [--assets] [--dataset NAME]
         Export every document (drafts included), one per line. FILE "-" writes to stdout.
+        --assets (or a .tar.gz name) writes a "sanity dataset export" tarball with the asset files.
   token create --role viewer|editor|administrator --label NAME
         Create an API token; it is printed once and only its hash is kept.
   token list
@@ -54,6 +58,7 @@ type Flags = {
   'seed-dataset'?: string
   replace?: boolean
   missing?: boolean
+  assets?: boolean
   dataset?: string
   role?: string
   label?: string
@@ -73,6 +78,7 @@ function parse(argv: string[]): { positionals: string[]; flags: Flags } {
         'seed-dataset': { type: 'string' },
         replace: { type: 'boolean' },
         missing: { type: 'boolean' },
+        assets: { type: 'boolean' },
         dataset: { type: 'string' },
         role: { type: 'string' },
         label: { type: 'string' },
@@ -92,6 +98,10 @@ function datasetFlag(flags: Flags, name: 'dataset' | 'seed-dataset' = 'dataset')
   const dataset = flags[name] ?? 'production'
   if (!isValidDatasetName(dataset)) throw new UsageError(`Invalid dataset name "${dataset}": use lowercase letters, digits, "_" or "-"`)
   return dataset
+}
+
+function isTarball(file: string): boolean {
+  return /\.(tar\.gz|tgz|tar)$/i.test(file)
 }
 
 function dataDir(flags: Flags): string {
@@ -132,12 +142,24 @@ async function runImport(file: string | undefined, flags: Flags): Promise<void> 
   if (flags.replace && flags.missing) throw new UsageError('use either --replace or --missing, not both')
   const mode: ImportMode = flags.replace ? 'replace' : flags.missing ? 'missing' : 'create'
   const dataset = datasetFlag(flags)
-  const store = new Store(dataDir(flags))
+  const dir = dataDir(flags)
+  const store = new Store(dir)
   try {
     const started = Date.now()
-    const result = await importFile({ store, hub: new ListenHub() }, { dataset, file, mode, progress })
+    const context = { store, hub: new ListenHub(), dir }
+    let assets = ''
+    let result: { written: number; skipped: number; transactionId: string }
+    if (isTarball(file)) {
+      const env = readLakeEnv()
+      const origin = env.LAKE_PUBLIC_URL ?? `https://${env.LAKE_HOST}:${env.LAKE_PORT}`
+      const archive = await importArchive(context, { dataset, file, mode, progress, origin, projectId: 'local' })
+      assets = ` and ${archive.assets} assets`
+      result = archive
+    } else {
+      result = await importFile(context, { dataset, file, mode, progress })
+    }
     const skipped = result.skipped ? `, skipped ${result.skipped} existing` : ''
-    console.log(`Imported ${result.written} documents into "${dataset}"${skipped} in ${((Date.now() - started) / 1000).toFixed(1)} s (transaction ${result.transactionId})`)
+    console.log(`Imported ${result.written} documents${assets} into "${dataset}"${skipped} in ${((Date.now() - started) / 1000).toFixed(1)} s (transaction ${result.transactionId})`)
   } finally {
     store.close()
   }
@@ -146,10 +168,15 @@ async function runImport(file: string | undefined, flags: Flags): Promise<void> 
 async function runExport(file: string | undefined, flags: Flags): Promise<void> {
   if (!file) throw new UsageError('export needs a FILE.ndjson (or - for stdout)')
   const dataset = datasetFlag(flags)
-  const store = new Store(dataDir(flags))
+  const dir = dataDir(flags)
+  const store = new Store(dir)
   try {
     const documents = store.documents(dataset)
-    if (file === '-') {
+    if (flags.assets || (file !== '-' && isTarball(file))) {
+      if (file === '-') throw new UsageError('export --assets writes a tarball: give a FILE.tar.gz')
+      const result = await exportArchive(dir, dataset, documents, file)
+      console.log(`Exported ${result.documents} documents and ${result.assets} assets from "${dataset}" to ${file}`)
+    } else if (file === '-') {
       await exportTo(documents, process.stdout)
     } else {
       const count = await exportFile(documents, file)

@@ -64,6 +64,13 @@ CREATE TABLE IF NOT EXISTS tokens (
   created_at TEXT NOT NULL
 );
 
+-- Datasets created through PUT /datasets/{name} (datasets also exist implicitly once written).
+CREATE TABLE IF NOT EXISTS datasets (
+  name TEXT PRIMARY KEY,
+  acl_mode TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

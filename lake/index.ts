@@ -56,6 +56,8 @@ export type StartLakeOptions = {
   reviewRequired?: boolean
   /** Document types review applies to; empty = every content type. Default: LAKE_REVIEW_TYPES. */
   reviewTypes?: string[]
+  /** Public HTTPS origin asset URLs point to. Default: LAKE_PUBLIC_URL, else the HTTPS server's own address. */
+  publicUrl?: string
   /** How often the scheduler looks for due schedules. Default: 1000 ms. */
   schedulerIntervalMs?: number
 }
@@ -63,6 +65,8 @@ export type StartLakeOptions = {
 export type RunningLake = {
   httpsUrl: string
   httpUrl: string
+  /** Where asset URLs point (publicUrl, LAKE_PUBLIC_URL or httpsUrl). */
+  publicUrl: string
   port: number
   httpPort: number
   dir: string
@@ -81,6 +85,11 @@ export function defaultCorsOrigins(env = readLakeEnv()): string[] {
     .map((origin) => origin.trim().replace(/\/$/, ''))
     .filter(Boolean)
   return [...new Set([...origins, ...extra])]
+}
+
+/** The host part of the lake's URLs for the interface it binds. */
+function urlHostOf(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
 }
 
 function boundPort(app: App): number {
@@ -129,6 +138,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     apps.push(plain)
     const host = options.host ?? env.LAKE_HOST
     await secure.listen({ port: options.port ?? env.LAKE_PORT, host })
+    context.publicOrigin = options.publicUrl ?? env.LAKE_PUBLIC_URL ?? `https://${urlHostOf(host)}:${boundPort(secure)}`
     // Plain HTTP stays on loopback: it carries tokens unencrypted.
     await plain.listen({ port: options.httpPort ?? env.LAKE_HTTP_PORT, host: '127.0.0.1' })
     // Presence WebSockets upgrade on the raw servers (the HTTP/2 server accepts HTTP/1.1 upgrades).
@@ -138,10 +148,10 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     scheduler = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log })
     const port = boundPort(secure)
     const httpPort = boundPort(plain)
-    const urlHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
     const lake: RunningLake = {
-      httpsUrl: `https://${urlHost}:${port}`,
+      httpsUrl: `https://${urlHostOf(host)}:${port}`,
       httpUrl: `http://127.0.0.1:${httpPort}`,
+      publicUrl: context.publicOrigin,
       port,
       httpPort,
       dir,
@@ -155,6 +165,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     }
     log(`HTTPS + HTTP/2 on ${lake.httpsUrl} (certificate: ${tls.certFile})`)
     log(`HTTP on ${lake.httpUrl} (server-side clients)`)
+    log(`Asset URLs on ${context.publicOrigin}`)
     if (webhook) log(`Publish webhooks to ${webhook.url}`)
     log(`Data in ${dir}`)
     return lake

@@ -30,7 +30,7 @@ export type QueryLimits = {
   maxTreeDepth: number
   /** Longest query, in characters. */
   maxQueryLength: number
-  /** Most operator characters (`+ - * / % ! & | = < > .`) outside string literals. */
+  /** Most operator and separator characters (`+ - * / % ! & | = < > . , :`) outside string literals. */
   maxOperators: number
 }
 
@@ -45,11 +45,12 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   // groq-js evaluates recursively through async frames; around a thousand levels overflow the stack
   // inside promise callbacks, where it cannot be caught cleanly. Real queries stay under ~40.
   maxTreeDepth: 256,
-  // groq-js's parser takes time quadratic in the query's size (a 90 KB object literal: 8 s, a
-  // 200 KB array: minutes) and in operator chains (6,000 `+`: 1.2 s). 32 KB and 4,000 operators
-  // keep the worst case near a second; Studio and portal queries are a few KB, with their data
-  // in parameters.
-  maxQueryLength: 32 * 1024,
+  // Hosted Sanity documents 11 kB for a GET query URL and 300 KB for a POST body (API CDN, "Maximum
+  // HTTP POST size"); the lake takes a query as long as the latter. Length alone costs groq-js's
+  // parser little (300 KB of string, whitespace or identifier: under 30 ms); its time is quadratic
+  // in the number of list items and operators (a 10,000-entry object literal: 4 s, 6,000 `+`:
+  // 1.2 s), which maxOperators bounds: 4,000 operators and separators stay under about 100 ms.
+  maxQueryLength: 300_000,
   maxOperators: 4_000,
 }
 
@@ -99,7 +100,8 @@ export function withDeadline<T>(docs: readonly T[], timeoutMs: number, budget: Q
   })
 }
 
-const OPERATORS = new Set(['+', '-', '*', '/', '%', '!', '&', '|', '=', '<', '>', '.'])
+// `,` and `:` separate list items and object entries, which cost the parser as much as operators.
+const OPERATORS = new Set(['+', '-', '*', '/', '%', '!', '&', '|', '=', '<', '>', '.', ',', ':'])
 
 function shapeError(message: string, index: number, query: string): LakeError {
   return new LakeError(400, 'queryParseError', message, {
@@ -135,7 +137,7 @@ export function checkQueryShape(query: string, limits: Pick<QueryLimits, 'maxDep
       depth++
       if (depth > maxDepth) throw shapeError(`Query is nested more than ${maxDepth} levels deep`, index, query)
     } else if (char !== undefined && OPERATORS.has(char)) {
-      if (++operators > limits.maxOperators) throw shapeError(`Query has more than ${limits.maxOperators} operators`, index, query)
+      if (++operators > limits.maxOperators) throw shapeError(`Query has more than ${limits.maxOperators} operators and separators; pass large lists as parameters`, index, query)
     } else if (char === ')' || char === ']' || char === '}') depth = Math.max(0, depth - 1)
   }
 }

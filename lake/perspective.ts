@@ -113,5 +113,7 @@ export function applyPerspective(docs: readonly Doc[], perspective: Perspective)
   }
   const out: Doc[] = []
   for (const [baseId, { doc }] of best) out.push({ ...doc, _id: baseId, _originalId: doc._id })
-  return out
+  // In _id order of the merged documents, as the raw list is (store.ts). `best` holds a few sorted
+  // runs (published ids, then drafts.*, then versions.*), which the sort merges in about one pass.
+  return out.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
 }

@@ -17,8 +17,10 @@ import { LakeError } from './errors'
 import type { ErrorBody } from './errors'
 import type { App, LakeContext } from './routes/common'
 import { assetRoutes } from './routes/assets'
+import { datasetRoutes } from './routes/datasets'
 import { docRoutes } from './routes/doc'
 import { eventRoutes } from './routes/events'
+import { exportRoutes } from './routes/export'
 import { historyRoutes } from './routes/history'
 import { listenRoutes } from './routes/listen'
 import { liveRoutes } from './routes/live'
@@ -154,6 +156,8 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     if (context.workflow) workflowRoutes(scoped, context, context.workflow)
     shareRoutes(scoped, context)
     liveRoutes(scoped, context)
+    exportRoutes(scoped, context)
+    datasetRoutes(scoped, context)
     // These two add their own body parsers (login form, raw uploads): encapsulated plugins.
     void scoped.register(async (child: App) => userRoutes(child, context))
     void scoped.register(async (child: App) => assetRoutes(child, context))

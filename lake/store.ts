@@ -90,10 +90,14 @@ export class Store {
     if (this.db.open) this.db.close()
   }
 
-  /** All documents of a dataset (raw: drafts, versions and system documents included). */
+  /**
+   * All documents of a dataset (raw: drafts, versions and system documents included), in `_id`
+   * order: hosted Sanity hands `*[...]` results without `order()` in `_id` order, and groq-js
+   * keeps the order of the array it is given.
+   */
   documents(dataset: string): readonly Doc[] {
     const cache = this.cache(dataset)
-    cache.list ??= [...cache.docs.values()]
+    cache.list ??= [...cache.docs.values()].sort(byId)
     return cache.list
   }
 
@@ -175,9 +179,25 @@ export class Store {
         if (change.after) cache.docs.set(change.id, change.after)
         else cache.docs.delete(change.id)
       }
-      cache.list = null
+      // A new array (views and their indexes are keyed by the array itself), kept in _id order by
+      // placing each change instead of sorting everything again.
+      cache.list = cache.list && tx.changes.length < 1000 ? withChanges(cache.list, tx.changes) : null
       cache.memo.clear()
     }
+  }
+
+  /**
+   * Deletes a dataset: its documents and its transaction log, in one SQLite transaction. Call
+   * inside `exclusive` so no write is computed against the dataset meanwhile.
+   */
+  dropDataset(dataset: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM transaction_documents WHERE dataset = ?').run(dataset)
+      this.db.prepare('DELETE FROM transactions WHERE dataset = ?').run(dataset)
+      this.db.prepare('DELETE FROM documents WHERE dataset = ?').run(dataset)
+    })()
+    this.dataVersion = this.readDataVersion()
+    this.caches.delete(dataset)
   }
 
   /** Transactions touching any of `documentIds`, oldest first unless `reverse`. */
@@ -296,4 +316,33 @@ export class Store {
   private readDataVersion(): number {
     return this.db.pragma('data_version', { simple: true }) as number
   }
+}
+
+/** Orders documents by `_id` as SQLite's BINARY collation and Sanity do (ids are ASCII). */
+export function byId(a: Doc, b: Doc): number {
+  return a._id < b._id ? -1 : a._id > b._id ? 1 : 0
+}
+
+/** Index of the first document in `list` (sorted by _id) whose _id is not below `id`. */
+function lowerBound(list: readonly Doc[], id: string): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((list[middle] as Doc)._id < id) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** A copy of the sorted `list` with each change's document put in, replaced or taken out. */
+function withChanges(list: readonly Doc[], changes: readonly { id: string; after: Doc | null }[]): Doc[] {
+  const out = list.slice()
+  for (const change of changes) {
+    const index = lowerBound(out, change.id)
+    const present = out[index]?._id === change.id
+    if (change.after) out.splice(index, present ? 1 : 0, change.after)
+    else if (present) out.splice(index, 1)
+  }
+  return out
 }

@@ -11,7 +11,7 @@
  * Listener events are published only after the SQLite COMMIT returned.
  */
 import { LakeError } from './errors'
-import { checkStrongReferences } from './integrity'
+import { checkReferencesExist, checkStrongReferences } from './integrity'
 import type { ListenHub } from './listen'
 import { documentTimestamp, randomId } from './ids'
 import type { Store } from './store'
@@ -135,6 +135,7 @@ export async function runWrite<T>(
     options.afterBuild?.(tx)
     const changes = tx.changes()
     try {
+      checkReferencesExist(changes, (id) => tx.get(id) !== null)
       checkStrongReferences(changes, () => tx.documents())
     } catch (error) {
       if (error instanceof Error && error.name === 'ConflictError') throw new LakeError(409, 'conflictError', error.message)

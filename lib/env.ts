@@ -28,6 +28,19 @@ const lakeSchema = z.object({
   LAKE_HOST: z.string().trim().min(1).default('localhost'),
   /** Comma-separated origins allowed to call the lake from a browser. */
   LAKE_CORS_ORIGINS: optionalText,
+  /**
+   * The lake's public HTTPS origin, where asset URLs point (https://lake.example.gov behind a
+   * proxy). Unset: the lake's own HTTPS address, https://LAKE_HOST:LAKE_PORT. HTTPS because
+   * browsers load the images and @sanity/import checks asset URLs over HTTPS only.
+   */
+  LAKE_PUBLIC_URL: optionalText.pipe(
+    z
+      .string()
+      .url('must be an absolute URL such as https://lake.example.gov')
+      .refine((value) => /^https:\/\/[^/?#]+\/?$/.test(value), 'must be an https:// origin without a path, such as https://lake.example.gov')
+      .transform((value) => value.replace(/\/$/, ''))
+      .optional(),
+  ),
   PORT: port(3000),
   STUDIO_PORT: port(3333),
   /** Email of the administrator created on the first start of `npm run dev` / `npm start`. */

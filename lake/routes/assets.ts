@@ -43,7 +43,9 @@ export function assetRoutes(app: App, context: StudioContext): void {
         filename: query.filename,
         fields: query as Record<string, string>,
         author: caller.principal.id,
-        origin: requestOrigin(request, context.projectId),
+        // The configured public HTTPS origin, whichever server took the upload: a URL on the
+        // plain-HTTP loopback port would not load in browsers, and @sanity/import refuses it.
+        origin: context.publicOrigin ?? requestOrigin(request, context.projectId),
         projectId: context.projectId,
       })
       return { document }

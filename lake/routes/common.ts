@@ -26,6 +26,11 @@ export type LakeContext = {
   corsOrigins: string[]
   /** Overrides of lake/limits.ts DEFAULT_QUERY_LIMITS (tests use small ones). */
   queryLimits?: Partial<QueryLimits>
+  /**
+   * The lake's public HTTPS origin (LAKE_PUBLIC_URL, else its own HTTPS address), where asset
+   * documents' `url`s point. Set by startLake once the HTTPS server has its port.
+   */
+  publicOrigin?: string
   /** Editorial workflow (review, embargoes, schedules); its guard runs on every API write. */
   workflow?: Workflow
 }

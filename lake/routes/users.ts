@@ -266,12 +266,7 @@ export function userRoutes(app: App, context: StudioContext): void {
   }
   app.get('/projects/:projectId', project)
 
-  app.get('/projects/:projectId/datasets', async (request) => {
-    requireSignedIn(callerOf(context, request))
-    const names = new Set(['production', ...context.store.datasetNames()])
-    return [...names].map((name) => ({ name, aclMode: 'private' }))
-  })
-
+  // GET /projects/:projectId/datasets: routes/datasets.ts.
   app.get('/projects/:projectId/datasets/:dataset/acl', async (request) => grantsFor(callerOf(context, request).principal.role))
   app.get('/projects/:projectId/user-applications', async () => [])
   app.get('/projects/:projectId/grants', async () => ({}))
