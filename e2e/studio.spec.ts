@@ -129,7 +129,8 @@ test('an editor edits a fact, publishes, a second editor sees it live, History l
 
   await editor.goto(FACT_URL)
   const field = factEditor(editor)
-  await expect(field).toBeVisible({ timeout: 30_000 })
+  // The form appears once the document's listener and history have answered; on a busy machine that can take a while.
+  await expect(field).toBeVisible({ timeout: 60_000 })
   const addition = ` Checked ${stamp}.`
   await field.click()
   await editor.keyboard.press('Control+End')

@@ -348,6 +348,9 @@ test.describe('security headers', () => {
     const editor = lakeClient(createLakeToken('editor', `trust-cookie-${MARK}`))
     const token = randomBytes(32).toString('base64url')
     const trip = await editor.fetch<{ _id: string; _rev: string }>('*[_type == "trip" && !(_id in path("drafts.**"))][0]{_id, _rev}')
+    // A share link shows a draft: the spec makes the one it shares (and removes it below).
+    const published = await editor.getDocument(trip._id)
+    await editor.createOrReplace({ ...published!, _id: `drafts.${trip._id}`, summary: `Shared draft ${MARK}` })
     await editor.createOrReplace({
       _id: `envoy-share.cookie${MARK}`,
       _type: 'system.envoyShareLink',
@@ -367,6 +370,7 @@ test.describe('security headers', () => {
       expect(cookie, cookie).toMatch(/HttpOnly/i)
       expect(cookie, cookie).toMatch(/SameSite=(Lax|None|Strict)/i)
     }
+    await editor.transaction().delete(`drafts.${trip._id}`).delete(`envoy-share.cookie${MARK}`).commit()
   })
 })
 

@@ -44,6 +44,8 @@ const EXPECTED_LAKE_ANSWERS: { path: RegExp; status: number }[] = [
   { path: /^\/v1\/help$/, status: 404 },
   { path: /^\/v[\d-]+\/journey\/[\w-]+$/, status: 404 },
   { path: /^\/v[\d-]+\/descriptors\/claim$/, status: 404 },
+  // Telemetry consent: a 404 reads as "no consent", so the Studio sends nothing.
+  { path: /^\/v[\d-]+\/intake\/telemetry-status$/, status: 404 },
 ]
 
 function isLake(url: URL): boolean {

@@ -86,6 +86,16 @@ const TABLE: Row[] = [
   { route: 'PUT /users/me/keyvalue', path: '/v1/users/me/keyvalue', body: json([{ key: 'studio.layout', value: 'grid' }]), access: READERS },
   { route: 'GET /projects/:projectId', path: '/v1/projects/local', access: READERS },
   { route: 'GET /projects/:projectId/datasets', path: '/v1/projects/local/datasets', access: READERS },
+  { route: 'GET /datasets', path: '/v1/datasets', access: READERS },
+  // Administrators manage datasets; the allowed calls create, change and delete scratch datasets, in that order.
+  { route: 'PUT /datasets/:dataset', path: '/v1/datasets/acl-scratch', body: json({ aclMode: 'public' }), access: ADMINS },
+  { route: 'PATCH /datasets/:dataset', path: '/v1/datasets/acl-scratch', body: json({ aclMode: 'public' }), access: ADMINS },
+  { route: 'DELETE /datasets/:dataset', path: '/v1/datasets/acl-scratch', access: ADMINS },
+  { route: 'PUT /projects/:projectId/datasets/:dataset', path: '/v1/projects/local/datasets/acl-scratch-two', body: json({ aclMode: 'public' }), access: ADMINS },
+  { route: 'PATCH /projects/:projectId/datasets/:dataset', path: '/v1/projects/local/datasets/acl-scratch-two', body: json({ aclMode: 'public' }), access: ADMINS },
+  { route: 'DELETE /projects/:projectId/datasets/:dataset', path: '/v1/projects/local/datasets/acl-scratch-two', access: ADMINS },
+  // A whole-dataset export includes drafts: signed-in readers only.
+  { route: 'GET /data/export/:dataset', path: '/v1/data/export/production', access: READERS },
   // Grants are derived from the caller: anonymous gets an empty list (checked below), not a 401.
   { route: 'GET /projects/:projectId/datasets/:dataset/acl', path: '/v1/projects/local/datasets/production/acl', access: PUBLIC },
   { route: 'GET /projects/:projectId/user-applications', path: '/v1/projects/local/user-applications', access: PUBLIC },
