@@ -1,15 +1,23 @@
 import type { NextConfig } from 'next'
-import { readBuildEnv } from './lib/env'
+import { readBuildEnv, readSharedCacheEnv } from './lib/env'
+import { surrogateKeyHeaders } from './lib/revalidation/surrogateKeys'
 import { securityHeaders } from './lib/security/headers'
 
 const nextConfig: NextConfig = {
   distDir: readBuildEnv().NEXT_DIST_DIR,
   poweredByHeader: false,
   reactStrictMode: true,
+  // Behind the shared cache (npm run start:cached) the cache compresses each object once; Next
+  // would otherwise gzip every response it sends, cached or not. Read by `next start`.
+  compress: readSharedCacheEnv().purge === undefined,
   // Reads its VTIMEZONE files from its own folder at run time: keep it out of the bundle.
   serverExternalPackages: ['@touch4it/ical-timezones'],
-  // CSP, frame-ancestors (only the Studio may frame previews), HSTS in production: lib/security/headers.ts.
-  headers: async () => [{ source: '/:path*', headers: securityHeaders() }],
+  headers: async () => [
+    // CSP, frame-ancestors (only the Studio may frame previews), HSTS in production: lib/security/headers.ts.
+    { source: '/:path*', headers: securityHeaders() },
+    // Each page's cache tags, for the shared cache or a CDN to purge by (lib/revalidation/surrogateKeys.ts).
+    ...surrogateKeyHeaders(),
+  ],
 }
 
 export default nextConfig
