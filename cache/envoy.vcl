@@ -19,9 +19,11 @@ backend portal {
     .host = "{{BACKEND_HOST}}";
     .port = "{{BACKEND_PORT}}";
     .connect_timeout = 2s;
-    # A trip page rendered on a loaded machine can take seconds; the portal's own limits apply.
+    # A page rendered on a loaded machine can take seconds, and pause between the chunks it
+    # streams; every reader waiting for that page waits on this one fetch, and a fetch given up
+    # early would answer all of them with an error.
     .first_byte_timeout = 60s;
-    .between_bytes_timeout = 10s;
+    .between_bytes_timeout = 60s;
 }
 
 # Only the portal on the same machine may purge, and only with the shared secret.
@@ -85,11 +87,20 @@ sub vcl_backend_response {
     # A response that sets a cookie belongs to one browser; one that says private/no-store (a
     # dynamic page, draft mode) must not be kept either. Marked uncacheable for two minutes, so
     # requests for it go straight to the portal instead of queueing behind one another.
-    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(private|no-store|no-cache)" || beresp.ttl <= 0s) {
-        set beresp.uncacheable = true;
-        set beresp.ttl = 120s;
-        set beresp.grace = 0s;
+    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(?i)(private|no-store)") {
+        call envoy_uncacheable;
         return (deliver);
+    }
+    # `no-cache` / `max-age=0` (calendars, the sitemap) tell browsers and calendar apps to ask
+    # again every time. A response that names its surrogate keys is purged here the moment its
+    # content changes, so the cache may keep it for the portal's ISR interval meanwhile; a
+    # response without keys could not be purged and is not kept.
+    if (beresp.ttl <= 0s || beresp.http.Cache-Control ~ "(?i)no-cache") {
+        if (!beresp.http.xkey) {
+            call envoy_uncacheable;
+            return (deliver);
+        }
+        set beresp.ttl = 60s;
     }
     # Next sends `stale-while-revalidate` of about a year, which Varnish would take as grace:
     # an object nobody asks for again would then stay in memory for a year. A short grace still
@@ -105,6 +116,12 @@ sub vcl_backend_response {
     }
     set beresp.keep = 0s;
     return (deliver);
+}
+
+sub envoy_uncacheable {
+    set beresp.uncacheable = true;
+    set beresp.ttl = 120s;
+    set beresp.grace = 0s;
 }
 
 sub vcl_deliver {

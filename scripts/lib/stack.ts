@@ -166,9 +166,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let cache: ChildProcess | undefined
   let cacheDir: string | undefined
   const stop = async () => {
-    await stopGroup(cache)
+    // The portal first: it may still purge the cache after its last publish webhooks.
     await stopGroup(compressingPortal)
     await stopGroup(portal)
+    await stopGroup(cache)
     await stopGroup(lake)
     rmSync(lakeDir, { recursive: true, force: true })
     if (cacheDir) rmSync(cacheDir, { recursive: true, force: true })

@@ -44,6 +44,12 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NEXT_CACHE_CONTROL, 'Surrogate-Key': `sanity trip:${slug}` })
         return void response.end(`<p>${draft ? 'DRAFT' : 'published'} ${slug} v${version}</p>`.padEnd(4000, ' '))
       }
+      if (path.startsWith('/calendar/')) {
+        // As the portal's calendars answer: browsers must revalidate, the cache may keep it when keyed.
+        const keyed = path === '/calendar/keyed'
+        response.writeHead(200, { 'Content-Type': 'text/calendar', 'Cache-Control': 'no-cache', ...(keyed ? { 'Surrogate-Key': 'sanity trip:tokyo' } : {}) })
+        return void response.end(`BEGIN:VCALENDAR v${version}`)
+      }
       if (path === '/sets-cookie') {
         response.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': NEXT_CACHE_CONTROL, 'Set-Cookie': 'a=b; Path=/' })
         return void response.end('cookie')
@@ -146,6 +152,17 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
     await get('/api/revalidate')
     assert.equal((await get('/api/revalidate')).cache, 'PASS')
     assert.equal(backendCalls('/api/revalidate'), 2)
+  })
+
+  it('keeps a no-cache response only when it names its surrogate keys, and still hands browsers no-cache', async () => {
+    await get('/calendar/keyed')
+    const keyed = await get('/calendar/keyed')
+    assert.equal(keyed.cache, 'HIT')
+    assert.equal(keyed.headers.get('cache-control'), 'no-cache')
+    await get('/calendar/unkeyed')
+    assert.equal((await get('/calendar/unkeyed')).cache, 'PASS')
+    await purge(['trip:tokyo'])
+    assert.equal((await get('/calendar/keyed')).cache, 'MISS')
   })
 
   it("keeps a junk URL's 404 for ten seconds at most, never for Next's year of stale-while-revalidate", async () => {
