@@ -21,11 +21,21 @@ export const PURGE_KEYS_HEADER = 'X-Envoy-Purge-Keys'
  */
 export async function purgeSharedCache(keys: readonly string[], env = readSharedCacheEnv()): Promise<number | null> {
   if (!env.purge || keys.length === 0) return null
-  const response = await fetch(env.purge.url, {
-    method: 'PURGE',
-    headers: { [PURGE_SECRET_HEADER]: env.purge.secret, [PURGE_KEYS_HEADER]: keys.join(' ') },
-    signal: AbortSignal.timeout(PURGE_TIMEOUT_MS),
-  })
+  const { url, secret } = env.purge
+  const send = () =>
+    fetch(url, {
+      method: 'PURGE',
+      headers: { [PURGE_SECRET_HEADER]: secret, [PURGE_KEYS_HEADER]: keys.join(' ') },
+      signal: AbortSignal.timeout(PURGE_TIMEOUT_MS),
+    })
+  let response: Response
+  try {
+    response = await send()
+  } catch {
+    // A kept-alive connection the cache closed while this server was too busy to notice fails
+    // before the request is sent (seen under load). A purge can be repeated safely: once more.
+    response = await send()
+  }
   const text = await response.text()
   if (!response.ok) throw new Error(`the shared cache answered the purge with ${response.status}: ${text.slice(0, 200)}`)
   const purged = /Purged (\d+)/.exec(text)
