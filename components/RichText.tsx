@@ -4,7 +4,7 @@ import type { RichText as RichTextValue } from '@/lib/sanity/types'
 /** The schema allows paragraphs, lists, emphasis and links only; this maps exactly those. */
 const components: PortableTextComponents = {
   block: {
-    normal: ({ children }) => <p className="mb-3 last:mb-0">{children}</p>,
+    normal: ({ children }) => <p>{children}</p>,
   },
   list: {
     bullet: ({ children }) => <ul className="mb-3 list-disc space-y-1 pl-6">{children}</ul>,
@@ -22,7 +22,8 @@ const components: PortableTextComponents = {
 export function RichText({ value, className }: { value: RichTextValue | null | undefined; className?: string }) {
   if (!value || value.length === 0) return null
   return (
-    <div className={className}>
+    // Paragraph spacing comes from `.rich-text` (app/globals.css), not a class on every paragraph.
+    <div className={className ? `rich-text ${className}` : 'rich-text'}>
       <PortableText value={value} components={components} />
     </div>
   )

@@ -5,7 +5,7 @@ import type { SourceRef } from '@/lib/sanity/types'
 export function SourceLine({ source, asOf, className }: { source: SourceRef | null; asOf: string | null; className?: string }) {
   if (!source?.title && !asOf) return null
   return (
-    <p className={className ?? 'mt-1 text-sm text-neutral-dark'}>
+    <p className={className ?? 'source-line'}>
       {source?.title && (
         <span>
           Source: {source.url ? <a href={source.url}>{source.title}</a> : source.title}

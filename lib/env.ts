@@ -98,6 +98,36 @@ const briefingSchema = z.object({
   BRIEFING_RENDER_ORIGIN: optionalText.pipe(z.string().url('must be an absolute URL such as http://127.0.0.1:3000').optional()),
 })
 
+const sharedCacheSchema = z
+  .object({
+    /** Port the shared cache (Varnish, `npm run start:cached`) serves readers on. */
+    CACHE_PORT: port(8080),
+    /** Memory for cached pages (varnishd `-s malloc,<size>`), e.g. 256m or 2g. */
+    CACHE_MEMORY: z.string().trim().regex(/^\d+[kmg]$/i, 'must be a size such as 256m or 2g').default('256m'),
+    /**
+     * Where the revalidation route sends its PURGE for the surrogate keys of a publish, e.g.
+     * http://127.0.0.1:8080/. Set means the portal is behind the shared cache: it leaves
+     * compression to the cache. `npm run start:cached` fills it in.
+     */
+    CACHE_PURGE_URL: optionalText.pipe(z.string().url('must be an absolute URL such as http://127.0.0.1:8080/').optional()),
+    /** Sent with every PURGE; the cache refuses a purge without it (cache/envoy.vcl). */
+    CACHE_PURGE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').regex(/^[\w.~-]+$/, 'may hold only letters, digits and - _ . ~').optional()),
+  })
+  .refine((env) => !env.CACHE_PURGE_URL || env.CACHE_PURGE_SECRET, { message: 'required when CACHE_PURGE_URL is set', path: ['CACHE_PURGE_SECRET'] })
+
+export type SharedCacheEnv = z.infer<typeof sharedCacheSchema>
+
+/** The shared cache in front of the portal; `purge` is set when the portal is behind one. */
+export function readSharedCacheEnv(source: NodeJS.ProcessEnv = process.env): {
+  port: number
+  memory: string
+  purge?: { url: string; secret: string }
+} {
+  const env = parse(sharedCacheSchema, source)
+  const purge = env.CACHE_PURGE_URL && env.CACHE_PURGE_SECRET ? { url: env.CACHE_PURGE_URL, secret: env.CACHE_PURGE_SECRET } : undefined
+  return { port: env.CACHE_PORT, memory: env.CACHE_MEMORY, purge }
+}
+
 export type BriefingEnv = z.infer<typeof briefingSchema>
 
 export function readBriefingEnv(source: NodeJS.ProcessEnv = process.env): BriefingEnv {

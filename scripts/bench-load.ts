@@ -1,13 +1,16 @@
 /**
- * `npm run bench:load`: does the stack hold load? 200 concurrent readers on the portal and 10
- * writers on the lake for 60 seconds; prints throughput, p99 latency and error counts.
+ * `npm run bench:load`: does the stack hold load? 200 concurrent readers on the shared cache in
+ * front of the portal and 10 writers on the lake for 60 seconds; prints throughput, p99 latency
+ * and error counts.
  *
  *   npm run bench:load                          # human-readable summary
  *   npm run bench:load -- --json                # ...and one JSON line at the end
  *   npm run bench:load -- --duration 20 --readers 50 --writers 5 --reuse-build
+ *   npm run bench:load -- --direct              # readers on next start itself, no cache in front
  *
  * The stack is scripts/lib/stack.ts: a fresh seeded lake, a production build of the portal and
- * `next start`, with publish webhooks wired as `npm start` wires them. Readers are autocannon
+ * `next start` with Varnish in front (as `npm run start:cached` runs it), with publish webhooks
+ * wired as `npm start` wires them; each publish purges the pages it touches from the cache. Readers are autocannon
  * connections cycling through the portal's page templates (home, trip, briefing, officials,
  * search, feeds, calendars). Writers are @sanity/client loops, each on its own documents:
  * a draft edit, then a publish of a live document of a type no page shows (each fires a webhook
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     readers: { type: 'string', default: '200' },
     writers: { type: 'string', default: '10' },
     'reuse-build': { type: 'boolean', default: false },
+    direct: { type: 'boolean', default: false },
   },
   allowPositionals: true,
 })
@@ -59,10 +63,11 @@ const CORRECTED_FACT = 'fact-security-advanced-assets'
 
 async function main() {
   const log = (message: string) => console.error(message)
-  const stack = await startStack({ reuseBuild: values['reuse-build'] || reuseBuild(), log })
+  const stack = await startStack({ reuseBuild: values['reuse-build'] || reuseBuild(), log, cache: values.direct ? undefined : {} })
+  const readerUrl = stack.cacheUrl ?? stack.portalUrl
   try {
     // Warm every page once, as a deployed site would be before the crowd arrives.
-    for (const page of PAGES) await fetch(`${stack.portalUrl}${page}`).then((response) => response.arrayBuffer())
+    for (const page of PAGES) await fetch(`${readerUrl}${page}`).then((response) => response.arrayBuffer())
 
     const client = stack.client('editor')
     const writeLatencies: number[] = []
@@ -98,10 +103,10 @@ async function main() {
       }
     }
 
-    log(`Load: ${readers} readers on ${stack.portalUrl}, ${writers} writers and a corrector on ${stack.lakeUrl}, ${duration} s…`)
+    log(`Load: ${readers} readers on ${readerUrl}${stack.cacheUrl ? ' (the shared cache)' : ''}, ${writers} writers and a corrector on ${stack.lakeUrl}, ${duration} s…`)
     const writing = [...Array.from({ length: writers }, (_, index) => writer(index)), corrector()]
     const result = await autocannon({
-      url: stack.portalUrl,
+      url: readerUrl,
       connections: readers,
       duration,
       timeout: 30,
@@ -115,6 +120,7 @@ async function main() {
     const readErrors = result.errors + result.timeouts + result.non2xx
     const figures = {
       duration_s: duration,
+      through_cache: stack.cacheUrl ? 1 : 0,
       readers,
       writers,
       read_requests: result.requests.total,

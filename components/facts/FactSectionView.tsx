@@ -22,8 +22,8 @@ export function FactSectionView({ section, headingLevel = 3 }: { section: FactSe
       )}
       <ul className="mt-4 space-y-4">
         {bullets.map((bullet) => (
-          <li key={bullet._id} className="border-l-2 border-neutral-lighter pl-4">
-            <RichText value={bullet.text} className="leading-relaxed" />
+          <li key={bullet._id} className="fact-bullet">
+            <RichText value={bullet.text} />
             <SourceLine source={bullet.source} asOf={bullet.asOf} />
           </li>
         ))}

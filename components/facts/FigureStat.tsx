@@ -7,13 +7,13 @@ import type { Figure } from '@/lib/sanity/types'
 export function FigureStat({ figure, compact = false }: { figure: Figure; compact?: boolean }) {
   if (!figure.value) return null
   return (
-    <div className={`avoid-break border-l-4 border-accent-warm bg-neutral-lightest ${compact ? 'px-2 py-1' : 'px-4 py-3'}`}>
+    <div className={`avoid-break figure-stat ${compact ? 'px-2 py-1' : 'px-4 py-3'}`}>
       {figure.qualifier && (
-        <span className={`block uppercase tracking-wide text-neutral-dark ${compact ? 'text-[0.7rem]' : 'text-xs font-semibold'}`}>
+        <span className={`figure-stat-qualifier ${compact ? 'text-[0.7rem]' : 'text-xs font-semibold'}`}>
           {figure.qualifier}
         </span>
       )}
-      <span className={`block font-bold leading-tight text-primary-darker ${compact ? 'text-lg' : 'text-3xl'}`}>{figure.value}</span>
+      <span className={`figure-stat-value ${compact ? 'text-lg' : 'text-3xl'}`}>{figure.value}</span>
       {(figure.unit || figure.label) && (
         <span className={`block leading-snug ${compact ? 'text-[0.75rem]' : 'mt-1 text-sm'}`}>
           {figure.unit && <strong className="font-semibold">{figure.unit} </strong>}

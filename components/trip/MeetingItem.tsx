@@ -15,7 +15,7 @@ export function MeetingItem({ meeting, tripTimeZone }: { meeting: Meeting; tripT
   ].filter(Boolean)
   const place = [meeting.venue, meeting.city].filter(Boolean).join(', ')
   return (
-    <article className="avoid-break border-t border-neutral-lighter py-4 first:border-t-0 first:pt-0">
+    <article className="avoid-break meeting-item">
       <p className="text-sm font-semibold text-neutral-dark">
         <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={meetingTimeZone(meeting, tripTimeZone)} showWashington />
         {meeting.startsAt && facts.length > 0 && <span aria-hidden="true"> · </span>}

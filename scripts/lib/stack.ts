@@ -5,6 +5,11 @@
  * `npm start` wires them (scripts/lib/processes.ts). The Studio is not built or started: no
  * benchmark reads it.
  *
+ * With `cache`, Varnish runs in front of the portal as `npm run start:cached` runs it
+ * (scripts/lib/varnish.ts): the portal leaves compression to it and the revalidation route purges
+ * it; `cacheUrl` is the address readers use. `compressingPortal` adds a second `next start` on the
+ * same build as `npm start` runs it (compressing, no cache in front), to compare against.
+ *
  * The build goes to NEXT_DIST_DIR (default `.next-bench`). `--reuse-build` (see `reuseBuild`)
  * skips `next build` when that folder already holds a build made by this helper: its ports are
  * kept in the folder, since prerendered pages and the Studio bundle carry them.
@@ -18,10 +23,15 @@ import { createClient, type SanityClient } from '@sanity/client'
 import { createToken } from '../../lake/index'
 import { lakeServeCommand } from './processes'
 import { freePort } from './ports'
+import { prepareVarnish } from './varnish'
 
 export type Stack = {
   /** The portal, e.g. http://127.0.0.1:41234 */
   portalUrl: string
+  /** The shared cache in front of the portal, when asked for (`cache`). */
+  cacheUrl?: string
+  /** A second `next start` on the same build, compressing, with nothing in front (`compressingPortal`). */
+  compressingPortalUrl?: string
   /** The lake's plain-HTTP API, e.g. http://127.0.0.1:41235 */
   lakeUrl: string
   lakeDir: string
@@ -104,7 +114,15 @@ async function stopGroup(child: ChildProcess | undefined): Promise<void> {
   }
 }
 
-export async function startStack(options: { reuseBuild?: boolean; log?: (message: string) => void } = {}): Promise<Stack> {
+export type StackOptions = {
+  reuseBuild?: boolean
+  log?: (message: string) => void
+  /** Varnish in front of the portal; `extraVcl` is added after cache/envoy.vcl. */
+  cache?: { extraVcl?: string }
+  compressingPortal?: boolean
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? ((message: string) => console.error(message))
   const distDir = process.env.NEXT_DIST_DIR?.trim() || '.next-bench'
   const portsFile = path.join(distDir, 'bench-stack.json')
@@ -135,13 +153,26 @@ export async function startStack(options: { reuseBuild?: boolean; log?: (message
   // Always the local lake, never a hosted project configured in the shell.
   delete env.SANITY_PROJECT_ID
   delete env.SANITY_API_READ_TOKEN
+  // Behind no cache unless asked, whatever the shell says.
+  delete env.CACHE_PURGE_URL
+  delete env.CACHE_PURGE_SECRET
+  const cachePort = options.cache ? await freePort() : undefined
+  const cacheUrl = cachePort ? `http://127.0.0.1:${cachePort}` : undefined
+  const compressingPort = options.compressingPortal ? await freePort() : undefined
 
   let lake: ChildProcess | undefined
   let portal: ChildProcess | undefined
+  let compressingPortal: ChildProcess | undefined
+  let cache: ChildProcess | undefined
+  let cacheDir: string | undefined
   const stop = async () => {
+    // The portal first: it may still purge the cache after its last publish webhooks.
+    await stopGroup(compressingPortal)
     await stopGroup(portal)
+    await stopGroup(cache)
     await stopGroup(lake)
     rmSync(lakeDir, { recursive: true, force: true })
+    if (cacheDir) rmSync(cacheDir, { recursive: true, force: true })
   }
   try {
     lake = background(lakeServeCommand, env, path.join(lakeDir, 'lake.log'))
@@ -163,14 +194,31 @@ export async function startStack(options: { reuseBuild?: boolean; log?: (message
       writeFileSync(portsFile, JSON.stringify(ports))
       log(`  built in ${((Date.now() - started) / 1000).toFixed(0)} s`)
     }
-    portal = background(`npx next start -p ${ports.port} -H 127.0.0.1`, env, path.join(lakeDir, 'portal.log'))
+    // The build does not depend on the cache (next.config reads CACHE_PURGE_URL at start only).
+    const portalEnv: NodeJS.ProcessEnv = { ...env }
+    const purgeSecret = randomBytes(24).toString('base64url')
+    if (cacheUrl) Object.assign(portalEnv, { CACHE_PURGE_URL: `${cacheUrl}/`, CACHE_PURGE_SECRET: purgeSecret })
+    portal = background(`npx next start -p ${ports.port} -H 127.0.0.1`, portalEnv, path.join(lakeDir, 'portal.log'))
+    if (compressingPort) {
+      // Same build, as `npm start` serves it; it gets no webhooks (benchmarks that use it do not publish).
+      compressingPortal = background(`npx next start -p ${compressingPort} -H 127.0.0.1`, env, path.join(lakeDir, 'portal-compressing.log'))
+    }
+    if (cachePort && options.cache) {
+      const run = prepareVarnish({ port: cachePort, host: '127.0.0.1', backendPort: ports.port, purgeSecret, memory: '256m', extraVcl: options.cache.extraVcl })
+      cacheDir = run.workDir
+      cache = background(run.command, env, path.join(lakeDir, 'varnish.log'))
+    }
     await waitFor(`${portalUrl}/`, 120_000, 'The portal')
+    if (compressingPort) await waitFor(`http://127.0.0.1:${compressingPort}/`, 120_000, 'The second portal')
+    if (cacheUrl) await waitFor(`${cacheUrl}/`, 60_000, 'The shared cache')
   } catch (error) {
     await stop()
     throw error
   }
   return {
     portalUrl,
+    cacheUrl,
+    compressingPortalUrl: compressingPort ? `http://127.0.0.1:${compressingPort}` : undefined,
     lakeUrl,
     lakeDir,
     distDir,
