@@ -231,20 +231,20 @@ async function openInStudio(browser: Browser, email: string, id: string, type: s
 
 /**
  * Runs a document action by its label, as staff do: the footer shows the first action as a
- * button and the rest in its "…" menu.
+ * button and the rest in its "…" menu. Which is which settles once the document's workflow state
+ * has loaded, so look again until the action is there and enabled.
  */
 async function documentAction(page: Page, label: string) {
   const button = page.getByTestId('document-panel-footer').getByRole('button', { name: label, exact: true })
   const menu = page.getByTestId('action-menu-button')
-  await expect(button.or(menu).first()).toBeVisible({ timeout: 30_000 })
-  if (await button.isVisible()) {
-    await expect(button).toBeEnabled({ timeout: 30_000 })
-    return button.click()
-  }
-  await menu.click()
-  const item = page.getByRole('menuitem', { name: label })
-  await expect(item).toBeEnabled({ timeout: 30_000 })
-  await item.click()
+  await expect(async () => {
+    if ((await button.isVisible()) && (await button.isEnabled())) return button.click()
+    await menu.click()
+    const item = page.getByRole('menuitem', { name: label })
+    if ((await item.isVisible()) && (await item.isEnabled())) return item.click()
+    await page.keyboard.press('Escape')
+    throw new Error(`the action "${label}" is not offered yet`)
+  }).toPass({ timeout: 30_000 })
 }
 
 /** Edits the title through the form, which makes a draft. */

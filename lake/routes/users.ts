@@ -272,4 +272,11 @@ export function userRoutes(app: App, context: StudioContext): void {
   app.get('/projects/:projectId/grants', async () => ({}))
   app.get('/projects/:projectId/features', async () => [])
   app.get('/features', async () => [])
+  // The Studio asks a user without write access whether they have asked for a higher role. Roles
+  // are given with `npm run lake -- user add`, so nobody has a pending request: an empty list, as
+  // Sanity answers a user who made none.
+  app.get('/access/requests/me', async (request) => {
+    requireSignedIn(callerOf(context, request))
+    return []
+  })
 }

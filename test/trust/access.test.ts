@@ -102,6 +102,7 @@ const TABLE: Row[] = [
   { route: 'GET /projects/:projectId/grants', path: '/v1/projects/local/grants', access: PUBLIC },
   { route: 'GET /projects/:projectId/features', path: '/v1/projects/local/features', access: PUBLIC },
   { route: 'GET /features', path: '/v1/features', access: PUBLIC },
+  { route: 'GET /access/requests/me', path: '/v2024-07-01/access/requests/me', access: READERS },
   { route: 'POST /assets/images/:dataset', path: '/v1/assets/images/production?filename=dot.png', body: PNG_1X1, contentType: 'image/png', access: WRITERS },
   { route: 'POST /assets/files/:dataset', path: '/v1/assets/files/production?filename=note.txt', body: 'hello', contentType: 'text/plain', access: WRITERS },
   { route: 'GET /images/:projectId/:dataset/:name', path: '/images/local/production/0000000000000000000000000000000000000000-1x1.png', access: PUBLIC },
