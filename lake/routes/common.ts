@@ -7,6 +7,7 @@ import type { QueryParams } from '../groq'
 import type { QueryLimits } from '../limits'
 import { isValidDatasetName } from '../ids'
 import type { ListenHub } from '../listen'
+import type { JobClient, QueryPool } from '../query-pool'
 import type { Store } from '../store'
 import { callerFor } from '../studio/context'
 import type { Principal } from '../types'
@@ -26,6 +27,8 @@ export type LakeContext = {
   corsOrigins: string[]
   /** Overrides of lake/limits.ts DEFAULT_QUERY_LIMITS (tests use small ones). */
   queryLimits?: Partial<QueryLimits>
+  /** The worker threads that evaluate queries and listener filters. */
+  queries: QueryPool
   /** Editorial workflow (review, embargoes, schedules); its guard runs on every API write. */
   workflow?: Workflow
 }
@@ -43,6 +46,15 @@ export type Query = Record<string, string | string[] | undefined>
 export function principalOf(context: LakeContext, request: FastifyRequest): Principal {
   // A signed-in user's session token or an API token (see studio/context.ts).
   return callerFor(context, request.headers.authorization).principal
+}
+
+/**
+ * Who a query is evaluated for, in the query pool's fairness rule (lake/query-pool.ts): an
+ * anonymous caller by address, one long-running query at a time; a token or session by its
+ * principal, two (the Studio runs a few list queries side by side).
+ */
+export function jobClientOf(principal: Principal, request: FastifyRequest): JobClient {
+  return principal.role === 'anonymous' ? { key: `ip:${request.ip}`, maxSlow: 1 } : { key: `principal:${principal.id}`, maxSlow: 2 }
 }
 
 /**
