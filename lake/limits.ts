@@ -23,6 +23,8 @@ import { LakeError } from './errors'
 export type QueryLimits = {
   /** Wall-clock budget for evaluating one query, in milliseconds. */
   timeoutMs: number
+  /** The budget for anonymous callers (public readers), when lower than `timeoutMs`. */
+  anonymousTimeoutMs: number
   /** Largest serialized result, in bytes. */
   maxResultBytes: number
   /** Deepest nesting of (), [] and {} accepted in a query. */
@@ -47,6 +49,9 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   // 100k documents take 2–4 s for a trip page on this machine (docs/performance.md); 10 s leaves
   // room for legitimate heavy queries while stopping runaway joins.
   timeoutMs: 10_000,
+  // Public readers run the portal's published queries, which the indexes answer in milliseconds;
+  // anything an anonymous caller keeps busy for seconds is far more likely hostile than useful.
+  anonymousTimeoutMs: 5_000,
   maxResultBytes: 32 * 1024 * 1024,
   // Studio and portal queries nest a handful of levels; 64 is far above any real query and far
   // below what the recursive-descent parser can take before the stack overflows.

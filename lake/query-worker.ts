@@ -23,7 +23,7 @@ import type { ViewSource } from './perspective'
 import type { StoreChange } from './store'
 import type { Doc } from './types'
 
-export type WorkerData = { entry: string; dir: string; preload: string[] }
+export type WorkerData = { entry: string; dir: string; preload: string[]; nice: number }
 
 export type ToWorker = { type: 'change'; change: StoreChange } | { type: 'job'; id: number; job: Job }
 
@@ -80,21 +80,8 @@ class DocumentCopy implements ViewSource {
   }
 }
 
-/**
- * Evaluation yields to the main thread: on Linux a thread's nice value is its own, so this lowers
- * this worker only. Pings, writes and the HTTP plumbing then get the cores first while queries
- * (hostile ones included) share what is left. Elsewhere it may lower the whole process, or fail,
- * which changes nothing else.
- */
-const WORKER_NICE = 10
-
 const port = parentPort
 if (port) {
-  try {
-    if (process.platform === 'linux') setPriority(WORKER_NICE)
-  } catch {
-    // Not allowed here: evaluate at normal priority.
-  }
   // groq-js's streams reject an internal promise nobody awaits when evaluation throws (a query
   // stopped by its time budget); the job has already been answered with that LakeError. Anything
   // else still ends the worker, which the pool replaces.
@@ -106,6 +93,15 @@ if (port) {
   const source = new DocumentCopy(data.dir)
   // Loads the datasets in use before the first job, so a replacement worker is warm.
   for (const dataset of data.preload) source.copy(dataset)
+  // Evaluation yields to the main thread: on Linux a thread's nice value is its own, so this
+  // lowers this worker only. Pings, writes and the HTTP plumbing then get the cores first while
+  // queries, hostile ones included, share what is left. Set only now: starting (compiling,
+  // loading the datasets) at full priority keeps a replacement's start short on a busy machine.
+  try {
+    if (process.platform === 'linux') setPriority(data.nice)
+  } catch {
+    // Not allowed here: evaluate at normal priority.
+  }
   port.on('message', (message: ToWorker) => {
     if (message.type === 'change') {
       source.apply(message.change)

@@ -51,10 +51,12 @@ export function principalOf(context: LakeContext, request: FastifyRequest): Prin
 /**
  * Who a query is evaluated for, in the query pool's fairness rule (lake/query-pool.ts): an
  * anonymous caller by address, one long-running query at a time; a token or session by its
- * principal, two (the Studio runs a few list queries side by side).
+ * principal, two (the Studio runs a few list queries side by side). Only anonymous callers are
+ * made to wait after a stopped query: staff working in the Studio are not locked out by one heavy
+ * list.
  */
 export function jobClientOf(principal: Principal, request: FastifyRequest): JobClient {
-  return principal.role === 'anonymous' ? { key: `ip:${request.ip}`, maxSlow: 1 } : { key: `principal:${principal.id}`, maxSlow: 2 }
+  return principal.role === 'anonymous' ? { key: `ip:${request.ip}`, maxSlow: 1, cooldown: true } : { key: `principal:${principal.id}`, maxSlow: 2, cooldown: false }
 }
 
 /**

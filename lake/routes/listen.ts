@@ -24,9 +24,13 @@ function withoutRev(doc: Doc | null): Omit<Doc, '_rev'> | null {
   return rest
 }
 
-/** Budget for matching one transaction's changes against a listener's filter. */
-const LISTEN_FILTER_TIMEOUT_MS = 1_000
-const LISTEN_FILTER_GRACE_MS = 250
+/**
+ * Budget for matching one transaction's changes against a listener's filter. A filter tests a
+ * handful of documents (microseconds for any real filter); every open listener pays it on every
+ * write, so it is kept far below a query's.
+ */
+const LISTEN_FILTER_TIMEOUT_MS = 250
+const LISTEN_FILTER_GRACE_MS = 100
 
 export function listenRoutes(app: App, context: LakeContext): void {
   app.get('/data/listen/:dataset', async (request, reply) => {
@@ -41,6 +45,10 @@ export function listenRoutes(app: App, context: LakeContext): void {
     const limits = { ...DEFAULT_QUERY_LIMITS, ...context.queryLimits }
     const filterLimits = { ...limits, timeoutMs: Math.min(limits.timeoutMs, LISTEN_FILTER_TIMEOUT_MS) }
     parseQuery(groq, params, limits)
+    const client = jobClientOf(principal, request)
+    // A client made to wait after a stopped query (lake/query-pool.ts) opens no listener meanwhile.
+    const waiting = context.queries.cooldownError(client)
+    if (waiting) throw waiting
     const options = {
       includeResult: flag(query, 'includeResult', true),
       includePreviousRevision: flag(query, 'includePreviousRevision', false),
@@ -48,7 +56,6 @@ export function listenRoutes(app: App, context: LakeContext): void {
       includeAllVersions: flag(query, 'includeAllVersions', false),
       mendoza: single(query, 'effectFormat') === 'mendoza',
     }
-    const client = jobClientOf(principal, request)
     const stream = openEventStream(request, reply, context.hub)
     const { write, onClose } = stream
     write(`event: welcome\ndata: ${JSON.stringify({ listenerName: randomId(16) })}\n\n`)
