@@ -14,6 +14,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import type { Metadata, ResizeOptions } from 'sharp'
 import { LakeError, badRequest } from './errors'
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './file-modes'
 import type { Doc } from './types'
 import { changesAsMutations, runWrite } from './write'
 import type { WriteContext } from './write'
@@ -46,9 +47,9 @@ function safeExtension(value: string | undefined): string {
 
 function writeOnce(file: string, bytes: Buffer): void {
   if (existsSync(file)) return
-  mkdirSync(path.dirname(file), { recursive: true })
+  mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE })
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`
-  writeFileSync(temporary, bytes)
+  writeFileSync(temporary, bytes, { mode: PRIVATE_FILE_MODE })
   renameSync(temporary, file)
 }
 
@@ -162,9 +163,26 @@ export function mimeForExtension(ext: string): string {
 
 export type TransformResult = { body: Buffer; contentType: string; varyAccept: boolean }
 
+/**
+ * Rendered variants, least recently used dropped first once they weigh more than the budget. The
+ * key holds the normalized parameters (see transformImage), so URLs that differ only in ignored or
+ * over-limit values share an entry, and the cache cannot grow past its budget however many URLs
+ * are tried. Kept in memory:
+ * a variant costs a bounded render (pixel ceiling, no enlargement) to make again after a restart.
+ */
 const cache = new Map<string, TransformResult>()
 let cacheBytes = 0
 const CACHE_BUDGET = 64 * 1024 * 1024
+
+function cached(key: string): TransformResult | undefined {
+  const hit = cache.get(key)
+  if (hit) {
+    // Map keeps insertion order: re-inserting marks it most recently used.
+    cache.delete(key)
+    cache.set(key, hit)
+  }
+  return hit
+}
 
 function remember(key: string, result: TransformResult): void {
   if (result.body.length > CACHE_BUDGET / 4) return
@@ -177,6 +195,40 @@ function remember(key: string, result: TransformResult): void {
   }
 }
 
+/** Largest output, in pixels; AVIF (slow to encode) gets less. A larger request gets the capped image. */
+const MAX_OUTPUT_PIXELS = 4096 * 4096
+const MAX_AVIF_PIXELS = 2048 * 2048
+/** Renders at once: transforms are CPU-bound; more in parallel would only slow every one of them. */
+const MAX_CONCURRENT_RENDERS = 2
+/** How long a request waits for a render slot before it is answered 503. */
+const RENDER_WAIT_MS = 10_000
+
+let rendering = 0
+const waiting: (() => void)[] = []
+
+async function withRenderSlot<T>(render: () => Promise<T>): Promise<T> {
+  if (rendering >= MAX_CONCURRENT_RENDERS) {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting.splice(waiting.indexOf(wake), 1)
+        reject(new LakeError(503, 'imageBusyError', 'The lake is busy rendering other images; retry shortly'))
+      }, RENDER_WAIT_MS)
+      const wake = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+      waiting.push(wake)
+    })
+  }
+  rendering++
+  try {
+    return await render()
+  } finally {
+    rendering--
+    waiting.shift()?.()
+  }
+}
+
 function intParam(query: Record<string, string | undefined>, name: string, min: number, max: number): number | undefined {
   const raw = query[name]
   if (raw === undefined || raw === '') return undefined
@@ -184,6 +236,10 @@ function intParam(query: Record<string, string | undefined>, name: string, min: 
   if (!Number.isFinite(value)) throw badRequest(`"${name}" must be a number`)
   return Math.min(Math.max(Math.round(value), min), max)
 }
+
+const FITS = new Set(['clip', 'crop', 'fill', 'fillmax', 'max', 'min', 'scale'])
+const FORMATS = new Set(['jpg', 'jpeg', 'pjpg', 'png', 'webp', 'avif', 'gif'])
+const CROPS = new Set(['center', 'top', 'bottom', 'left', 'right', 'entropy', 'attention', 'focalpoint', 'top,left', 'top,right', 'bottom,left', 'bottom,right'])
 
 const TRANSFORM_KEYS = ['w', 'h', 'rect', 'fit', 'crop', 'auto', 'fm', 'dpr', 'q', 'max-w', 'max-h', 'min-w', 'min-h']
 
@@ -202,15 +258,44 @@ export async function transformImage(
   if (!TRANSFORM_KEYS.some((key) => query[key] !== undefined)) {
     return { body: original, contentType: mimeForExtension(ext), varyAccept: false }
   }
-  const key = `${createHash('sha1').update(original).digest('hex')}|${TRANSFORM_KEYS.map((k) => query[k] ?? '').join('|')}|${wantsWebp}`
-  const cached = cache.get(key)
-  if (cached) return cached
+  // The small allowed set: anything else in these parameters is a 400 before any work.
+  if (query.fit !== undefined && !FITS.has(query.fit)) throw badRequest(`"fit" must be one of ${[...FITS].join(', ')}`)
+  if (query.fm !== undefined && !FORMATS.has(query.fm)) throw badRequest(`"fm" must be one of ${[...FORMATS].join(', ')}`)
+  if (query.crop !== undefined && !CROPS.has(query.crop)) throw badRequest('"crop" must be center, top, bottom, left, right, entropy, attention or focalpoint')
+  const meta = await sharp(original).metadata()
+  const sourceWidth = meta.autoOrient?.width ?? meta.width ?? 1
+  const sourceHeight = meta.autoOrient?.height ?? meta.height ?? 1
+  const dpr = Math.min(Math.max(Math.round(Number(query.dpr ?? 1) || 1), 1), 3)
+  // Never larger than the original (an 8192×8192 request of a 64-pixel portrait is the portrait),
+  // so a width or height has at most as many distinct values as the original has pixels across;
+  // quality is rounded to a multiple of 5 and dpr to 1–3. Widths stay exact: layouts crop to them.
+  const scale = (value: number | undefined, limit: number) => (value === undefined ? undefined : Math.min(Math.round(value * dpr), limit))
+  let width = scale(intParam(query, 'w', 1, MAX_DIMENSION) ?? intParam(query, 'max-w', 1, MAX_DIMENSION), sourceWidth)
+  let height = scale(intParam(query, 'h', 1, MAX_DIMENSION) ?? intParam(query, 'max-h', 1, MAX_DIMENSION), sourceHeight)
+  const quality = Math.ceil((intParam(query, 'q', 1, 100) ?? 75) / 5) * 5
+  const requestedFormat = wantsWebp ? 'webp' : (query.fm ?? (ext === 'jpg' ? 'jpeg' : ext))
+  // The pixel ceiling: shrink both sides by the same factor until the output fits.
+  const ceiling = requestedFormat === 'avif' ? MAX_AVIF_PIXELS : MAX_OUTPUT_PIXELS
+  const outWidth = width ?? (height ? Math.round((height * sourceWidth) / sourceHeight) : sourceWidth)
+  const outHeight = height ?? (width ? Math.round((width * sourceHeight) / sourceWidth) : sourceHeight)
+  if (outWidth * outHeight > ceiling) {
+    const factor = Math.sqrt(ceiling / (outWidth * outHeight))
+    width = Math.max(1, Math.floor(outWidth * factor))
+    height = Math.max(1, Math.floor(outHeight * factor))
+  }
+  const key = `${createHash('sha1').update(original).digest('hex')}|${width}|${height}|${quality}|${dpr}|${TRANSFORM_KEYS.filter((k) => !['w', 'h', 'q', 'dpr', 'max-w', 'max-h'].includes(k)).map((k) => query[k] ?? '').join('|')}|${wantsWebp}`
+  const hit = cached(key)
+  if (hit) return hit
+  return withRenderSlot(() => render(original, ext, query, { width, height, quality, format: requestedFormat, autoFormat, key }))
+}
 
-  const dpr = Math.min(Math.max(Number(query.dpr ?? 1) || 1, 1), 3)
-  const scale = (value: number | undefined) => (value === undefined ? undefined : Math.min(Math.round(value * dpr), MAX_DIMENSION))
-  const width = scale(intParam(query, 'w', 1, MAX_DIMENSION) ?? intParam(query, 'max-w', 1, MAX_DIMENSION))
-  const height = scale(intParam(query, 'h', 1, MAX_DIMENSION) ?? intParam(query, 'max-h', 1, MAX_DIMENSION))
-  const quality = intParam(query, 'q', 1, 100) ?? 75
+async function render(
+  original: Buffer,
+  ext: string,
+  query: Record<string, string | undefined>,
+  options: { width: number | undefined; height: number | undefined; quality: number; format: string; autoFormat: boolean; key: string },
+): Promise<TransformResult> {
+  const { width, height, quality, autoFormat, key } = options
   let image = sharp(original, { animated: ext === 'gif' }).rotate()
   if (query.rect) {
     const parts = query.rect.split(',').map(Number)
@@ -237,7 +322,7 @@ export async function transformImage(
               { fit: 'inside', withoutEnlargement: fit === 'max' }
     image = image.resize(width, height, options)
   }
-  const format = wantsWebp ? 'webp' : (query.fm ?? (ext === 'jpg' ? 'jpeg' : ext))
+  const format = options.format
   let contentType: string
   switch (format) {
     case 'jpg':
@@ -255,7 +340,8 @@ export async function transformImage(
       contentType = 'image/webp'
       break
     case 'avif':
-      image = image.avif({ quality })
+      // Effort 2 of 9: encoding time is what made AVIF the costliest transform.
+      image = image.avif({ quality, effort: 2 })
       contentType = 'image/avif'
       break
     case 'gif':

@@ -5,9 +5,10 @@
  * the API tokens. A `dataset` column instead of one file per dataset keeps a transaction, the
  * token table and backups in one place; every query is keyed by dataset first.
  */
-import { mkdirSync } from 'node:fs'
+import { chmodSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { PRIVATE_FILE_MODE, ensurePrivateDir } from './file-modes'
 
 export type Db = Database.Database
 
@@ -78,8 +79,11 @@ CREATE TABLE IF NOT EXISTS meta (
 `
 
 export function openDatabase(dir: string): Db {
-  mkdirSync(dir, { recursive: true })
-  const db = new Database(path.join(dir, 'lake.db'))
+  ensurePrivateDir(dir)
+  const file = path.join(dir, 'lake.db')
+  const db = new Database(file)
+  // SQLite gives the WAL and shared-memory files the database file's mode, so this covers them.
+  chmodSync(file, PRIVATE_FILE_MODE)
   // WAL lets readers (the CLI, a second server process, tests) work while a write commits.
   db.pragma('journal_mode = WAL')
   // FULL fsyncs the WAL on every commit, so an acknowledged write survives a power cut, not just

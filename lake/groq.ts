@@ -13,6 +13,7 @@ import { indexFor } from './index-view'
 import { planQuery } from './query-plan'
 import { DEFAULT_QUERY_LIMITS, checkQueryShape, checkTreeDepth, queryBudget, queryTimeout, withDeadline } from './limits'
 import type { QueryLimits } from './limits'
+import { checkMatchPatterns, checkParams } from './query-bounds'
 import type { Doc } from './types'
 
 export type QueryParams = Record<string, unknown>
@@ -23,6 +24,7 @@ function isGroqError(error: unknown): error is Error & { position?: number } {
 
 export function parseQuery(query: string, params: QueryParams = {}, limits: QueryLimits = DEFAULT_QUERY_LIMITS): ExprNode {
   checkQueryShape(query, limits)
+  checkParams(params, limits)
   let tree: ExprNode
   try {
     tree = parse(query, { params })
@@ -34,6 +36,7 @@ export function parseQuery(query: string, params: QueryParams = {}, limits: Quer
     throw new LakeError(400, 'queryParseError', error.message, { start, end: Math.min(start + 1, query.length), query })
   }
   checkTreeDepth(tree, limits.maxTreeDepth, query)
+  checkMatchPatterns(tree, limits)
   // groq-js evaluates a missing parameter to null; Sanity refuses the query instead, which
   // catches a forgotten parameter before it silently matches nothing.
   for (const name of referencedParams(tree)) {

@@ -14,11 +14,14 @@ import path from 'node:path'
 import { readLakeEnv } from '../lib/env'
 import { AccountStore } from './accounts'
 import { TokenStore } from './auth'
+import { tightenTree } from './file-modes'
 import { ListenHub } from './listen'
 import { startWebhooks, type WebhookTarget } from './webhooks'
 import { importFile } from './ndjson'
 import type { QueryLimits } from './limits'
 import { PresenceHub } from './presence'
+import { QueryPool } from './query-pool'
+import type { QueryPoolOptions } from './query-pool'
 import type { App, LakeContext } from './routes/common'
 import { buildApp } from './server'
 import { Store } from './store'
@@ -52,6 +55,8 @@ export type StartLakeOptions = {
   webhook?: WebhookTarget
   /** Query time/size/nesting limits; default lake/limits.ts DEFAULT_QUERY_LIMITS. */
   queryLimits?: Partial<QueryLimits>
+  /** Query worker pool sizing (lake/query-pool.ts); default one worker per core. */
+  queryWorkers?: Omit<QueryPoolOptions, 'dir'>
   /** Whether publishing needs an approved review (datasets without their own setting). Default: LAKE_REVIEW_REQUIRED. */
   reviewRequired?: boolean
   /** Document types review applies to; empty = every content type. Default: LAKE_REVIEW_TYPES. */
@@ -101,6 +106,8 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
   const dir = path.resolve(options.dir ?? env.LAKE_DIR)
   const log = options.quiet ? () => undefined : (message: string) => console.log(`[lake] ${message}`)
   const store = new Store(dir)
+  // Folders written before files were created owner-only (or restored loosely) are fixed here.
+  tightenTree(dir)
   const corsOrigins = options.corsOrigins ?? defaultCorsOrigins(env)
   const context: LakeContext = {
     store,
@@ -111,6 +118,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     dir,
     corsOrigins,
     queryLimits: options.queryLimits,
+    queries: new QueryPool(store, { ...options.queryWorkers, dir }),
   }
   context.workflow = new Workflow(context, {
     reviewRequired: options.reviewRequired ?? env.LAKE_REVIEW_REQUIRED,
@@ -160,6 +168,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
         context.hub.closeAll()
         presence.close()
         await Promise.all(apps.map((app) => app.close()))
+        await context.queries.close()
         store.close()
       },
     }
@@ -174,6 +183,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     context.hub.closeAll()
     presence.close()
     await Promise.all(apps.map((app) => app.close().catch(() => undefined)))
+    await context.queries.close()
     store.close()
     throw error
   }

@@ -1,14 +1,15 @@
 /**
- * Bounds on what one GROQ query may cost: nesting depth, evaluation time and result size.
+ * Bounds on what one GROQ query may cost: nesting depth, parameter size, `match` patterns,
+ * evaluation time and result size.
  *
- * Why a deadline inside the process rather than a worker thread: groq-js evaluates over the
- * in-memory parsed dataset the Store keeps (and is being narrowed by indexes in front of it); a
- * worker would need that dataset copied (structured clone of every document per query) or kept
- * in step in each worker. A worker *would* be the stronger guard — `worker.terminate()` preempts
- * any code and `resourceLimits` caps its heap so an out-of-memory query cannot take the lake down
- * — and docs/security.md records that as the next step if the deadline ever proves too weak.
+ * Queries are evaluated in worker threads (lake/query-pool.ts): the hard guard is the pool's
+ * deadline, which terminates the worker (`worker.terminate()` preempts any code, a regular
+ * expression that backtracks for a minute included) and `resourceLimits` caps its heap. The
+ * checks here come first and are cheap: they refuse, with a 400 naming the limit, what is known to
+ * be too costly before any evaluation starts; the cooperative deadline below stops the common case
+ * (a query walking the dataset for too long) without having to kill and reload a worker.
  *
- * The deadline works because every expensive GROQ query is expensive by walking the dataset
+ * The cooperative deadline works because most expensive GROQ queries are expensive by walking the dataset
  * (`*`, nested `*` in projections, joins): the dataset array handed to groq-js is wrapped in a
  * Proxy that checks the clock every few hundred element reads and throws once the budget is
  * spent. groq-js's evaluation is a chain of awaits that never yields to the event loop, so a
@@ -22,6 +23,8 @@ import { LakeError } from './errors'
 export type QueryLimits = {
   /** Wall-clock budget for evaluating one query, in milliseconds. */
   timeoutMs: number
+  /** The budget for anonymous callers (public readers), when lower than `timeoutMs`. */
+  anonymousTimeoutMs: number
   /** Largest serialized result, in bytes. */
   maxResultBytes: number
   /** Deepest nesting of (), [] and {} accepted in a query. */
@@ -32,12 +35,23 @@ export type QueryLimits = {
   maxQueryLength: number
   /** Most operator and separator characters (`+ - * / % ! & | = < > . , :`) outside string literals. */
   maxOperators: number
+  /** Largest parameter set, in bytes of JSON. */
+  maxParamsBytes: number
+  /** Deepest nesting of arrays and objects in a parameter value. */
+  maxParamDepth: number
+  /** Most `*` wildcards in one term of a constant `match` pattern. */
+  maxMatchWildcards: number
+  /** Most terms (words) in one constant `match` pattern. */
+  maxMatchTerms: number
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   // 100k documents take 2–4 s for a trip page on this machine (docs/performance.md); 10 s leaves
   // room for legitimate heavy queries while stopping runaway joins.
   timeoutMs: 10_000,
+  // Public readers run the portal's published queries, which the indexes answer in milliseconds;
+  // anything an anonymous caller keeps busy for seconds is far more likely hostile than useful.
+  anonymousTimeoutMs: 5_000,
   maxResultBytes: 32 * 1024 * 1024,
   // Studio and portal queries nest a handful of levels; 64 is far above any real query and far
   // below what the recursive-descent parser can take before the stack overflows.
@@ -52,6 +66,14 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   // 1.2 s), which maxOperators bounds: 4,000 operators and separators stay under about 100 ms.
   maxQueryLength: 300_000,
   maxOperators: 4_000,
+  // Parameters carry slugs, ids and lists of ids (a Studio reference search sends a few hundred
+  // ids, ~20 kB). A 270 kB string used quadratically held a single-threaded lake for 12 s.
+  maxParamsBytes: 64 * 1024,
+  maxParamDepth: 32,
+  // groq-js turns each term into `^t.*e.*r.*m$`, which backtracks polynomially in the token's
+  // length with every `*`: `*foo*` (two) is the common use, several more took 53 s.
+  maxMatchWildcards: 2,
+  maxMatchTerms: 16,
 }
 
 /** How often (in element reads) the clock is looked at: reading it per element costs more than the read. */

@@ -12,7 +12,7 @@
 import { badRequest } from './errors'
 import { DRAFTS_PREFIX, isValidDocumentId } from './ids'
 import { applyPerspective, documentsFor, layerOf } from './perspective'
-import type { Store } from './store'
+import type { ViewSource } from './perspective'
 import type { Doc, Principal } from './types'
 
 const MAX_OVERLAY_IDS = 20
@@ -31,7 +31,7 @@ export function parseOverlayDrafts(input: unknown): string[] | undefined {
 }
 
 /** Published documents, with `drafts.<id>` over `<id>` for the listed ids only. */
-export function documentsWithDrafts(store: Store, dataset: string, principal: Principal, ids: readonly string[]): readonly Doc[] {
+export function documentsWithDrafts(store: ViewSource, dataset: string, principal: Principal, ids: readonly string[]): readonly Doc[] {
   const raw = documentsFor(store, dataset, principal, { kind: 'raw' })
   const wanted = new Set(ids.map((id) => `${DRAFTS_PREFIX}${id}`))
   return store.memo(dataset, `overlayDrafts:${ids.join(',')}|${principal.role === 'anonymous' ? 'public' : 'all'}`, () =>

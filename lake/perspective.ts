@@ -88,8 +88,11 @@ function perspectiveKey(perspective: Perspective): string {
   return perspective.kind === 'stack' ? `stack:${perspective.layers.join(',')}` : perspective.kind
 }
 
+/** Where views are memoized: the Store, or a query worker's copy of it (lake/query-worker.ts). */
+export type ViewSource = Pick<Store, 'memo'>
+
 /** The documents a query runs over, for this caller and perspective (memoized per dataset state). */
-export function documentsFor(store: Store, dataset: string, principal: Principal, perspective: Perspective): readonly Doc[] {
+export function documentsFor(store: ViewSource, dataset: string, principal: Principal, perspective: Perspective): readonly Doc[] {
   const privateAccess = canReadPrivate(principal)
   const key = `${perspectiveKey(perspective)}|${privateAccess ? 'all' : 'public'}`
   return store.memo(dataset, key, (docs) => {

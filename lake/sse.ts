@@ -16,6 +16,8 @@ export type EventStream = {
   write: (chunk: string) => void
   /** Runs `cleanup` (typically an unsubscribe) once, when the stream closes. */
   onClose: (cleanup: () => void) => void
+  /** Ends the stream from the lake's side (a listener whose filter went over its budget). */
+  close: () => void
 }
 
 /** Takes `reply` over as an event stream, open until the client, the socket or the lake ends it. */
@@ -51,6 +53,7 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply, hu
   raw.on('error', close)
   return {
     write,
+    close,
     onClose: (cleanup) => {
       if (open) cleanups.push(cleanup)
       else cleanup()

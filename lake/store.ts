@@ -42,6 +42,15 @@ export type HistoryRange = {
   limit?: number
 }
 
+/**
+ * What changed in the store, for copies of the documents kept elsewhere (the query workers,
+ * lake/query-pool.ts): a commit of this process with each document's new state, or `reset` when
+ * another process committed and every copy must be reloaded from SQLite.
+ */
+export type StoreChange =
+  | { kind: 'commit'; dataset: string; changes: { id: string; after: Doc | null }[] }
+  | { kind: 'reset' }
+
 type TxRow = { seq: number; id: string; timestamp: string; author: string; mutations: string | null }
 type TxDocRow = { seq: number; document_id: string; previous_rev: string | null; result: string | null }
 
@@ -51,6 +60,7 @@ export class Store {
   private dataVersion: number
   private writeQueue: Promise<unknown> = Promise.resolve()
   private readonly stmt
+  private readonly changeListeners = new Set<(change: StoreChange) => void>()
 
   constructor(dir: string) {
     this.db = openDatabase(dir)
@@ -88,6 +98,16 @@ export class Store {
 
   close(): void {
     if (this.db.open) this.db.close()
+  }
+
+  /** Calls `listener` after every commit of this process and whenever another process's is noticed. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  private emit(change: StoreChange): void {
+    for (const listener of this.changeListeners) listener(change)
   }
 
   /**
@@ -184,6 +204,7 @@ export class Store {
       cache.list = cache.list && tx.changes.length < 1000 ? withChanges(cache.list, tx.changes) : null
       cache.memo.clear()
     }
+    this.emit({ kind: 'commit', dataset, changes: tx.changes.map((change) => ({ id: change.id, after: change.after })) })
   }
 
   /**
@@ -305,11 +326,13 @@ export class Store {
     return cache
   }
 
-  private refreshIfChangedElsewhere(): void {
+  /** Drops the parsed copies when another process has committed since we last looked. */
+  refreshIfChangedElsewhere(): void {
     const version = this.readDataVersion()
     if (version !== this.dataVersion) {
       this.dataVersion = version
       this.caches.clear()
+      this.emit({ kind: 'reset' })
     }
   }
 

@@ -55,6 +55,6 @@ export async function ensureCertificate(dir: string): Promise<TlsMaterial> {
     ],
   })
   writeFileSync(keyFile, pems.private, { mode: 0o600 })
-  writeFileSync(certFile, pems.cert, { mode: 0o644 })
+  writeFileSync(certFile, pems.cert, { mode: 0o600 })
   return { cert: pems.cert, key: pems.private, certFile, keyFile }
 }

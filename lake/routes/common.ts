@@ -7,6 +7,7 @@ import type { QueryParams } from '../groq'
 import type { QueryLimits } from '../limits'
 import { isValidDatasetName } from '../ids'
 import type { ListenHub } from '../listen'
+import type { JobClient, QueryPool } from '../query-pool'
 import type { Store } from '../store'
 import { callerFor } from '../studio/context'
 import type { Principal } from '../types'
@@ -31,6 +32,8 @@ export type LakeContext = {
    * documents' `url`s point. Set by startLake once the HTTPS server has its port.
    */
   publicOrigin?: string
+  /** The worker threads that evaluate queries and listener filters. */
+  queries: QueryPool
   /** Editorial workflow (review, embargoes, schedules); its guard runs on every API write. */
   workflow?: Workflow
 }
@@ -48,6 +51,17 @@ export type Query = Record<string, string | string[] | undefined>
 export function principalOf(context: LakeContext, request: FastifyRequest): Principal {
   // A signed-in user's session token or an API token (see studio/context.ts).
   return callerFor(context, request.headers.authorization).principal
+}
+
+/**
+ * Who a query is evaluated for, in the query pool's fairness rule (lake/query-pool.ts): an
+ * anonymous caller by address, one long-running query at a time; a token or session by its
+ * principal, two (the Studio runs a few list queries side by side). Only anonymous callers are
+ * made to wait after a stopped query: staff working in the Studio are not locked out by one heavy
+ * list.
+ */
+export function jobClientOf(principal: Principal, request: FastifyRequest): JobClient {
+  return principal.role === 'anonymous' ? { key: `ip:${request.ip}`, maxSlow: 1, cooldown: true } : { key: `principal:${principal.id}`, maxSlow: 2, cooldown: false }
 }
 
 /**

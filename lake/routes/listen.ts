@@ -9,19 +9,28 @@
  * the revision from `resultRev`/`previousRev`.
  */
 import { badRequest } from '../errors'
-import { matchesQuery, parseQuery } from '../groq'
+import { parseQuery } from '../groq'
+import { DEFAULT_QUERY_LIMITS } from '../limits'
 import { randomId } from '../ids'
 import { isReadable, layerOf } from '../perspective'
 import { openEventStream } from '../sse'
 import type { CommittedTransaction, Doc, DocumentChange } from '../types'
 import type { App, LakeContext, Query } from './common'
-import { datasetOf, flag, paramsFromQueryString, principalOf, single } from './common'
+import { datasetOf, flag, jobClientOf, paramsFromQueryString, principalOf, single } from './common'
 
 function withoutRev(doc: Doc | null): Omit<Doc, '_rev'> | null {
   if (!doc) return null
   const { _rev: _ignored, ...rest } = doc
   return rest
 }
+
+/**
+ * Budget for matching one transaction's changes against a listener's filter. A filter tests a
+ * handful of documents (microseconds for any real filter); every open listener pays it on every
+ * write, so it is kept far below a query's.
+ */
+const LISTEN_FILTER_TIMEOUT_MS = 250
+const LISTEN_FILTER_GRACE_MS = 100
 
 export function listenRoutes(app: App, context: LakeContext): void {
   app.get('/data/listen/:dataset', async (request, reply) => {
@@ -31,7 +40,15 @@ export function listenRoutes(app: App, context: LakeContext): void {
     const groq = single(query, 'query')
     if (!groq) throw badRequest('The "query" parameter is required', 'queryParseError')
     const params = paramsFromQueryString(query)
-    const tree = parseQuery(groq, params)
+    // Parsed here once so a malformed filter or one over the limits is a 400 before the stream
+    // opens; each transaction's matching then runs in the query pool, under a deadline.
+    const limits = { ...DEFAULT_QUERY_LIMITS, ...context.queryLimits }
+    const filterLimits = { ...limits, timeoutMs: Math.min(limits.timeoutMs, LISTEN_FILTER_TIMEOUT_MS) }
+    parseQuery(groq, params, limits)
+    const client = jobClientOf(principal, request)
+    // A client made to wait after a stopped query (lake/query-pool.ts) opens no listener meanwhile.
+    const waiting = context.queries.cooldownError(client)
+    if (waiting) throw waiting
     const options = {
       includeResult: flag(query, 'includeResult', true),
       includePreviousRevision: flag(query, 'includePreviousRevision', false),
@@ -39,9 +56,8 @@ export function listenRoutes(app: App, context: LakeContext): void {
       includeAllVersions: flag(query, 'includeAllVersions', false),
       mendoza: single(query, 'effectFormat') === 'mendoza',
     }
-    const evaluation = { dataset, identity: principal.id, projectId: context.projectId }
-
-    const { write, onClose } = openEventStream(request, reply, context.hub)
+    const stream = openEventStream(request, reply, context.hub)
+    const { write, onClose } = stream
     write(`event: welcome\ndata: ${JSON.stringify({ listenerName: randomId(16) })}\n\n`)
 
     const visible = (change: DocumentChange): boolean => {
@@ -53,15 +69,38 @@ export function listenRoutes(app: App, context: LakeContext): void {
       return options.includeAllVersions || layer === 'published' || layer === 'drafts'
     }
 
+    /**
+     * A filter that cannot be matched within its budget ends the stream: leaving it open would let
+     * one listener spend a worker's time on every later write. The client sees `channelError` and
+     * may reconnect with a cheaper filter.
+     */
+    const refuse = (description: string) => {
+      write(`event: channelError\ndata: ${JSON.stringify({ message: description })}\n\n`)
+      stream.close()
+    }
+
+    let ended = false
+    onClose(() => {
+      ended = true
+    })
+
     const send = async (transaction: CommittedTransaction) => {
+      const changes = transaction.changes.filter(visible)
+      if (ended || changes.length === 0) return
+      const outcome = await context.queries.run(
+        { kind: 'filter', dataset, principal, query: groq, params, projectId: context.projectId, limits: filterLimits, changes: changes.map(({ before, after }) => ({ before, after })) },
+        client,
+        filterLimits.timeoutMs + LISTEN_FILTER_GRACE_MS,
+        () => badRequest(`The listener's filter took longer than the lake's limit of ${filterLimits.timeoutMs} ms for one transaction`, 'queryTimeoutError'),
+      )
+      if (!outcome.ok) return refuse(outcome.body.error.description)
+      if (outcome.kind !== 'filter') throw new Error('A filter job answered with a query result')
       const events: { change: DocumentChange; transition: 'appear' | 'update' | 'disappear' }[] = []
-      for (const change of transaction.changes) {
-        if (!visible(change)) continue
-        const before = await matchesQuery(tree, change.before, params, evaluation)
-        const after = await matchesQuery(tree, change.after, params, evaluation)
-        if (!before && !after) continue
+      changes.forEach((change, index) => {
+        const [before, after] = outcome.matches[index] ?? [false, false]
+        if (!before && !after) return
         events.push({ change, transition: before && after ? 'update' : after ? 'appear' : 'disappear' })
-      }
+      })
       // transactionTotalEvents counts the events this listener gets for the transaction, so a
       // consumer that waits for "current === total" is never left waiting for filtered-out ones.
       events.forEach(({ change, transition }, index) => {

@@ -4,14 +4,14 @@
  */
 import { performance } from 'node:perf_hooks'
 import type { FastifyReply } from 'fastify'
-import { badRequest } from '../errors'
-import { parseQuery, runQuery } from '../groq'
+import { LakeError, badRequest } from '../errors'
 import type { QueryParams } from '../groq'
-import { DEFAULT_QUERY_LIMITS, serializeResult } from '../limits'
-import { documentsWithDrafts, parseOverlayDrafts } from '../overlay'
-import { documentsFor, parsePerspective } from '../perspective'
+import { DEFAULT_QUERY_LIMITS, checkQueryShape, queryTimeout } from '../limits'
+import { parseOverlayDrafts } from '../overlay'
+import { parsePerspective } from '../perspective'
+import { checkParams } from '../query-bounds'
 import type { App, LakeContext, Query } from './common'
-import { datasetOf, flag, isRecord, paramsFromQueryString, principalOf, single } from './common'
+import { datasetOf, flag, isRecord, jobClientOf, paramsFromQueryString, principalOf, single } from './common'
 
 export function queryRoutes(app: App, context: LakeContext): void {
   app.get('/data/query/:dataset', async (request, reply) => {
@@ -25,7 +25,10 @@ export function queryRoutes(app: App, context: LakeContext): void {
     })
   })
 
-  app.post('/data/query/:dataset', async (request, reply) => {
+  // A query body holds at most a 32 KB query and 64 KB of parameters (lake/limits.ts): a larger
+  // one is a 413 before its JSON is parsed on the main thread (seen: 5 MB parameters, each costing
+  // the event loop tens of milliseconds to parse before being refused).
+  app.post('/data/query/:dataset', { bodyLimit: QUERY_BODY_LIMIT }, async (request, reply) => {
     const query = request.query as Query
     const body = isRecord(request.body) ? request.body : {}
     if (body.params !== undefined && !isRecord(body.params)) throw badRequest('"params" must be an object', 'queryParseError')
@@ -51,15 +54,32 @@ async function run(
   if (!input.query) throw badRequest('The "query" parameter is required', 'queryParseError')
   const started = performance.now()
   const perspective = parsePerspective(input.perspective)
-  const limits = { ...DEFAULT_QUERY_LIMITS, ...context.queryLimits }
-  const tree = parseQuery(input.query, input.params, limits)
+  const configured = { ...DEFAULT_QUERY_LIMITS, ...context.queryLimits }
+  const limits = principal.role === 'anonymous' ? { ...configured, timeoutMs: Math.min(configured.timeoutMs, configured.anonymousTimeoutMs) } : configured
+  // The cheap, linear checks run here so a refused query never occupies a worker; parsing and
+  // the checks on the parsed tree run in the worker (a hostile query can take a while to parse).
+  checkQueryShape(input.query, limits)
+  checkParams(input.params, limits)
   // Envoy's share links (lake/overlay.ts): published plus the named documents' drafts only.
   const overlay = parseOverlayDrafts(input.overlayDrafts)
   if (overlay && perspective.kind !== 'published') throw badRequest('"overlayDrafts" works over the published perspective only', 'queryParseError')
-  const docs = overlay ? documentsWithDrafts(context.store, dataset, principal, overlay) : documentsFor(context.store, dataset, principal, perspective)
-  const result = await runQuery(tree, docs, input.params, { dataset, identity: principal.id, projectId: context.projectId, timeoutMs: limits.timeoutMs })
+  const outcome = await context.queries.run(
+    { kind: 'query', dataset, principal, perspective, overlayDrafts: overlay, query: input.query, params: input.params, projectId: context.projectId, limits },
+    jobClientOf(principal, request),
+    // A little over the evaluation budget: the worker's own deadline usually ends the query first,
+    // with no worker to replace; this one stops what that check cannot reach.
+    limits.timeoutMs + HARD_DEADLINE_GRACE_MS,
+    () => queryTimeout(limits.timeoutMs),
+  )
+  if (!outcome.ok) throw new LakeError(outcome.status, outcome.body.error.type, outcome.body.error.description, outcome.body.error)
+  if (outcome.kind !== 'query') throw new Error('A query job answered with a filter result')
   const ms = Math.round(performance.now() - started)
-  // Serialized here (not by Fastify) so an oversized result becomes a clear 400, not a stalled socket.
-  const body = serializeResult(input.returnQuery ? { query: input.query, result, ms } : { result, ms }, limits.maxResultBytes)
-  return reply.header('content-type', 'application/json; charset=utf-8').send(body)
+  // Assembled as text: the worker serialized (and size-checked) the result, which is only copied here.
+  const parts = [input.returnQuery ? `"query":${JSON.stringify(input.query)}` : undefined, outcome.resultJson === undefined ? undefined : `"result":${outcome.resultJson}`, `"ms":${ms}`]
+  return reply.header('content-type', 'application/json; charset=utf-8').send(`{${parts.filter(Boolean).join(',')}}`)
 }
+
+const QUERY_BODY_LIMIT = 1024 * 1024
+
+/** How long past the evaluation budget the pool waits before terminating the worker. */
+const HARD_DEADLINE_GRACE_MS = 250

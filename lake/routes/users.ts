@@ -18,6 +18,7 @@ import type { User } from '../accounts'
 import type { Caller, StudioContext } from '../studio/context'
 import { callerOf, requestOrigin, requireSignedIn } from '../studio/context'
 import type { TokenRole } from '../types'
+import { SignInThrottle } from '../sign-in-throttle'
 import type { App } from './common'
 import { isRecord } from './common'
 
@@ -25,6 +26,8 @@ const ROLE_TITLES: Record<TokenRole, string> = { viewer: 'Viewer', editor: 'Edit
 const KEY = /^[A-Za-z0-9_.:-]{1,200}$/
 const MAX_FAILURES = 10
 const FAILURE_WINDOW_MS = 15 * 60 * 1000
+/** Sign-in attempts from one address over all emails in the window (password spraying). */
+const MAX_ATTEMPTS_PER_ADDRESS = 50
 
 function me(caller: Caller) {
   const role = caller.principal.role as TokenRole
@@ -116,21 +119,10 @@ function sendPage(reply: FastifyReply, status: number, html: string, returnTo?: 
 }
 
 export function userRoutes(app: App, context: StudioContext): void {
-  const failures = new Map<string, { count: number; since: number }>()
-  const tooManyFailures = (key: string) => {
-    const entry = failures.get(key)
-    if (!entry) return false
-    if (Date.now() - entry.since > FAILURE_WINDOW_MS) {
-      failures.delete(key)
-      return false
-    }
-    return entry.count >= MAX_FAILURES
-  }
-  const recordFailure = (key: string) => {
-    const entry = failures.get(key)
-    if (!entry || Date.now() - entry.since > FAILURE_WINDOW_MS) failures.set(key, { count: 1, since: Date.now() })
-    else entry.count += 1
-  }
+  // In SQLite (lake/sign-in-throttle.ts): one count for both servers, kept across restarts.
+  // Made on first use, so registering the routes touches no database.
+  let throttleOnce: SignInThrottle | undefined
+  const throttle = () => (throttleOnce ??= new SignInThrottle(context.store.db))
 
   // Login form bodies (application/x-www-form-urlencoded), for this plugin's routes only.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => {
@@ -158,15 +150,19 @@ export function userRoutes(app: App, context: StudioContext): void {
     const password = typeof body.password === 'string' ? body.password : ''
     if (!origin) return sendPage(reply, 400, loginPage({ origin: '', error: 'This sign-in link does not come from an Envoy Studio this lake trusts. Open the Studio and sign in from there.' }))
     const limitKey = `${request.ip}|${email.toLowerCase()}`
-    if (tooManyFailures(limitKey)) {
+    // Counted before the password is checked; one address is also limited across all emails.
+    const allowed = throttle().reserve([
+      { key: `account:${limitKey}`, rule: { maxAttempts: MAX_FAILURES, windowMs: FAILURE_WINDOW_MS } },
+      { key: `address:${request.ip}`, rule: { maxAttempts: MAX_ATTEMPTS_PER_ADDRESS, windowMs: FAILURE_WINDOW_MS } },
+    ])
+    if (!allowed) {
       return sendPage(reply, 429, loginPage({ origin, email, error: 'Too many failed attempts. Wait 15 minutes and try again.' }), origin)
     }
     const user = email && password ? await context.accounts.authenticate(email, password) : undefined
     if (!user) {
-      recordFailure(limitKey)
       return sendPage(reply, 401, loginPage({ origin, email, error: 'The email or password is not right. Check both and try again.' }), origin)
     }
-    failures.delete(limitKey)
+    throttle().clear(`account:${limitKey}`)
     const sid = context.accounts.createSid(context.accounts.createSession(user.id))
     return reply.header('cache-control', 'no-store').redirect(`${origin}#sid=${sid}`, 302)
   })

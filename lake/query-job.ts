@@ -1,0 +1,74 @@
+/**
+ * What a query worker is asked to do, and how it does it (lake/query-worker.ts runs this, the
+ * pool in lake/query-pool.ts sends it). Kept apart from the worker's message loop so the
+ * evaluation itself is plain code over a document source.
+ *
+ * - `query`: a GROQ query over one view of a dataset (a perspective, or the share-link overlay),
+ *   answered with the serialized result (serialized in the worker, so the result cap is applied
+ *   there and the main thread only copies a string);
+ * - `filter`: a listener's filter over the before/after states of changed documents.
+ */
+import { LakeError } from './errors'
+import type { ErrorBody } from './errors'
+import { matchesQuery, parseQuery, runQuery } from './groq'
+import type { QueryParams } from './groq'
+import { serializeResult } from './limits'
+import type { QueryLimits } from './limits'
+import { documentsWithDrafts } from './overlay'
+import { documentsFor } from './perspective'
+import type { Perspective, ViewSource } from './perspective'
+import type { Doc, Principal } from './types'
+
+export type QueryJob = {
+  kind: 'query'
+  dataset: string
+  principal: Principal
+  /** The share-link overlay (lake/overlay.ts) when set; otherwise `perspective`. */
+  overlayDrafts?: string[]
+  perspective: Perspective
+  query: string
+  params: QueryParams
+  projectId: string
+  limits: QueryLimits
+}
+
+export type FilterJob = {
+  kind: 'filter'
+  dataset: string
+  principal: Principal
+  query: string
+  params: QueryParams
+  projectId: string
+  limits: QueryLimits
+  changes: { before: Doc | null; after: Doc | null }[]
+}
+
+export type Job = QueryJob | FilterJob
+
+export type JobResult =
+  /** `resultJson` is absent when the query yields nothing, so the response has no `result` key, as before. */
+  | { ok: true; kind: 'query'; resultJson?: string }
+  | { ok: true; kind: 'filter'; matches: [boolean, boolean][] }
+  | { ok: false; status: number; body: ErrorBody }
+
+export async function runJob(source: ViewSource, job: Job): Promise<JobResult> {
+  try {
+    const tree = parseQuery(job.query, job.params, job.limits)
+    const context = { dataset: job.dataset, identity: job.principal.id, projectId: job.projectId, timeoutMs: job.limits.timeoutMs }
+    if (job.kind === 'filter') {
+      const matches: [boolean, boolean][] = []
+      for (const change of job.changes) {
+        matches.push([await matchesQuery(tree, change.before, job.params, context), await matchesQuery(tree, change.after, job.params, context)])
+      }
+      return { ok: true, kind: 'filter', matches }
+    }
+    const docs = job.overlayDrafts
+      ? documentsWithDrafts(source, job.dataset, job.principal, job.overlayDrafts)
+      : documentsFor(source, job.dataset, job.principal, job.perspective)
+    const result = await runQuery(tree, docs, job.params, context)
+    return { ok: true, kind: 'query', resultJson: result === undefined ? undefined : serializeResult(result, job.limits.maxResultBytes) }
+  } catch (error) {
+    if (error instanceof LakeError) return { ok: false, status: error.status, body: error.body }
+    throw error
+  }
+}

@@ -1,0 +1,338 @@
+/**
+ * GROQ evaluation off the main thread: a pool of worker threads, each with its own copy of the
+ * datasets (lake/query-worker.ts), and a hard deadline per job.
+ *
+ * groq-js evaluates in one long chain of promise callbacks that never yields to the event loop,
+ * and a `match` pattern can make one regular expression backtrack for a minute: run on the main
+ * thread, either holds every other request (pings, the Studio, writes). Here the main thread only
+ * checks inputs, posts the job and waits; when the deadline passes the worker is terminated
+ * (`worker.terminate()` stops any code, unlike a check the query would have to reach) and a
+ * fresh one takes its place. `resourceLimits` caps each worker's heap: a query that allocates
+ * without bound ends its worker, not the lake.
+ *
+ * Sizing: `size` workers (one per core) are kept once the first job has come; when every worker is busy, extra workers are
+ * started up to `maxWorkers`, so a few slow queries cannot make every fast one wait behind them
+ * (the kernel's scheduler then shares the cores, and favours the short jobs that mostly sleep).
+ * A job that finds every worker busy waits in a queue; after 10 s there it is answered with 503
+ * instead of running late. Extra workers retire after a quiet minute.
+ *
+ * Fairness: a job that runs past `slowMs` is slow. Each client (an anonymous caller's address, a
+ * token's principal) may have at most `maxSlowPerClient` slow jobs running; a further one is
+ * stopped at that moment with a 429. So one client looping expensive queries holds at most that
+ * many workers however many connections it opens, while its fast queries (and everyone else's)
+ * still run. And at most `maxSlow` slow jobs run in all (half the kept workers, at least one), so
+ * clients from many addresses cannot take every core either. Ordinary reads take milliseconds and
+ * never meet these rules.
+ *
+ * A client whose job had to be stopped is made to wait three times as long as the job ran before
+ * its next job is taken (429 with the wait), when its JobClient asks for it (anonymous callers):
+ * stopping a worker costs a restart, and a client looping hostile queries would otherwise spend
+ * the cores on restarts. A job stopped by its deadline or memory limit made the client wait at
+ * once; one stopped by the slow rules (which can also meet an innocent query on a busy lake) only
+ * when the same client had a job stopped in the last 30 s too. Waiting jobs of clients with no
+ * recently stopped job are taken first.
+ */
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { LakeError } from './errors'
+import type { Job, JobResult } from './query-job'
+import type { FromWorker, ToWorker, WorkerData } from './query-worker'
+import type { Store } from './store'
+
+export type QueryPoolOptions = {
+  /** Data folder holding lake.db, which workers read. */
+  dir: string
+  /** Workers kept running. Default: one per core (at least 2). */
+  size?: number
+  /** Most workers at once. Default: twice `size`. */
+  maxWorkers?: number
+  /** Heap ceiling per worker, in MB (the datasets' parsed copy counts). Default 2048. */
+  heapMb?: number
+  /** Run time after which a job counts as slow, in ms. Default 1500. */
+  slowMs?: number
+  /** Most slow jobs running at once, all clients together. Default: half of `size`, at least 1. */
+  maxSlow?: number
+}
+
+/**
+ * Who a job is run for, for the fairness rules: a key, how many slow jobs it may have, and
+ * whether a stopped job makes it wait (see `penalize`).
+ */
+export type JobClient = { key: string; maxSlow: number; cooldown: boolean }
+
+/** A client whose job was stopped waits this many times the job's run time before its next one. */
+const COOLDOWN_FACTOR = 3
+/** Within this window, a second job stopped by the slow rules makes the client wait. */
+const STRIKE_WINDOW_MS = 30_000
+
+type Pending = {
+  id: number
+  job: Job
+  /** Wall-clock limit from submission; the job is stopped (or never started) past it. */
+  timeoutMs: number
+  submitted: number
+  client: JobClient
+  timeout: () => LakeError
+  resolve: (result: JobResult) => void
+  reject: (error: Error) => void
+  timer?: NodeJS.Timeout
+}
+
+type Slot = { worker: Worker; job: Pending | null; ready: boolean; started: number; slowTimer?: NodeJS.Timeout; idleTimer?: NodeJS.Timeout; exited: boolean }
+
+const EXTRA_IDLE_MS = 60_000
+/** Longest wait for a worker before a job is answered 503 instead of running late. */
+const QUEUE_WAIT_MS = 10_000
+/** Workers' OS priority (Linux nice value, per thread): below the main thread's. */
+const WORKER_NICE = 10
+
+const BOOT = new URL('./query-worker-boot.mjs', import.meta.url)
+const ENTRY = new URL('./query-worker.ts', import.meta.url).href
+
+export class QueryPool {
+  private readonly slots = new Set<Slot>()
+  private readonly queue: Pending[] = []
+  private readonly datasets = new Set<string>()
+  /** Clients made to wait after a stopped job: key → until (performance.now()). */
+  private readonly cooldowns = new Map<string, number>()
+  /** When each client last had a job stopped by the slow rules. */
+  private readonly strikes = new Map<string, number>()
+  private readonly size: number
+  private readonly maxWorkers: number
+  private readonly heapMb: number
+  private readonly slowMs: number
+  private readonly maxSlow: number
+  private readonly unsubscribe: () => void
+  private nextId = 1
+  /** Whether any job has been run: from then on `size` workers are kept. */
+  private used = false
+  private closed = false
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: QueryPoolOptions,
+  ) {
+    this.size = Math.max(1, options.size ?? Math.max(2, availableParallelism()))
+    this.maxWorkers = Math.max(this.size, options.maxWorkers ?? this.size * 2)
+    this.heapMb = options.heapMb ?? 2048
+    this.slowMs = options.slowMs ?? 1500
+    this.maxSlow = Math.max(1, options.maxSlow ?? Math.floor(this.size / 2))
+    this.unsubscribe = store.onChange((change) => {
+      const message: ToWorker = { type: 'change', change }
+      for (const slot of this.slots) if (!slot.exited) slot.worker.postMessage(message)
+    })
+    // Workers start with the first job, not here: a lake that is only written to (an import, a
+    // restart loop) never pays for them, and the first query pays one start (about half a second).
+  }
+
+  /**
+   * Runs a job within `timeoutMs` of running time, after at most QUEUE_WAIT_MS waiting for a
+   * worker. `timeout` is the error the caller gets when the deadline passes while the job runs.
+   */
+  run(job: Job, client: JobClient, timeoutMs: number, timeout: () => LakeError): Promise<JobResult> {
+    if (this.closed) return Promise.reject(new LakeError(503, 'lakeClosingError', 'The lake is shutting down'))
+    // Another process's commit is noticed here, before the job is posted, so the workers have
+    // dropped their copies by the time they read the job.
+    this.store.refreshIfChangedElsewhere()
+    const waiting = this.cooldownError(client)
+    if (waiting) return Promise.resolve({ ok: false, status: waiting.status, body: waiting.body })
+    if (job.kind === 'query') this.datasets.add(job.dataset)
+    this.used = true
+    return new Promise((resolve, reject) => {
+      const pending: Pending = { id: this.nextId++, job, timeoutMs, submitted: performance.now(), client, timeout, resolve, reject }
+      pending.timer = setTimeout(() => this.expire(pending), QUEUE_WAIT_MS)
+      this.queue.push(pending)
+      this.pump()
+    })
+  }
+
+  /** The 429 a client gets while it is made to wait after a stopped job; undefined when it may go on. */
+  cooldownError(client: JobClient): LakeError | undefined {
+    const until = this.cooldowns.get(client.key)
+    if (until === undefined) return undefined
+    const wait = until - performance.now()
+    if (wait <= 0) {
+      this.cooldowns.delete(client.key)
+      return undefined
+    }
+    const seconds = Math.ceil(wait / 1000)
+    return new LakeError(429, 'queryCooldownError', `This client's last query was stopped for exceeding the lake's limits; wait ${seconds} s before the next one`, { retryAfter: seconds })
+  }
+
+  get workerCount(): number {
+    return this.slots.size
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    this.unsubscribe()
+    for (const pending of this.queue.splice(0)) {
+      clearTimeout(pending.timer)
+      pending.reject(new LakeError(503, 'lakeClosingError', 'The lake is shutting down'))
+    }
+    await Promise.all([...this.slots].map((slot) => this.retire(slot)))
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const slot = [...this.slots].find((candidate) => candidate.ready && !candidate.job && !candidate.exited)
+      if (!slot) {
+        // Every worker is busy or starting: one more starts (up to the ceiling) unless enough
+        // are already starting for the jobs waiting.
+        const starting = [...this.slots].filter((candidate) => !candidate.ready && !candidate.exited).length
+        const ready = this.slots.size - starting
+        if (starting < Math.min(this.queue.length, this.size) && ready < this.maxWorkers) this.spawn()
+        return
+      }
+      const pending = this.takeFairly()
+      clearTimeout(slot.idleTimer)
+      slot.job = pending
+      slot.started = performance.now()
+      // The budget counts from here: waiting for a worker (or for one to start) is not the job's cost.
+      clearTimeout(pending.timer)
+      pending.timer = setTimeout(() => this.expire(pending), pending.timeoutMs)
+      const running = slot
+      slot.slowTimer = setTimeout(() => this.turnedSlow(running, pending), this.slowMs)
+      slot.worker.postMessage({ type: 'job', id: pending.id, job: pending.job } satisfies ToWorker)
+    }
+  }
+
+  /**
+   * The oldest waiting job of a client with no job stopped in the last 30 s; the oldest of all
+   * when every waiting client has one. A client that has just had a query stopped then uses only
+   * the capacity nobody else is waiting for.
+   */
+  private takeFairly(): Pending {
+    const now = performance.now()
+    const suspect = (key: string) => {
+      const at = this.strikes.get(key)
+      return at !== undefined && now - at <= STRIKE_WINDOW_MS
+    }
+    const index = this.queue.findIndex((pending) => !suspect(pending.client.key))
+    return this.queue.splice(Math.max(0, index), 1)[0] as Pending
+  }
+
+  private spawn(): Slot {
+    const data: WorkerData = { entry: ENTRY, dir: this.options.dir, preload: [...this.datasets], nice: WORKER_NICE }
+    const worker = new Worker(BOOT, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } })
+    const slot: Slot = { worker, job: null, ready: false, started: 0, exited: false }
+    this.slots.add(slot)
+    worker.on('message', (message: FromWorker) => {
+      if (message.type === 'ready') {
+        // Booted and its datasets loaded: only now may it take jobs, so a job's run time (and
+        // the slow rule) never includes a worker's start.
+        slot.ready = true
+        this.pump()
+        return
+      }
+      const pending = slot.job
+      if (!pending || pending.id !== message.id) return
+      slot.job = null
+      clearTimeout(pending.timer)
+      clearTimeout(slot.slowTimer)
+      if (message.type === 'done') pending.resolve(message.result)
+      else pending.reject(new Error(`Query worker failed: ${message.message}`))
+      this.idle(slot)
+      this.pump()
+    })
+    worker.on('error', (error: Error & { code?: string }) => {
+      const pending = slot.job
+      slot.job = null
+      clearTimeout(slot.slowTimer)
+      if (pending) {
+        clearTimeout(pending.timer)
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          if (pending.client.cooldown) this.penalize(pending.client.key, 'limit', performance.now() - slot.started)
+          pending.resolve({ ok: false, status: 400, body: new LakeError(400, 'queryMemoryError', `Query needed more memory than the lake's limit of ${this.heapMb} MB and was stopped`).body })
+        } else pending.reject(error)
+      }
+    })
+    worker.on('exit', () => {
+      slot.exited = true
+      clearTimeout(slot.idleTimer)
+      clearTimeout(slot.slowTimer)
+      if (!this.slots.delete(slot)) return
+      const pending = slot.job
+      slot.job = null
+      if (pending) {
+        clearTimeout(pending.timer)
+        pending.reject(new Error('Query worker exited'))
+      }
+      // Once in use, the pool keeps `size` workers: a stopped one is replaced at once, so the
+      // next query does not pay for a start.
+      if (!this.closed) {
+        while (this.used && this.slots.size < this.size) this.spawn()
+        this.pump()
+      }
+    })
+    // Workers must not keep a process alive that is otherwise done (tests, CLI).
+    worker.unref()
+    return slot
+  }
+
+  /** An extra worker that stays idle for a minute is stopped; the kept ones stay. */
+  private idle(slot: Slot): void {
+    if (this.slots.size <= this.size) return
+    slot.idleTimer = setTimeout(() => {
+      if (!slot.job && this.slots.size > this.size) void this.retire(slot)
+    }, EXTRA_IDLE_MS)
+    slot.idleTimer.unref()
+  }
+
+  private async retire(slot: Slot): Promise<void> {
+    clearTimeout(slot.idleTimer)
+    this.slots.delete(slot)
+    if (slot.exited) return
+    slot.exited = true
+    await slot.worker.terminate()
+  }
+
+  /** A job crossed `slowMs`: stopped if its client already has its share of slow jobs running. */
+  private turnedSlow(slot: Slot, pending: Pending): void {
+    if (slot.job !== pending) return
+    const now = performance.now()
+    const slow = [...this.slots].filter((other) => other !== slot && other.job && now - other.started >= this.slowMs)
+    if (slow.length >= this.maxSlow) {
+      this.stop(slot, pending, 'contention', new LakeError(429, 'queryConcurrencyError', `The lake is already running ${this.maxSlow} long-running quer${this.maxSlow === 1 ? 'y' : 'ies'}, its limit; this one was stopped after ${this.slowMs} ms. Retry shortly, or narrow the query.`))
+      return
+    }
+    const slowOfClient = slow.filter((other) => other.job?.client.key === pending.client.key).length
+    if (slowOfClient < pending.client.maxSlow) return
+    this.stop(slot, pending, 'contention', new LakeError(429, 'queryConcurrencyError', `This client already has ${pending.client.maxSlow} long-running quer${pending.client.maxSlow === 1 ? 'y' : 'ies'}; the lake runs at most that many at once per client. Wait for it, or narrow the query.`))
+  }
+
+  /** Ends a running job with `error` by terminating its worker; the exit handler replaces it. */
+  private stop(slot: Slot, pending: Pending, cause: 'contention' | 'limit', error: LakeError): void {
+    slot.job = null
+    // Marked now so no job is handed to it while it stops.
+    slot.exited = true
+    clearTimeout(pending.timer)
+    clearTimeout(slot.slowTimer)
+    if (pending.client.cooldown) this.penalize(pending.client.key, cause, performance.now() - slot.started)
+    pending.resolve({ ok: false, status: error.status, body: error.body })
+    void slot.worker.terminate()
+  }
+
+  private penalize(key: string, cause: 'contention' | 'limit', ranMs: number): void {
+    const now = performance.now()
+    const previous = this.strikes.get(key)
+    this.strikes.set(key, now)
+    if (cause === 'contention' && (previous === undefined || now - previous > STRIKE_WINDOW_MS)) return
+    this.cooldowns.set(key, now + COOLDOWN_FACTOR * ranMs)
+    // Forgotten once they no longer matter, so the maps stay as small as the set of offenders.
+    for (const [client, at] of this.strikes) if (now - at > STRIKE_WINDOW_MS) this.strikes.delete(client)
+    for (const [client, until] of this.cooldowns) if (until < now) this.cooldowns.delete(client)
+  }
+
+  /** The deadline passed: a queued job is answered without running, a running one's worker is stopped. */
+  private expire(pending: Pending): void {
+    const queued = this.queue.indexOf(pending)
+    if (queued >= 0) {
+      this.queue.splice(queued, 1)
+      pending.resolve({ ok: false, status: 503, body: new LakeError(503, 'lakeBusyError', `The lake was too busy to start this query within ${QUEUE_WAIT_MS} ms; retry shortly`).body })
+      return
+    }
+    const slot = [...this.slots].find((candidate) => candidate.job === pending)
+    if (slot) this.stop(slot, pending, 'limit', pending.timeout())
+  }
+}
