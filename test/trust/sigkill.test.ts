@@ -51,7 +51,8 @@ test(`every acknowledged write survives ${KILLS} SIGKILLs of the lake`, { timeou
   }
   async function kill(): Promise<void> {
     const running = child
-    if (!running || running.exitCode !== null) return
+    // Exited already (an exit code, or the signal that killed it): nothing to wait for.
+    if (!running || running.exitCode !== null || running.signalCode !== null) return
     const exited = new Promise((resolve) => running.once('exit', resolve))
     running.kill('SIGKILL')
     await exited
