@@ -32,7 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npm start',
+    // npm start with the shared cache in front (e2e/cache.spec.ts); baseURL is next start itself.
+    command: 'npm run start:cached',
     url: `${baseURL}/`,
     // Never someone else's server: scripts/e2e.ts picked free ports, so anything already listening
     // there is a stray, and the run must stop rather than test it.

@@ -235,7 +235,7 @@ async function openInStudio(browser: Browser, email: string, id: string, type: s
  * has loaded, so look again until the action is there and enabled.
  */
 async function documentAction(page: Page, label: string) {
-  const button = page.getByTestId('document-panel-footer').getByRole('button', { name: label, exact: true })
+  const button = page.getByRole('button', { name: label, exact: true })
   const menu = page.getByTestId('action-menu-button')
   await expect(async () => {
     if ((await button.isVisible()) && (await button.isEnabled())) return button.click()

@@ -1,8 +1,8 @@
 /**
  * `npm run test:e2e [-- <spec or playwright flags>]`: builds the production portal against a lake
- * in a fresh temporary folder (seeded on first start), then runs Playwright against `npm start` on
- * the same folder and free ports, so it stays clear of a running `npm run dev` and of the
- * developer's own `.lake`.
+ * in a fresh temporary folder (seeded on first start), then runs Playwright against
+ * `npm run start:cached` (npm start with the shared cache in front) on the same folder and free
+ * ports, so it stays clear of a running `npm run dev` and of the developer's own `.lake`.
  *
  * Every child runs in its own process group and the whole group is stopped when the run ends,
  * fails or is interrupted, so no lake, Studio or next-server outlives it.
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findChromium, NO_BROWSER_MESSAGE } from '../lib/chromium'
 import { freePort } from './lib/ports'
+import { varnishd } from './lib/varnish'
 
 const children = new Set<ChildProcess>()
 
@@ -49,6 +50,13 @@ async function main() {
     console.error(NO_BROWSER_MESSAGE)
     process.exit(1)
   }
+  // The portal runs behind the shared cache, as in production (npm run start:cached).
+  try {
+    varnishd()
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error))
+    process.exit(1)
+  }
   const lakeDir = mkdtempSync(join(tmpdir(), 'envoy-e2e-lake-'))
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -60,7 +68,7 @@ async function main() {
   // Chosen here, just before the build binds the lake to them; the build bakes LAKE_PORT and the
   // site URL into the Studio and the portal, so the same ports serve the tests. Playwright's
   // webServer refuses to start if one was taken meanwhile (reuseExistingServer: false).
-  const [port, lakePort, lakeHttpPort, studioPort] = [await freePort(), await freePort(), await freePort(), await freePort()]
+  const [port, lakePort, lakeHttpPort, studioPort, cachePort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()]
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     CHROMIUM_PATH: browser,
@@ -70,6 +78,9 @@ async function main() {
     LAKE_HTTP_PORT: String(lakeHttpPort),
     // The built Studio (npm start serves it) and the lake's CORS list and login redirect follow it.
     STUDIO_PORT: String(studioPort),
+    // Varnish in front of the same portal (e2e/cache.spec.ts reads through it; the other specs
+    // talk to next start on PORT directly).
+    CACHE_PORT: String(cachePort),
     NEXT_PUBLIC_SITE_URL: `http://127.0.0.1:${port}`,
     NEXT_TELEMETRY_DISABLED: '1',
     SANITY_TELEMETRY_DISABLED: '1',

@@ -30,6 +30,10 @@ export const E2E = {
   get lakeHttp(): string {
     return `http://127.0.0.1:${required('LAKE_HTTP_PORT')}`
   },
+  /** The shared cache (Varnish) in front of the portal, as readers reach it in production. */
+  get cache(): string {
+    return `http://127.0.0.1:${required('CACHE_PORT')}`
+  },
   /** The lake's HTTPS port, which browsers (the Studio) reach as `localhost` and `*.localhost`. */
   get lakeHttpsPort(): string {
     return required('LAKE_PORT')

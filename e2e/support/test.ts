@@ -62,7 +62,7 @@ const ERROR_SCREENS: { selector: string; what: string }[] = [
 
 function watchedOrigins(): string[] {
   const lakePort = E2E.lakeHttpsPort
-  return [E2E.portal, E2E.portal.replace('127.0.0.1', 'localhost'), E2E.studio, E2E.lakeHttp, `https://localhost:${lakePort}`]
+  return [E2E.portal, E2E.portal.replace('127.0.0.1', 'localhost'), E2E.cache, E2E.studio, E2E.lakeHttp, `https://localhost:${lakePort}`]
 }
 
 function isOurs(url: string): boolean {
