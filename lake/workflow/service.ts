@@ -19,6 +19,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { LakeError, badRequest } from '../errors'
 import { DRAFTS_PREFIX, isValidDocumentId, randomId } from '../ids'
 import { layerOf } from '../perspective'
+import { enforceShareLinkRules } from '../share'
 import type { Store } from '../store'
 import type { Doc, Principal } from '../types'
 import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction } from '../write'
@@ -218,6 +219,7 @@ export class Workflow {
     return (tx) => {
       const now = Date.now()
       const settings = this.settings(dataset)
+      enforceShareLinkRules(tx, principal, now)
       for (const change of tx.changes()) {
         const touched = change.after ?? change.before
         if (isWorkflowSystemId(change.id) || touched?._type === WORKFLOW_TYPE || touched?._type === SCHEDULE_TYPE) {
