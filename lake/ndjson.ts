@@ -17,6 +17,7 @@ import { isValidDocumentId, randomId } from './ids'
 import type { Doc } from './types'
 import type { WriteContext } from './write'
 import { runWrite } from './write'
+import { refuseEmbargoBreaks } from './workflow/import-embargo'
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -105,6 +106,7 @@ export async function importLines(
         tx.put(doc, undefined, { keepUpdatedAt: true })
         if (progress && (index + 1) % 10_000 === 0) progress(`Prepared ${index + 1}/${lines.length} documents`)
       })
+      refuseEmbargoBreaks(tx, lines.map(({ doc }) => doc._id))
     },
     // A bulk import logs no mutations; each document's result is in the log all the same.
     () => null,

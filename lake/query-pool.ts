@@ -27,10 +27,11 @@
  * A client whose job had to be stopped is made to wait three times as long as the job ran before
  * its next job is taken (429 with the wait), when its JobClient asks for it (anonymous callers):
  * stopping a worker costs a restart, and a client looping hostile queries would otherwise spend
- * the cores on restarts. A job stopped by its deadline or memory limit made the client wait at
- * once; one stopped by the slow rules (which can also meet an innocent query on a busy lake) only
- * when the same client had a job stopped in the last 30 s too. Waiting jobs of clients with no
- * recently stopped job are taken first.
+ * the cores on restarts. That applies to a job stopped by its deadline, its memory limit or its
+ * own client's slow-job limit; one stopped only because the lake's share of slow jobs was taken
+ * (which can meet an innocent query on a busy lake) is not refused further. Either kind marks the
+ * client for 30 s: its waiting jobs are taken after everyone else's, and when the lake's share of
+ * slow jobs is full, a marked client's slow job is stopped before an unmarked one's.
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
@@ -204,11 +205,7 @@ export class QueryPool {
    */
   private takeFairly(): Pending {
     const now = performance.now()
-    const suspect = (key: string) => {
-      const at = this.strikes.get(key)
-      return at !== undefined && now - at <= STRIKE_WINDOW_MS
-    }
-    const index = this.queue.findIndex((pending) => !suspect(pending.client.key))
+    const index = this.queue.findIndex((pending) => !this.isSuspect(pending.client.key, now))
     return this.queue.splice(Math.max(0, index), 1)[0] as Pending
   }
 
@@ -292,13 +289,26 @@ export class QueryPool {
     if (slot.job !== pending) return
     const now = performance.now()
     const slow = [...this.slots].filter((other) => other !== slot && other.job && now - other.started >= this.slowMs)
-    if (slow.length >= this.maxSlow) {
-      this.stop(slot, pending, 'contention', new LakeError(429, 'queryConcurrencyError', `The lake is already running ${this.maxSlow} long-running quer${this.maxSlow === 1 ? 'y' : 'ies'}, its limit; this one was stopped after ${this.slowMs} ms. Retry shortly, or narrow the query.`))
+    // Its own client's second long query: the client's doing, so it also makes the client wait.
+    const slowOfClient = slow.filter((other) => other.job?.client.key === pending.client.key).length
+    if (slowOfClient >= pending.client.maxSlow) {
+      this.stop(slot, pending, 'limit', new LakeError(429, 'queryConcurrencyError', `This client already has ${pending.client.maxSlow} long-running quer${pending.client.maxSlow === 1 ? 'y' : 'ies'}; the lake runs at most that many at once per client. Wait for it, or narrow the query.`))
       return
     }
-    const slowOfClient = slow.filter((other) => other.job?.client.key === pending.client.key).length
-    if (slowOfClient < pending.client.maxSlow) return
-    this.stop(slot, pending, 'contention', new LakeError(429, 'queryConcurrencyError', `This client already has ${pending.client.maxSlow} long-running quer${pending.client.maxSlow === 1 ? 'y' : 'ies'}; the lake runs at most that many at once per client. Wait for it, or narrow the query.`))
+    if (slow.length < this.maxSlow) return
+    // Over the lake's share of long-running jobs: one has to go. A job of a client with a recently
+    // stopped query goes before this one, if there is one, so an innocent query that a busy lake
+    // made slow keeps running while a repeat offender's is stopped.
+    const busy = (message: string) => new LakeError(429, 'queryConcurrencyError', `The lake is already running ${this.maxSlow} long-running quer${this.maxSlow === 1 ? 'y' : 'ies'}, its limit; ${message}. Retry shortly, or narrow the query.`)
+    const offender = this.isSuspect(pending.client.key, now) ? undefined : slow.find((other) => other.job && this.isSuspect(other.job.client.key, now))
+    if (offender?.job) this.stop(offender, offender.job, 'contention', busy('this one was stopped to make room for another client'))
+    else this.stop(slot, pending, 'contention', busy(`this one was stopped after ${this.slowMs} ms`))
+  }
+
+  /** Whether a client had a job stopped in the last 30 s. */
+  private isSuspect(key: string, now = performance.now()): boolean {
+    const at = this.strikes.get(key)
+    return at !== undefined && now - at <= STRIKE_WINDOW_MS
   }
 
   /** Ends a running job with `error` by terminating its worker; the exit handler replaces it. */
@@ -315,9 +325,9 @@ export class QueryPool {
 
   private penalize(key: string, cause: 'contention' | 'limit', ranMs: number): void {
     const now = performance.now()
-    const previous = this.strikes.get(key)
     this.strikes.set(key, now)
-    if (cause === 'contention' && (previous === undefined || now - previous > STRIKE_WINDOW_MS)) return
+    // Stopped for lack of room only: the client's jobs go last for a while, but it is not refused.
+    if (cause === 'contention') return
     this.cooldowns.set(key, now + COOLDOWN_FACTOR * ranMs)
     // Forgotten once they no longer matter, so the maps stay as small as the set of offenders.
     for (const [client, at] of this.strikes) if (now - at > STRIKE_WINDOW_MS) this.strikes.delete(client)

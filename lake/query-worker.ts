@@ -96,8 +96,8 @@ if (port) {
   for (const dataset of data.preload) source.copy(dataset)
   // Evaluation yields to the main thread: on Linux a thread's nice value is its own, so this
   // lowers this worker only. Pings, writes and the HTTP plumbing then get the cores first while
-  // queries, hostile ones included, share what is left. Set only now: starting (compiling,
-  // loading the datasets) at full priority keeps a replacement's start short on a busy machine.
+  // queries, hostile ones included, share what is left. (The boot script already set it; this
+  // covers a worker started without it.)
   try {
     if (process.platform === 'linux') setPriority(data.nice)
   } catch {

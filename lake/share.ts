@@ -8,12 +8,14 @@
  * its viewer token: recording an opening is the one write a viewer may cause, and only on a
  * link whose token it was given.
  */
+import { badRequest } from './errors'
 import { DRAFTS_PREFIX } from './ids'
 import type { Store } from './store'
 import type { Doc, Principal } from './types'
 import { runWrite } from './write'
-import type { WriteContext } from './write'
-import { SHARE_LINK_TYPE, hashShareToken, shareLinkState } from '../lib/preview/shareRules'
+import type { WriteContext, WriteTransaction } from './write'
+import { parseRfc3339, rfc3339Message } from './workflow/dates'
+import { SHARE_LINK_MAX_HOURS, SHARE_LINK_TYPE, hashShareToken, shareLinkState } from '../lib/preview/shareRules'
 import type { ShareLinkState } from '../lib/preview/shareRules'
 
 /** Openings kept per link (the oldest are dropped past it), so a leaked link cannot grow a document without bound. */
@@ -73,3 +75,27 @@ export async function openShareLink(context: WriteContext, dataset: string, toke
   )
   return result
 }
+
+/**
+ * What the lake enforces on every write of a share-link document, whoever sends it: the expiry
+ * is an RFC 3339 time at most SHARE_LINK_MAX_HOURS ahead (a link valid until 2099 was accepted),
+ * and the creator is the caller, never what the body says: a new link's `createdBy` is set to the
+ * caller's id, an existing link's cannot change. Runs in the write guard (lake/workflow/service.ts).
+ */
+export function enforceShareLinkRules(tx: WriteTransaction, principal: Principal, now = Date.now()): void {
+  for (const change of tx.changes()) {
+    const after = change.after
+    if (!after || after._type !== SHARE_LINK_TYPE) continue
+    const expires = parseRfc3339(after.expiresAt)
+    if (expires === undefined) throw badRequest(rfc3339Message('expiresAt', after.expiresAt))
+    // A link being revoked or recording an opening keeps its expiry; only a new or changed one is bounded.
+    if (change.before?.expiresAt !== after.expiresAt && expires > now + SHARE_LINK_MAX_HOURS * 3_600_000 + CLOCK_SKEW_MS) {
+      throw badRequest(`"expiresAt" may be at most ${SHARE_LINK_MAX_HOURS} hours ahead`)
+    }
+    const creator = change.before ? change.before.createdBy : principal.id
+    if (after.createdBy !== creator) tx.put({ ...after, createdBy: creator })
+  }
+}
+
+/** Allowance for the Studio's clock being a little ahead of the lake's. */
+const CLOCK_SKEW_MS = 5 * 60_000

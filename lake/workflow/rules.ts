@@ -7,6 +7,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { DRAFTS_PREFIX } from '../ids'
 import { layerOf } from '../perspective'
+import { parseRfc3339 } from './dates'
 import type { Doc } from '../types'
 
 /** What the rules read: a write transaction's view of a dataset (WriteTransaction), or the stored dataset. */
@@ -33,12 +34,17 @@ function refOf(value: unknown): string | null {
   return typeof value === 'object' && value !== null && typeof (value as { _ref?: unknown })._ref === 'string' ? (value as { _ref: string })._ref : null
 }
 
-/** The embargo lift of a trip (its draft first, since the draft is what would go out), if still ahead. */
+/**
+ * The embargo lift of a trip (its draft first, since the draft is what would go out), if still
+ * ahead. Fails closed: an `embargoUntil` that is set but not an RFC 3339 date-time (a number, an
+ * offset without minutes, a space before `Z`) holds the trip as embargoed until it is corrected.
+ */
 export function pendingEmbargo(trip: Doc | null, now: number): string | null {
   const until = trip?.embargoUntil
-  if (typeof until !== 'string') return null
-  const time = Date.parse(until)
-  return Number.isFinite(time) && time > now ? until : null
+  if (until === undefined || until === null || until === '') return null
+  const time = parseRfc3339(until)
+  if (time === undefined) return `an unreadable time (${JSON.stringify(until)?.slice(0, 80) ?? String(until)}), which holds it until corrected`
+  return time > now ? String(until) : null
 }
 
 function tripOf(tx: View, tripId: string): Doc | null {

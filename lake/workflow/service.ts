@@ -15,13 +15,16 @@
  * All state is documents (`workflow.<id>`, `schedule.<id>`) written through runWrite, so it is
  * durable, in the transaction log, and announced to listeners (the Studio's badges follow it).
  */
+import { isDeepStrictEqual } from 'node:util'
 import { LakeError, badRequest } from '../errors'
 import { DRAFTS_PREFIX, isValidDocumentId, randomId } from '../ids'
 import { layerOf } from '../perspective'
+import { enforceShareLinkRules } from '../share'
 import type { Store } from '../store'
 import type { Doc, Principal } from '../types'
 import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction } from '../write'
 import type { DocumentChange } from '../types'
+import { parseRfc3339, rfc3339Message } from './dates'
 import { embargoRefusal, isContentType, pendingEmbargo, sameContent, tripGroup, type View } from './rules'
 import {
   SCHEDULE_PREFIX,
@@ -216,6 +219,7 @@ export class Workflow {
     return (tx) => {
       const now = Date.now()
       const settings = this.settings(dataset)
+      enforceShareLinkRules(tx, principal, now)
       for (const change of tx.changes()) {
         const touched = change.after ?? change.before
         if (isWorkflowSystemId(change.id) || touched?._type === WORKFLOW_TYPE || touched?._type === SCHEDULE_TYPE) {
@@ -226,6 +230,11 @@ export class Workflow {
           )
         }
         const after = change.after
+        // An embargo the lake could not read was once no embargo at all: refuse it when written.
+        const embargoUntil = after?.embargoUntil
+        if (embargoUntil !== undefined && embargoUntil !== null && !isDeepStrictEqual(embargoUntil, change.before?.embargoUntil) && parseRfc3339(embargoUntil) === undefined) {
+          throw badRequest(rfc3339Message('embargoUntil', embargoUntil))
+        }
         if (!after || layerOf(change.id).layer !== 'published' || !isContentType(after._type)) continue
         if (sameContent(change.before, after)) continue
         const embargo = embargoRefusal(tx, after, change.before, now)
@@ -323,8 +332,8 @@ export class Workflow {
       throw badRequest('"documentIds" must list 1–200 documents')
     }
     const ids = [...new Set(body.documentIds.map((id) => publishedIdOf(id, 'documentIds')))]
-    const publishAt = typeof body.publishAt === 'string' ? Date.parse(body.publishAt) : Number.NaN
-    if (!Number.isFinite(publishAt)) throw badRequest('"publishAt" must be a date and time, e.g. 2026-05-04T14:00:00Z')
+    const publishAt = parseRfc3339(body.publishAt)
+    if (publishAt === undefined) throw badRequest(rfc3339Message('publishAt', body.publishAt))
     const { value } = await runWrite(this.context, { dataset, author: principal.id }, (tx) => {
       for (const id of ids) {
         if (!tx.get(`${DRAFTS_PREFIX}${id}`) && !tx.get(id)) throw new LakeError(409, 'documentNotFoundError', `"${id}" does not exist`)
@@ -333,7 +342,7 @@ export class Workflow {
         const tripId = ids[0] as string
         const trip = tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId)
         if (ids.length !== 1 || trip?._type !== 'trip') throw badRequest('An embargo schedule names exactly one trip')
-        const until = typeof trip.embargoUntil === 'string' ? Date.parse(trip.embargoUntil) : Number.NaN
+        const until = parseRfc3339(trip.embargoUntil) ?? Number.NaN
         if (Number.isFinite(until) && publishAt < until) {
           throw badRequest(`The lift cannot be before the trip's embargo (${String(trip.embargoUntil)})`)
         }
