@@ -14,13 +14,14 @@ import { E2E } from './support/env'
 import { expect, test } from './support/test'
 import type { Browser, Page } from '@playwright/test'
 import type { SanityClient } from '@sanity/client'
-import { createLakeToken, lakeClient } from './support/lake'
+import { advanceLakeClock, createLakeToken, lakeClient, lakeNow } from './support/lake'
 
 const STUDIO = E2E.studio
 const LAKE = E2E.lakeHttp
 const PASSWORD = 'e2e password that is long enough'
 const stamp = Date.now().toString(36)
 const SEED_TRIP = 'trip-2021-03-tokyo-2plus2'
+const HOUR = 3_600_000
 
 let editor: SanityClient
 let reader: SanityClient
@@ -93,9 +94,11 @@ test('an unapproved schedule does not fire, and records why', async ({ request }
   const id = `trip-wf-unapproved-${stamp}`
   const slug = `wf-unapproved-${stamp}`
   await createDraft(await tripLike(id, slug, `Unapproved visit ${stamp}`))
-  const scheduled = await workflow(tokens.editor, 'POST', '/data/schedules/production', { documentIds: [id], publishAt: new Date(Date.now() + 1500).toISOString() })
+  const scheduled = await workflow(tokens.editor, 'POST', '/data/schedules/production', { documentIds: [id], publishAt: new Date((await lakeNow()) + HOUR).toISOString() })
   const scheduleId = (scheduled.body.schedule as { _id: string })._id
-  await expect.poll(async () => (await reader.getDocument(scheduleId))?.state, { timeout: 15_000 }).toBe('failed')
+  expect((await reader.getDocument(scheduleId))?.state).toBe('scheduled')
+  await advanceLakeClock(tokens.admin, HOUR + 1_000)
+  expect((await reader.getDocument(scheduleId))?.state).toBe('failed')
   expect(String((await reader.getDocument(scheduleId))?.failureReason)).toMatch(/every document must be approved .* is Draft/)
   expect(await reader.getDocument(id)).toBeUndefined()
   expect((await request.get(`/trips/${slug}`)).status()).toBe(404)
@@ -107,7 +110,7 @@ test('embargo: nothing of the trip is public before the lift; everything appears
   const title = `Embargoed visit ${stamp}`
   const meetingTitle = `Embargoed talks ${stamp}`
   const factText = `Embargoed fact ${stamp}: exports rose 12 percent.`
-  const lift = new Date(Date.now() + 25_000).toISOString()
+  const lift = new Date((await lakeNow()) + HOUR).toISOString()
   await createDraft({ _id: `fact-wf-${stamp}`, _type: 'factBullet', text: block('t', factText), asOf: '2026-01-01' })
   await createDraft(
     await tripLike(tripId, slug, title, {
@@ -142,11 +145,12 @@ test('embargo: nothing of the trip is public before the lift; everything appears
   }
 
   // At the lift: the trip, its meeting and its fact, together.
+  await advanceLakeClock(tokens.admin, HOUR + 1_000)
   await expect.poll(async () => (await request.get(`/trips/${slug}`)).status(), { timeout: 60_000, intervals: [1000] }).toBe(200)
   const published = await reader.fetch<{ _rev: string }[]>('*[_id in $ids]{_rev}', { ids: [tripId, `meeting-wf-${stamp}`, `fact-wf-${stamp}`] })
   expect(published).toHaveLength(3)
   expect(new Set(published.map((doc) => doc._rev)).size).toBe(1)
-  expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(lift))
+  expect(await lakeNow()).toBeGreaterThanOrEqual(Date.parse(lift))
   await page.goto(`/trips/${slug}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
   await expect(page.getByText(meetingTitle).first()).toBeVisible()

@@ -69,6 +69,8 @@ export type EvaluateContext = {
   projectId?: string
   /** Evaluation time budget (lake/limits.ts); default DEFAULT_QUERY_LIMITS.timeoutMs. */
   timeoutMs?: number
+  /** Lake time for now() (lake/clock.ts); the system clock when absent. */
+  now?: number
 }
 
 /**
@@ -88,7 +90,7 @@ export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: Que
       dereference: plan.dereference,
       params,
       identity: context.identity,
-      timestamp: new Date(),
+      timestamp: new Date(context.now ?? Date.now()),
       sanity: { projectId: context.projectId ?? 'local', dataset: context.dataset },
     })
     const result = await value.get()

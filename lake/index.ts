@@ -26,6 +26,7 @@ import type { App, LakeContext } from './routes/common'
 import { buildApp } from './server'
 import { Store } from './store'
 import { ensureCertificate } from './tls'
+import { manualClock, systemClock, type Clock } from './clock'
 import { startScheduler, type Scheduler } from './workflow/scheduler'
 import { Workflow } from './workflow/service'
 
@@ -65,6 +66,8 @@ export type StartLakeOptions = {
   publicUrl?: string
   /** How often the scheduler looks for due schedules. Default: 1000 ms. */
   schedulerIntervalMs?: number
+  /** Lake time (lake/clock.ts); LAKE_CLOCK picks the system clock or a manual one. */
+  clock?: Clock
 }
 
 export type RunningLake = {
@@ -119,6 +122,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     corsOrigins,
     queryLimits: options.queryLimits,
     queries: new QueryPool(store, { ...options.queryWorkers, dir }),
+    clock: options.clock ?? (env.LAKE_CLOCK === 'manual' ? manualClock() : systemClock),
   }
   context.workflow = new Workflow(context, {
     reviewRequired: options.reviewRequired ?? env.LAKE_REVIEW_REQUIRED,
@@ -153,7 +157,13 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     presence.attach(secure.server)
     presence.attach(plain.server)
     // After the seed import and once serving: a lift missed while the lake was down runs now.
-    scheduler = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log })
+    scheduler = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log, clock: context.clock })
+    const running = scheduler
+    // Twice: a tick already under way when the clock moved read the time before the move.
+    context.runDue = async () => {
+      await running.tick()
+      await running.tick()
+    }
     const port = boundPort(secure)
     const httpPort = boundPort(plain)
     const lake: RunningLake = {

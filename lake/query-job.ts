@@ -30,6 +30,8 @@ export type QueryJob = {
   params: QueryParams
   projectId: string
   limits: QueryLimits
+  /** Lake time (lake/clock.ts) for GROQ's now(). */
+  now: number
 }
 
 export type FilterJob = {
@@ -40,6 +42,7 @@ export type FilterJob = {
   params: QueryParams
   projectId: string
   limits: QueryLimits
+  now: number
   changes: { before: Doc | null; after: Doc | null }[]
 }
 
@@ -54,7 +57,7 @@ export type JobResult =
 export async function runJob(source: ViewSource, job: Job): Promise<JobResult> {
   try {
     const tree = parseQuery(job.query, job.params, job.limits)
-    const context = { dataset: job.dataset, identity: job.principal.id, projectId: job.projectId, timeoutMs: job.limits.timeoutMs }
+    const context = { dataset: job.dataset, identity: job.principal.id, projectId: job.projectId, timeoutMs: job.limits.timeoutMs, now: job.now }
     if (job.kind === 'filter') {
       const matches: [boolean, boolean][] = []
       for (const change of job.changes) {

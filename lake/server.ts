@@ -25,6 +25,7 @@ import { historyRoutes } from './routes/history'
 import { listenRoutes } from './routes/listen'
 import { liveRoutes } from './routes/live'
 import { mutateRoutes } from './routes/mutate'
+import { clockRoutes } from './routes/clock'
 import { pingRoutes } from './routes/ping'
 import { queryRoutes } from './routes/query'
 import { shareRoutes } from './routes/share'
@@ -147,6 +148,7 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
   // Routes live in a plugin registered after @fastify/cors so its hooks cover every route.
   void app.register(async (scoped: App) => {
     pingRoutes(scoped)
+    clockRoutes(scoped, context)
     queryRoutes(scoped, context)
     docRoutes(scoped, context)
     mutateRoutes(scoped, context)

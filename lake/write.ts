@@ -10,6 +10,7 @@
  *
  * Listener events are published only after the SQLite COMMIT returned.
  */
+import type { Clock } from './clock'
 import { LakeError } from './errors'
 import { checkReferencesExist, checkStrongReferences } from './integrity'
 import type { ListenHub } from './listen'
@@ -106,7 +107,8 @@ export type WriteOptions = {
   afterBuild?: (tx: WriteTransaction) => void
 }
 
-export type WriteContext = { store: Store; hub: ListenHub }
+/** `clock` gives transactions their time (lake/clock.ts); the system clock when absent. */
+export type WriteContext = { store: Store; hub: ListenHub; clock?: Clock }
 
 const TRANSACTION_ID = /^[A-Za-z0-9._-]{1,200}$/
 
@@ -130,7 +132,7 @@ export async function runWrite<T>(
     if (store.hasTransaction(options.dataset, id)) {
       throw new LakeError(409, 'conflictError', `Transaction ID "${id}" has already been used in dataset "${options.dataset}"`)
     }
-    const tx = new WriteTransaction(store, options.dataset, id, new Date())
+    const tx = new WriteTransaction(store, options.dataset, id, new Date(context.clock?.now() ?? Date.now()))
     const value = await build(tx)
     options.afterBuild?.(tx)
     const changes = tx.changes()

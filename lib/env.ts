@@ -58,6 +58,11 @@ const lakeSchema = z.object({
     .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true' || value === '1' || value === 'on'),
+  /**
+   * The lake's clock (lake/clock.ts): `system`, or `manual` for tests, which lets an administrator
+   * move lake time forward (POST /v1/clock) so schedules and embargo lifts fall due at once.
+   */
+  LAKE_CLOCK: z.enum(['system', 'manual'], { message: 'must be system or manual' }).default('system'),
   /** Comma-separated document types review applies to; empty means every content type. */
   LAKE_REVIEW_TYPES: z
     .string()

@@ -88,6 +88,8 @@ async function main() {
     // without review enforcement allows; e2e/workflow.spec.ts switches review on for its own
     // tests through the lake's settings endpoint and back off afterwards.
     LAKE_REVIEW_REQUIRED: 'false',
+    // Schedules and embargo lifts fall due when a spec moves the lake's clock (e2e/support/lake.ts).
+    LAKE_CLOCK: 'manual',
   }
   // The tests always run on the local lake, never on a hosted project configured in the shell.
   delete env.SANITY_PROJECT_ID

@@ -33,3 +33,24 @@ export function lakeClient(token?: string): SanityClient {
     token,
   })
 }
+
+/**
+ * The e2e lake runs on a manual clock (LAKE_CLOCK=manual, lake/clock.ts): schedules and embargo
+ * lifts are set ahead of lake time and fall due when a test moves the clock, not by waiting.
+ */
+export async function lakeNow(): Promise<number> {
+  const response = await fetch(`http://127.0.0.1:${required('LAKE_HTTP_PORT')}/v1/clock`)
+  if (!response.ok) throw new Error(`The lake's clock answered ${response.status}`)
+  const { now } = (await response.json()) as { now: string }
+  return Date.parse(now)
+}
+
+/** Moves lake time forward by `ms`; resolves once whatever fell due has been published. */
+export async function advanceLakeClock(adminToken: string, ms: number): Promise<void> {
+  const response = await fetch(`http://127.0.0.1:${required('LAKE_HTTP_PORT')}/v1/clock`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: ms }),
+  })
+  if (!response.ok) throw new Error(`Moving the lake's clock answered ${response.status}: ${await response.text()}`)
+}

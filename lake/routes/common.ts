@@ -1,4 +1,5 @@
 /** Helpers shared by the route modules. */
+import type { Clock } from '../clock'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { AccountStore } from '../accounts'
 import type { TokenStore } from '../auth'
@@ -32,6 +33,10 @@ export type LakeContext = {
    * documents' `url`s point. Set by startLake once the HTTPS server has its port.
    */
   publicOrigin?: string
+  /** Lake time: transaction times, GROQ's now(), the scheduler (lake/clock.ts). */
+  clock: Clock
+  /** Publishes what the scheduler finds due now; set once the scheduler runs (lake/routes/clock.ts). */
+  runDue?: () => Promise<void>
   /** The worker threads that evaluate queries and listener filters. */
   queries: QueryPool
   /** Editorial workflow (review, embargoes, schedules); its guard runs on every API write. */
@@ -110,6 +115,16 @@ export function listOfIds(raw: string | undefined): string[] {
     .filter((id) => id !== '')
   if (ids.length === 0) throw badRequest('At least one document id is required')
   return ids
+}
+
+export function requireSignedIn(principal: Principal): void {
+  if (principal.role === 'anonymous') throw new LakeError(401, 'unauthorizedError', 'Unauthorized - a token or a signed-in session is required')
+}
+
+/** `what` names the action in the 403, e.g. "Managing datasets". */
+export function requireAdministrator(principal: Principal, what: string): void {
+  requireSignedIn(principal)
+  if (principal.role !== 'administrator') throw new LakeError(403, 'forbiddenError', `${what} needs an administrator`)
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -6,19 +6,10 @@
  * Listing needs any signed-in caller; creating, editing and deleting need an administrator.
  */
 import { checkAclMode, createDataset, datasetExists, deleteDataset, listDatasets } from '../datasets'
-import { LakeError, notFound } from '../errors'
-import type { Principal } from '../types'
+import { notFound } from '../errors'
 import type { App, LakeContext } from './common'
-import { datasetOf, principalOf } from './common'
+import { datasetOf, principalOf, requireAdministrator, requireSignedIn } from './common'
 
-function requireSignedIn(principal: Principal): void {
-  if (principal.role === 'anonymous') throw new LakeError(401, 'unauthorizedError', 'Unauthorized - a token or a signed-in session is required')
-}
-
-function requireAdministrator(principal: Principal): void {
-  requireSignedIn(principal)
-  if (principal.role !== 'administrator') throw new LakeError(403, 'forbiddenError', 'Managing datasets needs an administrator')
-}
 
 export function datasetRoutes(app: App, context: LakeContext): void {
   const list = async (request: Parameters<typeof principalOf>[1]) => {
@@ -30,21 +21,21 @@ export function datasetRoutes(app: App, context: LakeContext): void {
 
   for (const prefix of ['', '/projects/:projectId']) {
     app.put(`${prefix}/datasets/:dataset`, async (request) => {
-      requireAdministrator(principalOf(context, request))
+      requireAdministrator(principalOf(context, request), 'Managing datasets')
       const name = datasetOf(request)
       checkAclMode(request.body)
       const created = createDataset(context.store, name)
       return { datasetName: created.name, aclMode: created.aclMode }
     })
     app.patch(`${prefix}/datasets/:dataset`, async (request) => {
-      requireAdministrator(principalOf(context, request))
+      requireAdministrator(principalOf(context, request), 'Managing datasets')
       const name = datasetOf(request)
       checkAclMode(request.body)
       if (!datasetExists(context.store, name)) throw notFound(`Dataset "${name}" not found`)
       return { datasetName: name, aclMode: 'public' }
     })
     app.delete(`${prefix}/datasets/:dataset`, async (request) => {
-      requireAdministrator(principalOf(context, request))
+      requireAdministrator(principalOf(context, request), 'Managing datasets')
       await deleteDataset(context.store, context.dir, datasetOf(request))
       return { deleted: true }
     })

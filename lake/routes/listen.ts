@@ -88,7 +88,7 @@ export function listenRoutes(app: App, context: LakeContext): void {
       const changes = transaction.changes.filter(visible)
       if (ended || changes.length === 0) return
       const outcome = await context.queries.run(
-        { kind: 'filter', dataset, principal, query: groq, params, projectId: context.projectId, limits: filterLimits, changes: changes.map(({ before, after }) => ({ before, after })) },
+        { kind: 'filter', dataset, principal, query: groq, params, projectId: context.projectId, limits: filterLimits, now: context.clock.now(), changes: changes.map(({ before, after }) => ({ before, after })) },
         client,
         filterLimits.timeoutMs + LISTEN_FILTER_GRACE_MS,
         () => badRequest(`The listener's filter took longer than the lake's limit of ${filterLimits.timeoutMs} ms for one transaction`, 'queryTimeoutError'),

@@ -6,18 +6,23 @@
  * is back (its `executedAt` then says how late). One tick at a time, and one schedule at a time
  * through the lake's writer queue, so two ticks never publish the same schedule twice.
  */
+import type { Clock } from '../clock'
 import type { Store } from '../store'
 import { SCHEDULE_TYPE, type ScheduleDoc } from './state'
 import type { Workflow } from './service'
 
 export type Scheduler = { close(): Promise<void>; tick(): Promise<void> }
 
-export function startScheduler(store: Store, workflow: Workflow, options: { intervalMs?: number; log?: (message: string) => void } = {}): Scheduler {
+export function startScheduler(
+  store: Store,
+  workflow: Workflow,
+  options: { intervalMs?: number; log?: (message: string) => void; clock?: Clock } = {},
+): Scheduler {
   let running: Promise<void> | null = null
   let closed = false
 
   async function runDue(): Promise<void> {
-    const now = Date.now()
+    const now = options.clock?.now() ?? Date.now()
     for (const dataset of store.datasetNames()) {
       const due = workflow
         .schedules(dataset)

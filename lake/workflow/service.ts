@@ -111,6 +111,11 @@ export class Workflow {
     this.saveSettingStmt = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
   }
 
+  /** Lake time (lake/clock.ts): the transaction clock when the lake has one. */
+  private now(): number {
+    return this.context.clock?.now() ?? Date.now()
+  }
+
   private get store(): Store {
     return this.context.store
   }
@@ -161,7 +166,7 @@ export class Workflow {
       draftRevision: draft?._rev ?? null,
       lastEditor: this.lastEditor(dataset, draft?._rev),
       reviewRequired: type !== null && this.reviewApplies(settings, type),
-      embargoUntil: pendingEmbargo(draft ?? published, Date.now()),
+      embargoUntil: pendingEmbargo(draft ?? published, this.now()),
       state,
       schedules,
     }
@@ -217,7 +222,7 @@ export class Workflow {
    */
   guard(principal: Principal, dataset: string): (tx: WriteTransaction) => void {
     return (tx) => {
-      const now = Date.now()
+      const now = this.now()
       const settings = this.settings(dataset)
       enforceShareLinkRules(tx, principal, now)
       for (const change of tx.changes()) {
@@ -308,7 +313,7 @@ export class Workflow {
   private guardForForcePublish(action: WorkflowAction): ((tx: WriteTransaction) => void) | undefined {
     if (action !== 'forcePublish') return undefined
     return (tx) => {
-      const now = Date.now()
+      const now = this.now()
       for (const change of tx.changes()) {
         if (!change.after || layerOf(change.id).layer !== 'published' || !isContentType(change.after._type)) continue
         const refusal = embargoRefusal(tx, change.after, change.before, now)

@@ -2,14 +2,31 @@
  * Embargoes and scheduled publishing in the lake: a trip with its meetings and facts goes public
  * at the lift in one transaction, nothing of it before; an unapproved schedule does not fire and
  * says why; schedules survive a restart of the lake.
+ *
+ * Time is the lake's manual clock (lake/clock.ts): schedules are set an hour ahead of lake time
+ * and fall due when the test moves the clock, never by waiting for the wall clock.
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
+import { manualClock, type Clock } from '../../lake/clock'
 import { createToken } from '../../lake/index'
 import { clientFor, rejection, startTestLake, type TestLake } from './helpers'
 import { description, eventually, workflowApi, type Json, type WorkflowCall } from './workflow-helpers'
 
-const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString()
+const HOUR = 3_600_000
+
+/** An instant `ms` ahead of `clock`'s lake time, as the API takes it. */
+const ahead = (clock: Clock, ms: number) => new Date(clock.now() + ms).toISOString()
+
+/** Moves lake time forward through the lake's own endpoint; it answers once what fell due ran. */
+async function advance(t: TestLake, ms: number) {
+  const response = await fetch(`${t.lake.httpUrl}/v1/clock`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${t.tokens.admin}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: ms }),
+  })
+  assert.equal(response.status, 200, await response.text())
+}
 
 async function createDraft(t: TestLake, doc: Json & { _id: string; _type: string }) {
   await t.editor.action({
@@ -31,15 +48,18 @@ describe('embargo and schedules', () => {
   let t: TestLake
   let call: WorkflowCall
   let reviewer: string
+  const clock = manualClock()
+  const inSeconds = (seconds: number) => ahead(clock, seconds * 1000)
   before(async () => {
-    t = await startTestLake({ schedulerIntervalMs: 100 })
+    // The interval is long: only a move of the clock may make anything due.
+    t = await startTestLake({ schedulerIntervalMs: 60_000, clock })
     call = workflowApi(t)
     reviewer = createToken({ dir: t.dir, role: 'editor', label: 'reviewer' }).token
   })
   after(() => t.stop())
 
   test('nothing of an embargoed trip can be published before the lift, not even by force', async () => {
-    const lift = inSeconds(3)
+    const lift = ahead(clock, HOUR)
     await createDraft(t, { _id: 'fact-e', _type: 'factBullet', text: 'Trade rose 12% in 2025.' })
     await createDraft(t, {
       _id: 'trip-e',
@@ -67,12 +87,14 @@ describe('embargo and schedules', () => {
     assert.match(description(early.body), /cannot be before the trip's embargo/)
 
     assert.deepEqual(await t.anonymous.fetch('*[_id in ["trip-e", "meeting-e", "fact-e"]]._id'), [])
+    // A minute before the lift, still nothing.
+    await advance(t, HOUR - 60_000)
+    assert.deepEqual(await t.anonymous.fetch('*[_id in ["trip-e", "meeting-e", "fact-e"]]._id'), [])
 
-    // At the lift: all three, in one transaction.
-    const published = await eventually(async () => {
-      const docs = await t.anonymous.fetch<{ _id: string; _rev: string }[]>('*[_id in ["trip-e", "meeting-e", "fact-e"]]{_id, _rev}')
-      return docs.length === 3 ? docs : undefined
-    })
+    // At the lift: all three, in one transaction, by the time the clock's move is answered.
+    await advance(t, 61_000)
+    const published = await t.anonymous.fetch<{ _id: string; _rev: string }[]>('*[_id in ["trip-e", "meeting-e", "fact-e"]]{_id, _rev}')
+    assert.equal(published.length, 3)
     assert.equal(new Set(published.map((doc) => doc._rev)).size, 1, 'one transaction')
     assert.deepEqual(await t.viewer.fetch('*[_id in path("drafts.**") && _id match "*-e"]._id'), [])
     const schedule = (scheduled.body.schedule as Json)._id as string
@@ -85,12 +107,11 @@ describe('embargo and schedules', () => {
     await createDraft(t, { _id: 'topic-s', _type: 'topic', title: 'Climate' })
     await createDraft(t, { _id: 'topic-t', _type: 'topic', title: 'Energy' })
     await approve(call, t.tokens.editor, reviewer, 'topic-s')
-    const scheduled = await call(t.tokens.editor, 'POST', '/data/schedules/production', { documentIds: ['topic-s', 'topic-t'], publishAt: inSeconds(1) })
+    const scheduled = await call(t.tokens.editor, 'POST', '/data/schedules/production', { documentIds: ['topic-s', 'topic-t'], publishAt: inSeconds(60) })
     const id = (scheduled.body.schedule as Json)._id as string
-    const failed = await eventually(async () => {
-      const doc = await t.viewer.getDocument(id)
-      return doc?.state === 'scheduled' ? undefined : doc
-    })
+    assert.equal((await t.viewer.getDocument(id))?.state, 'scheduled')
+    await advance(t, 61_000)
+    const failed = await t.viewer.getDocument(id)
     assert.equal(failed?.state, 'failed')
     assert.match(String(failed?.failureReason), /every document must be approved by .*"Energy" \(topic-t\) is Draft/)
     assert.deepEqual(await t.anonymous.fetch('*[_id in ["topic-s", "topic-t"]]._id'), [], 'all or nothing')
@@ -123,13 +144,15 @@ describe('a schedule across a lake restart', () => {
     const reviewer = createToken({ dir, role: 'editor', label: 'reviewer' }).token
     await createDraft(first, { _id: 'topic-r', _type: 'topic', title: 'Across a restart' })
     await approve(call, first.tokens.editor, reviewer, 'topic-r')
-    const publishAt = inSeconds(2)
+    const publishAt = new Date(Date.now() + HOUR).toISOString()
     const scheduled = await call(first.tokens.editor, 'POST', '/data/schedules/production', { documentIds: ['topic-r'], publishAt })
     const id = (scheduled.body.schedule as Json)._id as string
     await first.stop({ keepDir: true })
 
-    await new Promise((resolve) => setTimeout(resolve, Date.parse(publishAt) - Date.now() + 1000))
-    const second = await startTestLake({ dir, schedulerIntervalMs: 100 })
+    // The lake comes back after the lift: its clock is an hour and a second later.
+    const later = manualClock()
+    later.advance?.(HOUR + 1000)
+    const second = await startTestLake({ dir, schedulerIntervalMs: 100, clock: later })
     try {
       const doc = await eventually(async () => (await second.anonymous.getDocument('topic-r')) ?? undefined)
       assert.equal(doc.title, 'Across a restart')

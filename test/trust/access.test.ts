@@ -10,6 +10,7 @@
  * - Sign-in is throttled after repeated failures, even for the right password.
  * - CORS answers only allowlisted origins.
  */
+import { systemClock } from '../../lake/clock'
 import assert from 'node:assert/strict'
 import { readFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
@@ -51,6 +52,8 @@ const json = (value: unknown) => JSON.stringify(value)
 const TABLE: Row[] = [
   { route: 'GET /ping', path: '/ping', access: PUBLIC },
   { route: 'GET /data/ping/:dataset', path: '/v1/data/ping/production', access: PUBLIC },
+  // The lake's time, for scheduling relative to it; moving it exists only on a manual clock (test/lake/clock.test.ts).
+  { route: 'GET /clock', path: '/v1/clock', access: PUBLIC },
   { route: 'GET /data/query/:dataset', path: '/v1/data/query/production?query=*', access: PUBLIC },
   { route: 'POST /data/query/:dataset', path: '/v1/data/query/production', body: json({ query: 'count(*)' }), access: PUBLIC },
   { route: 'GET /data/doc/:dataset/:ids', path: '/v1/data/doc/production/acl-doc', access: PUBLIC },
@@ -111,8 +114,9 @@ const TABLE: Row[] = [
 
 /** Every `METHOD /url` buildApp registers (HEAD and OPTIONS are Fastify's and CORS's own). */
 async function registeredRoutes(): Promise<string[]> {
-  // Registration never touches the context (handlers do); `workflow` only switches its routes on.
-  const app = buildApp({ workflow: {} } as unknown as LakeContext, { corsOrigins: [] })
+  // Registration reads nothing else of the context (handlers do): `workflow` switches its routes
+  // on, and the system clock has no route to move it (a manual clock's is tested in test/lake/clock.test.ts).
+  const app = buildApp({ workflow: {}, clock: systemClock } as unknown as LakeContext, { corsOrigins: [] })
   const routes: string[] = []
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') routes.push(`${method} ${route.url}`)
