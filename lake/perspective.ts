@@ -11,11 +11,13 @@
  * Read access follows Sanity's rule for public datasets: an anonymous caller sees only documents
  * whose `_id` contains no `.` (ids with a dot are "paths" and private, which hides drafts,
  * versions and `_.`-prefixed system documents) and, as a second guard, none whose `_type` starts
- * with `system.`. Asset documents (`sanity.imageAsset`) have dot-less ids and stay public, as in
- * Sanity. Any token role (viewer and up) reads everything.
+ * with `system.`. Asset documents (`sanity.imageAsset`) have dot-less ids; anonymous callers see one
+ * only when a published document references it (withoutUnreferencedAssets). Any token role
+ * (viewer and up) reads everything.
  */
 import { badRequest } from './errors'
 import { DRAFTS_PREFIX, VERSIONS_PREFIX } from './ids'
+import { collectRefs } from './index-view'
 import type { Store } from './store'
 import type { Doc, Principal } from './types'
 
@@ -96,9 +98,35 @@ export function documentsFor(store: ViewSource, dataset: string, principal: Prin
   const privateAccess = canReadPrivate(principal)
   const key = `${perspectiveKey(perspective)}|${privateAccess ? 'all' : 'public'}`
   return store.memo(dataset, key, (docs) => {
-    const readable = privateAccess ? docs : docs.filter((doc) => isReadable(principal, doc))
+    const readable = privateAccess ? docs : withoutUnreferencedAssets(docs.filter((doc) => isReadable(principal, doc)))
     return applyPerspective(readable, perspective)
   })
+}
+
+const ASSET_TYPES = new Set(['sanity.imageAsset', 'sanity.fileAsset'])
+
+/**
+ * What anonymous callers see of asset documents: only those a published document references.
+ * An asset attached only to a draft or to an embargoed trip's draft (its original file name
+ * included) stays private until what uses it is published. `readable` holds published ids only
+ * (drafts and versions have dotted ids), so every reference counted here is a published one.
+ */
+export function withoutUnreferencedAssets(readable: readonly Doc[]): Doc[] {
+  const referenced = publishedReferences(readable)
+  return readable.filter((doc) => !ASSET_TYPES.has(doc._type) || referenced.has(doc._id))
+}
+
+function publishedReferences(docs: readonly Doc[]): Set<string> {
+  const referenced = new Set<string>()
+  for (const doc of docs) if (!ASSET_TYPES.has(doc._type) && isPublicId(doc._id)) collectRefs(doc, referenced)
+  return referenced
+}
+
+/** Whether `doc` may be shown to `principal`: readable, and for anonymous callers an asset only when referenced. */
+export function isVisible(store: ViewSource, dataset: string, principal: Principal, doc: Doc): boolean {
+  if (!isReadable(principal, doc)) return false
+  if (canReadPrivate(principal) || !ASSET_TYPES.has(doc._type)) return true
+  return store.memo(dataset, 'publishedReferences', (docs) => publishedReferences(docs)).has(doc._id)
 }
 
 export function applyPerspective(docs: readonly Doc[], perspective: Perspective): readonly Doc[] {

@@ -13,6 +13,7 @@ import { ASSET_BODY_LIMIT, mimeForExtension, readAsset, transformImage, uploadAs
 import type { AssetKind } from '../assets'
 import { badRequest, notFound } from '../errors'
 import type { StudioContext } from '../studio/context'
+import { isVisible } from '../perspective'
 import { callerOf, requestOrigin } from '../studio/context'
 import type { App } from './common'
 import { datasetOf } from './common'
@@ -72,9 +73,12 @@ export function assetRoutes(app: App, context: StudioContext): void {
     const match = FILE_NAME.exec((request.params as { name: string }).name)
     if (!match) throw notFound('No such file')
     const [, sha1, ext] = match as unknown as [string, string, string]
+    const asset = context.store.get(dataset, `file-${sha1}-${ext}`)
+    // A file (and its original name) reaches anonymous callers only once a published document
+    // references it: an attachment of a draft or an embargoed trip stays private until then.
+    if (!asset || !isVisible(context.store, dataset, callerOf(context, request).principal, asset)) throw notFound('No such file')
     const bytes = readAsset(context.dir, dataset, sha1, ext)
     if (!bytes) throw notFound('No such file')
-    const asset = context.store.get(dataset, `file-${sha1}-${ext}`)
     const mime = typeof asset?.mimeType === 'string' ? asset.mimeType : mimeForExtension(ext)
     const dl = (request.query as Record<string, string | undefined>).dl
     // Files are served as downloads unless they are plain images: an uploaded HTML file must not

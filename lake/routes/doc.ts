@@ -3,7 +3,7 @@
  * Response `{documents, omitted: [{id, reason: 'existence' | 'permission'}]}`; the Studio relies
  * on `omitted` for availability and reference checks.
  */
-import { isReadable } from '../perspective'
+import { isReadable, isVisible } from '../perspective'
 import type { Doc } from '../types'
 import type { App, LakeContext, Query } from './common'
 import { datasetOf, flag, listOfIds, principalOf } from './common'
@@ -24,7 +24,7 @@ export function docRoutes(app: App, context: LakeContext): void {
       const doc = context.store.get(dataset, id)
       // An unreadable id is reported as "permission" whether or not it exists, so anonymous
       // callers cannot probe for the existence of drafts.
-      if (!isReadable(principal, doc ?? { _id: id, _type: '' })) omitted.push({ id, reason: 'permission' })
+      if (!isReadable(principal, doc ?? { _id: id, _type: '' }) || (doc && !isVisible(context.store, dataset, principal, doc))) omitted.push({ id, reason: 'permission' })
       else if (!doc) omitted.push({ id, reason: 'existence' })
       else documents.push(excludeContent ? pickSystemFields(doc) : doc)
     }

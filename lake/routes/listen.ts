@@ -64,6 +64,9 @@ export function listenRoutes(app: App, context: LakeContext): void {
       const before = change.before ?? change.after
       const after = change.after ?? change.before
       if (!before || !after || !isReadable(principal, before) || !isReadable(principal, after)) return false
+      // Anonymous listeners see asset documents only through the published documents that use
+      // them (queries show an asset once referenced, lake/perspective.ts); its own events never.
+      if (principal.role === 'anonymous' && (String(before._type).startsWith('sanity.') || String(after._type).startsWith('sanity.'))) return false
       // Sanity leaves release versions out unless asked for them.
       const layer = layerOf(change.id).layer
       return options.includeAllVersions || layer === 'published' || layer === 'drafts'

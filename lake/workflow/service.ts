@@ -96,6 +96,9 @@ function reasonOf(value: unknown, required: boolean, what: string): string | nul
   return value.trim()
 }
 
+/** Written only by the lake's upload route (lake/assets.ts). */
+const ASSET_TYPES = new Set(['sanity.imageAsset', 'sanity.fileAsset'])
+
 export class Workflow {
   private readonly lastEditorStmt
   private readonly settingStmt
@@ -235,16 +238,25 @@ export class Workflow {
           )
         }
         const after = change.after
+        if (after && (typeof after._type !== 'string' || after._type === '')) throw badRequest(`"_type" of "${change.id}" must be a non-empty string`)
+        // Asset documents describe stored files: only the upload route (which does not pass
+        // through here) writes them. Deleting one stays possible (the Studio's asset source does).
+        if (after && (ASSET_TYPES.has(after._type) || (change.before && ASSET_TYPES.has(change.before._type)))) {
+          throw new LakeError(403, 'permissionDeniedError', `"${change.id}" is an asset document: upload files through POST /assets/images|files/${dataset}; asset documents are not written directly`)
+        }
         // An embargo the lake could not read was once no embargo at all: refuse it when written.
         const embargoUntil = after?.embargoUntil
         if (embargoUntil !== undefined && embargoUntil !== null && !isDeepStrictEqual(embargoUntil, change.before?.embargoUntil) && parseRfc3339(embargoUntil) === undefined) {
           throw badRequest(rfc3339Message('embargoUntil', embargoUntil))
         }
-        if (!after || layerOf(change.id).layer !== 'published' || !isContentType(after._type)) continue
+        // A published content document stays governed when its type changes: patching `_type` to
+        // `sanity.*` (or any other type) is an edit of the document it was, reviewed as one.
+        const governedType = after && isContentType(after._type) ? after._type : change.before && typeof change.before._type === 'string' && isContentType(change.before._type) ? change.before._type : null
+        if (!after || layerOf(change.id).layer !== 'published' || governedType === null) continue
         if (sameContent(change.before, after)) continue
-        const embargo = embargoRefusal(tx, after, change.before, now)
+        const embargo = embargoRefusal(tx, after._type === governedType ? after : { ...after, _type: governedType }, change.before, now)
         if (embargo) throw new LakeError(409, 'embargoError', embargo)
-        if (!this.reviewApplies(settings, after._type)) continue
+        if (!this.reviewApplies(settings, governedType)) continue
         const draftId = `${DRAFTS_PREFIX}${change.id}`
         const draft = this.store.get(dataset, draftId) ?? null
         const status = effectiveStatus(this.stateIn(tx, change.id), draft?._rev ?? null)

@@ -223,7 +223,9 @@ describe('Studio endpoints', () => {
     const doc = (upload.body as { document: { _id: string; url: string; path: string; metadata: { dimensions: { width: number; height: number } } } }).document
     assert.match(doc._id, /^image-[a-f0-9]{40}-400x300-png$/)
     assert.deepEqual([doc.metadata.dimensions.width, doc.metadata.dimensions.height], [400, 300])
-    assert.equal(await t.anonymous.fetch('*[_id == $id][0]._id', { id: doc._id }), doc._id, 'asset documents are public')
+    // Anonymous readers see an asset document only once a published document references it.
+    assert.equal(await t.anonymous.fetch('*[_id == $id][0]._id', { id: doc._id }), null, 'an unreferenced asset is not public')
+    assert.equal(await t.viewer.fetch('*[_id == $id][0]._id', { id: doc._id }), doc._id)
     await new Promise((resolve) => setTimeout(resolve, 300))
     subscription.unsubscribe()
     assert.deepEqual(events, [doc._id])
@@ -243,7 +245,9 @@ describe('Studio endpoints', () => {
     const file = await json(`${base}/assets/files/production?filename=notes.txt`, editorToken, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' })
     const fileDoc = (file.body as { document: { path: string; mimeType: string } }).document
     assert.equal(fileDoc.mimeType, 'text/plain')
-    const download = await fetch(`${base}/${fileDoc.path}`)
+    // An unreferenced file is staff-only; anonymous readers get it once a published document uses it.
+    assert.equal((await fetch(`${base}/${fileDoc.path}`)).status, 404)
+    const download = await fetch(`${base}/${fileDoc.path}`, { headers: { authorization: `Bearer ${editorToken}` } })
     assert.equal(await download.text(), 'hello')
     assert.match(download.headers.get('content-disposition') ?? '', /^attachment/)
   })
