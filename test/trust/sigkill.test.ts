@@ -29,7 +29,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const dir = mkdtempSync(path.join(tmpdir(), 'trust-sigkill-'))
 after(() => rmSync(dir, { recursive: true, force: true }))
 
-test(`every acknowledged write survives ${KILLS} SIGKILLs of the lake`, { timeout: 120_000 }, async (t) => {
+test(`every acknowledged write survives ${KILLS} SIGKILLs of the lake`, { timeout: 300_000 }, async (t) => {
   const [port, httpPort] = [await freePort(), await freePort()]
   const base = `http://127.0.0.1:${httpPort}/v2025-02-19/data`
   const token = createToken({ dir, role: 'editor', label: 'sigkill-writer' }).token
