@@ -13,11 +13,11 @@ import { expect, test } from './support/test'
 import type { Browser, Page } from '@playwright/test'
 import type { SanityClient } from '@sanity/client'
 import { createLakeToken, lakeClient } from './support/lake'
+import { addStudioUser, newStudioPage } from './support/studio'
 
 const STUDIO = E2E.studio
 // The Presentation tool loads the portal from localhost (same site as the Studio), see sanity/presentation/env.ts.
 const PORTAL = E2E.portal.replace('127.0.0.1', 'localhost')
-const PASSWORD = 'e2e password that is long enough'
 const TRIP = '/trips/2021-03-tokyo-2plus2'
 const MEETING_ID = 'meeting-2021-03-tokyo-blinken-motegi'
 const PUBLISHED_TITLE = 'Meeting with Minister Motegi and other senior officials'
@@ -35,28 +35,15 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 })
 test.use({ trace: 'off' })
 
 test.beforeAll(async () => {
-  execFileSync('npx', ['tsx', 'lake/cli.ts', 'user', 'add', editorEmail, '--role', 'editor', '--name', 'Preview editor', '--password-stdin'], {
-    env: process.env,
-    input: `${PASSWORD}\n`,
-    encoding: 'utf8',
-  })
+  addStudioUser(editorEmail, 'editor', 'Preview editor')
   editorClient = lakeClient(createLakeToken('editor', `preview-e2e-editor-${stamp}`))
   reader = lakeClient(createLakeToken('viewer', `preview-e2e-viewer-${stamp}`))
   // Start from the published meetings (a rerun against the same lake may find earlier drafts).
   await editorClient.transaction().delete(`drafts.${MEETING_ID}`).delete(`drafts.${OTHER_MEETING_ID}`).commit()
 })
 
-async function signIn(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } })
-  const page = await context.newPage()
-  await page.goto(STUDIO)
-  await page.getByText('Envoy account').click()
-  await page.getByLabel('Email').fill(editorEmail)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByText('Fact library').first()).toBeVisible({ timeout: 30_000 })
-  return page
-}
+/** The preview editor, signed in through the Studio's login screen in a context of its own. */
+const signIn = (browser: Browser): Promise<Page> => newStudioPage(browser, editorEmail, { width: 1500, height: 950 })
 
 const draftTitle = () => reader.fetch<string | null>('*[_id == $id][0].title', { id: `drafts.${MEETING_ID}` }, { perspective: 'raw' })
 

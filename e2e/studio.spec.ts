@@ -4,29 +4,20 @@
  * publish, History, and a second editor who sees changes live. Users are created with the lake's
  * CLI (`user add … --password-stdin`), as an administrator would.
  */
-import { execFileSync } from 'node:child_process'
 import { E2E } from './support/env'
 import { expect, test } from './support/test'
 import sharp from 'sharp'
-import type { Browser, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import type { SanityClient, SanityDocument } from '@sanity/client'
 import { createLakeToken, lakeClient } from './support/lake'
+import { addStudioUser, newStudioPage, STUDIO_PASSWORD } from './support/studio'
 
 const STUDIO = E2E.studio
-const PASSWORD = 'e2e password that is long enough'
 const TRIP = '/trips/2021-03-tokyo-2plus2'
 const FACT_ID = 'fact-alliance-cornerstone'
 const FACT_URL = `${STUDIO}/intent/edit/id=${FACT_ID};type=factBullet`
 const stamp = Date.now().toString(36)
 const users = { editor: `editor-${stamp}@e2e.test`, second: `second-${stamp}@e2e.test`, viewer: `viewer-${stamp}@e2e.test` }
-
-function addUser(email: string, role: 'editor' | 'viewer') {
-  execFileSync('npx', ['tsx', 'lake/cli.ts', 'user', 'add', email, '--role', role, '--name', email.split('@')[0]!, '--password-stdin'], {
-    env: process.env,
-    input: `${PASSWORD}\n`,
-    encoding: 'utf8',
-  })
-}
 
 async function waitForStudio() {
   const deadline = Date.now() + 60_000
@@ -39,24 +30,6 @@ async function waitForStudio() {
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   throw new Error(`The Studio did not answer at ${STUDIO}`)
-}
-
-/** Signs in through the Studio's login screen (the lake's /login form) and waits for the desk. */
-async function signIn(page: Page, email: string) {
-  await page.goto(STUDIO)
-  await page.getByText('Envoy account').click()
-  await expect(page.getByRole('heading', { name: 'Sign in to Envoy Studio' })).toBeVisible()
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByText('Fact library').first()).toBeVisible({ timeout: 30_000 })
-}
-
-async function newSignedInPage(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  await signIn(page, email)
-  return page
 }
 
 const factEditor = (page: Page) => page.locator('[data-testid="pt-editor"] [contenteditable="true"]').first()
@@ -76,9 +49,9 @@ const KISHI = 'official-nobuo-kishi'
 test.describe.configure({ mode: 'serial', timeout: 180_000 })
 
 test.beforeAll(async () => {
-  addUser(users.editor, 'editor')
-  addUser(users.second, 'editor')
-  addUser(users.viewer, 'viewer')
+  addStudioUser(users.editor, 'editor')
+  addStudioUser(users.second, 'editor')
+  addStudioUser(users.viewer, 'viewer')
   reader = lakeClient(createLakeToken('viewer', `studio-e2e-${stamp}`))
   restorer = lakeClient(createLakeToken('editor', `studio-e2e-restore-${stamp}`))
   for (const id of [FACT_ID, KISHI]) {
@@ -110,7 +83,7 @@ test('sign in through the login screen and see the desk', async ({ page }) => {
   await page.getByLabel('Password').fill('not the password')
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('alert')).toContainText('not right')
-  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByLabel('Password').fill(STUDIO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   for (const item of ['Trips', 'Officials', 'Fact library', 'Settings']) await expect(page.getByText(item, { exact: true }).first()).toBeVisible({ timeout: 30_000 })
   await page.screenshot({ path: 'test-results/studio-desk.png' })
@@ -122,8 +95,8 @@ test('sign in through the login screen and see the desk', async ({ page }) => {
 })
 
 test('an editor edits a fact, publishes, a second editor sees it live, History lists it, the trip page shows it', async ({ browser }) => {
-  const editor = await newSignedInPage(browser, users.editor)
-  const second = await newSignedInPage(browser, users.second)
+  const editor = await newStudioPage(browser, users.editor)
+  const second = await newStudioPage(browser, users.second)
   await second.goto(FACT_URL)
   await expect(factEditor(second)).toBeVisible({ timeout: 30_000 })
 
@@ -167,7 +140,7 @@ test('an editor edits a fact, publishes, a second editor sees it live, History l
 })
 
 test('a viewer can read but not edit or publish', async ({ browser }) => {
-  const viewer = await newSignedInPage(browser, users.viewer)
+  const viewer = await newStudioPage(browser, users.viewer)
   await viewer.goto(FACT_URL)
   await expect(factEditor(viewer).or(viewer.locator('[data-testid="pt-editor"]')).first()).toBeVisible({ timeout: 30_000 })
   const before = await publishedFactText()
@@ -185,7 +158,7 @@ test('a viewer can read but not edit or publish', async ({ browser }) => {
 })
 
 test('an editor creates a meeting on the seed trip with an official, publishes, and the schedule shows it', async ({ browser }) => {
-  const editor = await newSignedInPage(browser, users.editor)
+  const editor = await newStudioPage(browser, users.editor)
   const title = `Press availability ${stamp}`
   await editor.goto(`${STUDIO}/intent/create/template=meeting;type=meeting/`)
   // Reference fields search as you type; the choice appears in the field's popover.
@@ -219,7 +192,7 @@ test("an editor uploads an official's portrait and the official's page shows it 
   const original = await sharp({ create: { width: 1200, height: 1500, channels: 3, background: { r: 40, g: 80, b: 140 } } })
     .png()
     .toBuffer()
-  const editor = await newSignedInPage(browser, users.editor)
+  const editor = await newStudioPage(browser, users.editor)
   await editor.goto(`${STUDIO}/intent/edit/id=${KISHI};type=official`)
   await editor.getByTestId('image-input').locator('input[type="file"]').setInputFiles({ name: 'kishi.png', mimeType: 'image/png', buffer: original })
   // The schema asks for a text alternative before an image can be published.

@@ -9,16 +9,15 @@
  * Studio test switches review on for the dataset through the lake's settings endpoint, and off
  * again afterwards (specs run one at a time).
  */
-import { execFileSync } from 'node:child_process'
 import { E2E } from './support/env'
 import { expect, test } from './support/test'
 import type { Browser, Page } from '@playwright/test'
 import type { SanityClient } from '@sanity/client'
 import { advanceLakeClock, createLakeToken, lakeClient, lakeNow } from './support/lake'
+import { addStudioUser, newStudioPage } from './support/studio'
 
 const STUDIO = E2E.studio
 const LAKE = E2E.lakeHttp
-const PASSWORD = 'e2e password that is long enough'
 const stamp = Date.now().toString(36)
 const SEED_TRIP = 'trip-2021-03-tokyo-2plus2'
 const HOUR = 3_600_000
@@ -210,24 +209,9 @@ test('history mode: an official who left office is marked on their page and thei
   }
 })
 
-/** Adds a Studio account with the lake's CLI, as an administrator would. */
-function addStudioUser(email: string, role: 'editor' | 'administrator') {
-  execFileSync('npx', ['tsx', 'lake/cli.ts', 'user', 'add', email, '--role', role, '--name', email.split('@')[0]!, '--password-stdin'], {
-    env: process.env,
-    input: `${PASSWORD}\n`,
-    encoding: 'utf8',
-  })
-}
-
 /** Signs in through the Studio's login screen, then opens the document. */
 async function openInStudio(browser: Browser, email: string, id: string, type: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage()
-  await page.goto(STUDIO)
-  await page.getByText('Envoy account').click()
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByText('Fact library').first()).toBeVisible({ timeout: 30_000 })
+  const page = await newStudioPage(browser, email)
   await page.goto(`${STUDIO}/intent/edit/id=${id};type=${type}`)
   await expect(page.locator('[data-testid="field-title"] input').first()).toBeVisible({ timeout: 30_000 })
   return page

@@ -12,8 +12,8 @@ import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
 import { readLakeEnv, readSharedCacheEnv } from '../lib/env'
 import { runMain } from './lib/main'
-import { portalProcess, runStack, usesLocalLake } from './lib/processes'
-import { STUDIO_OUT_DIR, ensureAdministrator } from './lib/studio'
+import { portalProcess, runStack, studioProcess, usesLocalLake } from './lib/processes'
+import { ensureAdministrator } from './lib/studio'
 import { prepareVarnish } from './lib/varnish'
 
 async function main() {
@@ -37,7 +37,7 @@ async function main() {
       processes: [
         portalProcess('start', local),
         { name: 'cache', command: varnish.command, prefixColor: 'yellow' },
-        { name: 'studio', command: `sanity preview ${STUDIO_OUT_DIR} --port ${STUDIO_PORT}`, prefixColor: 'green', env: { ...process.env, SANITY_TELEMETRY_DISABLED: '1' } },
+        studioProcess(),
       ],
       banner: [...signIn, `Readers http://localhost:${cachePort} (shared cache)  Portal http://localhost:${PORT}  Studio http://localhost:${STUDIO_PORT}`],
       killOthersOn: ['failure', 'success'],

@@ -9,8 +9,8 @@
  */
 import { readLakeEnv } from '../lib/env'
 import { runMain } from './lib/main'
-import { portalProcess, runStack, usesLocalLake } from './lib/processes'
-import { STUDIO_OUT_DIR, ensureAdministrator } from './lib/studio'
+import { portalProcess, runStack, studioProcess, usesLocalLake } from './lib/processes'
+import { ensureAdministrator } from './lib/studio'
 
 async function main() {
   const { PORT, STUDIO_PORT } = readLakeEnv()
@@ -20,7 +20,7 @@ async function main() {
     local,
     processes: [
       portalProcess('start', local),
-      { name: 'studio', command: `sanity preview ${STUDIO_OUT_DIR} --port ${STUDIO_PORT}`, prefixColor: 'green', env: { ...process.env, SANITY_TELEMETRY_DISABLED: '1' } },
+      studioProcess(),
     ],
     banner: [...signIn, `Portal http://localhost:${PORT}  Studio http://localhost:${STUDIO_PORT}`],
     killOthersOn: ['failure', 'success'],

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto'
 import concurrently from 'concurrently'
 import { readContentSource, readLakeEnv } from '../../lib/env'
-import { ensurePortalReadToken } from './studio'
+import { STUDIO_OUT_DIR, ensurePortalReadToken } from './studio'
 
 export const SEED_FILE = 'sanity/seed/seed.ndjson'
 
@@ -64,6 +64,11 @@ export type StackProcess = { name: string; command: string; prefixColor: string;
 export function portalProcess(mode: 'dev' | 'start', local: boolean): StackProcess {
   const next = `next ${mode} -p ${readLakeEnv().PORT}`
   return { name: 'portal', command: local ? `tsx scripts/wait-for-lake.ts && ${next}` : next, prefixColor: 'blue' }
+}
+
+/** The built Studio, served by `sanity preview` on STUDIO_PORT (npm start, npm run start:cached). */
+export function studioProcess(): StackProcess {
+  return { name: 'studio', command: `sanity preview ${STUDIO_OUT_DIR} --port ${readLakeEnv().STUDIO_PORT}`, prefixColor: 'green', env: { ...process.env, SANITY_TELEMETRY_DISABLED: '1' } }
 }
 
 /**
