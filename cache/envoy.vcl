@@ -18,7 +18,10 @@ import xkey;
 backend portal {
     .host = "{{BACKEND_HOST}}";
     .port = "{{BACKEND_PORT}}";
-    .connect_timeout = 2s;
+    # Under load the portal's Node process can be too busy to accept a new connection for a few
+    # seconds (pages that pass, such as search, each need one); the kernel holds the connection
+    # meanwhile. Giving up after 2 s answered readers 503 (bench:load).
+    .connect_timeout = 10s;
     # A page rendered on a loaded machine can take seconds, and pause between the chunks it
     # streams; every reader waiting for that page waits on this one fetch, and a fetch given up
     # early would answer all of them with an error.

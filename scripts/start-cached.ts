@@ -14,7 +14,7 @@ import { readLakeEnv, readSharedCacheEnv } from '../lib/env'
 import { runMain } from './lib/main'
 import { portalProcess, runStack, studioProcess, usesLocalLake } from './lib/processes'
 import { ensureAdministrator } from './lib/studio'
-import { prepareVarnish } from './lib/varnish'
+import { PORTAL_KEEP_ALIVE_MS, prepareVarnish } from './lib/varnish'
 
 async function main() {
   const { PORT, STUDIO_PORT } = readLakeEnv()
@@ -35,7 +35,7 @@ async function main() {
     await runStack({
       local,
       processes: [
-        portalProcess('start', local),
+        portalProcess('start', local, `--keepAliveTimeout ${PORTAL_KEEP_ALIVE_MS}`),
         { name: 'cache', command: varnish.command, prefixColor: 'yellow' },
         studioProcess(),
       ],

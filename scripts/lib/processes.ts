@@ -61,8 +61,8 @@ export type StackProcess = { name: string; command: string; prefixColor: string;
  * The portal (`next dev` or `next start` on PORT). With the local lake it starts only once the
  * lake answers, so it never serves a request while its content source is still starting.
  */
-export function portalProcess(mode: 'dev' | 'start', local: boolean): StackProcess {
-  const next = `next ${mode} -p ${readLakeEnv().PORT}`
+export function portalProcess(mode: 'dev' | 'start', local: boolean, extraArgs = ''): StackProcess {
+  const next = `next ${mode} -p ${readLakeEnv().PORT}${extraArgs ? ` ${extraArgs}` : ''}`
   return { name: 'portal', command: local ? `tsx scripts/wait-for-lake.ts && ${next}` : next, prefixColor: 'blue' }
 }
 

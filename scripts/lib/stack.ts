@@ -23,7 +23,7 @@ import { createClient, type SanityClient } from '@sanity/client'
 import { createToken } from '../../lake/index'
 import { lakeServeCommand } from './processes'
 import { freePort } from './ports'
-import { prepareVarnish } from './varnish'
+import { PORTAL_KEEP_ALIVE_MS, prepareVarnish } from './varnish'
 
 export type Stack = {
   /** The portal, e.g. http://127.0.0.1:41234 */
@@ -198,7 +198,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const portalEnv: NodeJS.ProcessEnv = { ...env }
     const purgeSecret = randomBytes(24).toString('base64url')
     if (cacheUrl) Object.assign(portalEnv, { CACHE_PURGE_URL: `${cacheUrl}/`, CACHE_PURGE_SECRET: purgeSecret })
-    portal = background(`npx next start -p ${ports.port} -H 127.0.0.1`, portalEnv, path.join(lakeDir, 'portal.log'))
+    const keepAlive = cacheUrl ? ` --keepAliveTimeout ${PORTAL_KEEP_ALIVE_MS}` : ''
+    portal = background(`npx next start -p ${ports.port} -H 127.0.0.1${keepAlive}`, portalEnv, path.join(lakeDir, 'portal.log'))
     if (compressingPort) {
       // Same build, as `npm start` serves it; it gets no webhooks (benchmarks that use it do not publish).
       compressingPortal = background(`npx next start -p ${compressingPort} -H 127.0.0.1`, env, path.join(lakeDir, 'portal-compressing.log'))

@@ -11,6 +11,14 @@ import path from 'node:path'
 
 export const VCL_TEMPLATE = 'cache/envoy.vcl'
 
+/**
+ * `next start --keepAliveTimeout` behind the cache: longer than varnishd's backend_idle_timeout
+ * (60 s), so the cache keeps reusing its connections to the portal. With Node's default of 5 s
+ * the portal closed them between bursts, and under load the cache's new connections waited in
+ * a full accept queue until they timed out (503s in bench:load).
+ */
+export const PORTAL_KEEP_ALIVE_MS = 75_000
+
 /** Where Debian and most distributions put varnishd (it is not on a normal user's PATH). */
 const VARNISHD_CANDIDATES = ['/usr/sbin/varnishd', '/usr/local/sbin/varnishd']
 
