@@ -14,6 +14,7 @@ import { planQuery } from './query-plan'
 import { DEFAULT_QUERY_LIMITS, checkQueryShape, checkTreeDepth, queryBudget, queryTimeout, withDeadline } from './limits'
 import type { QueryLimits } from './limits'
 import { checkMatchPatterns, checkParams } from './query-bounds'
+import { MAX_QUERY_TAGS } from './sync-tags'
 import type { Doc } from './types'
 
 export type QueryParams = Record<string, unknown>
@@ -71,6 +72,8 @@ export type EvaluateContext = {
   timeoutMs?: number
   /** Lake time for now() (lake/clock.ts); the system clock when absent. */
   now?: number
+  /** Collects the ids the query's `->` followed (for its sync tags, lake/sync-tags.ts). */
+  followed?: Set<string>
 }
 
 /**
@@ -84,7 +87,10 @@ export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: Que
   try {
     const budget = queryBudget(timeoutMs)
     const guard = (list: readonly Doc[]) => withDeadline(list, timeoutMs, budget)
-    const plan = planQuery(tree, params, indexFor(docs), guard)
+    const followed = context.followed
+    // Past MAX_QUERY_TAGS the response names the fallback tag anyway; the set stops growing there.
+    const follow = followed && ((id: string) => void (followed.size <= MAX_QUERY_TAGS && followed.add(id)))
+    const plan = planQuery(tree, params, indexFor(docs), guard, follow)
     const value = await evaluate(plan.tree, {
       dataset: guard(docs),
       dereference: plan.dereference,

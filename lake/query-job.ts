@@ -17,6 +17,7 @@ import type { QueryLimits } from './limits'
 import { documentsWithDrafts } from './overlay'
 import { documentsFor } from './perspective'
 import type { Perspective, ViewSource } from './perspective'
+import { queryDependencies, queryTags } from './sync-tags'
 import type { Doc, Principal } from './types'
 
 export type QueryJob = {
@@ -32,6 +33,8 @@ export type QueryJob = {
   limits: QueryLimits
   /** Lake time (lake/clock.ts) for GROQ's now(). */
   now: number
+  /** Whether to compute the result's sync tags (lake/sync-tags.ts). */
+  syncTags: boolean
 }
 
 export type FilterJob = {
@@ -50,7 +53,7 @@ export type Job = QueryJob | FilterJob
 
 export type JobResult =
   /** `resultJson` is absent when the query yields nothing, so the response has no `result` key, as before. */
-  | { ok: true; kind: 'query'; resultJson?: string }
+  | { ok: true; kind: 'query'; resultJson?: string; syncTags?: string[] }
   | { ok: true; kind: 'filter'; matches: [boolean, boolean][] }
   | { ok: false; status: number; body: ErrorBody }
 
@@ -68,8 +71,11 @@ export async function runJob(source: ViewSource, job: Job): Promise<JobResult> {
     const docs = job.overlayDrafts
       ? documentsWithDrafts(source, job.dataset, job.principal, job.overlayDrafts)
       : documentsFor(source, job.dataset, job.principal, job.perspective)
-    const result = await runQuery(tree, docs, job.params, context)
-    return { ok: true, kind: 'query', resultJson: result === undefined ? undefined : serializeResult(result, job.limits.maxResultBytes) }
+    const followed = job.syncTags ? new Set<string>() : undefined
+    const result = await runQuery(tree, docs, job.params, { ...context, followed })
+    const resultJson = result === undefined ? undefined : serializeResult(result, job.limits.maxResultBytes)
+    const syncTags = followed && queryTags(job.dataset, queryDependencies(tree, job.params), followed)
+    return { ok: true, kind: 'query', resultJson, syncTags }
   } catch (error) {
     if (error instanceof LakeError) return { ok: false, status: error.status, body: error.body }
     throw error

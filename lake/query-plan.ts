@@ -66,13 +66,15 @@ const MARKER = `\u0000lake-plan-${randomUUID()}:`
 
 /**
  * `guard` wraps every candidate list before groq-js reads it (the lake's query deadline, see
- * limits.ts); identity by default.
+ * limits.ts); identity by default. `onFollow` is told each id a `->` looks up (the sync tags of
+ * lake/sync-tags.ts name them), not the planner's own lookups.
  */
 export function planQuery(
   tree: ExprNode,
   params: Params,
   index: ViewIndex,
   guard: (docs: readonly Doc[]) => readonly Doc[] = (docs) => docs,
+  onFollow?: (id: string) => void,
 ): QueryPlan {
   const slots: Slot[] = []
 
@@ -121,7 +123,10 @@ export function planQuery(
   return {
     tree: planned,
     dereference: ({ _ref }) => {
-      if (!_ref.startsWith(MARKER)) return index.byId(_ref)
+      if (!_ref.startsWith(MARKER)) {
+        onFollow?.(_ref)
+        return index.byId(_ref)
+      }
       const rest = _ref.slice(MARKER.length)
       const colon = rest.indexOf(':')
       const slot = slots[Number(rest.slice(0, colon))]
@@ -210,7 +215,7 @@ function narrowReferences(args: ExprNode[], params: Params, index: ViewIndex): N
 }
 
 /** `a.b.c` / `@.a.b` read from the element: the attribute names, or null for anything else. */
-function elementPath(node: ExprNode): string[] | null {
+export function elementPath(node: ExprNode): string[] | null {
   if (node.type !== 'AccessAttribute') return null
   if (!node.base || node.base.type === 'This') return [node.name]
   const base = elementPath(node.base)
@@ -218,7 +223,7 @@ function elementPath(node: ExprNode): string[] | null {
 }
 
 /** Literals and parameters (groq-js usually inlines parameters as values already). */
-function constantValue(node: ExprNode, params: Params): { known: true; value: unknown } | { known: false } {
+export function constantValue(node: ExprNode, params: Params): { known: true; value: unknown } | { known: false } {
   switch (node.type) {
     case 'Value':
       return { known: true, value: node.value }

@@ -91,6 +91,9 @@ export class Store {
         'SELECT result FROM transaction_documents WHERE dataset = ? AND document_id = ? AND result IS NOT NULL ORDER BY seq DESC LIMIT 1',
       ),
       lastSeqAtTime: db.prepare('SELECT MAX(seq) AS seq FROM transactions WHERE dataset = ? AND timestamp <= ?'),
+      txsAfter: db.prepare('SELECT seq, id, timestamp, author, mutations FROM transactions WHERE dataset = ? AND seq > ? ORDER BY seq'),
+      txDocsAfter: db.prepare('SELECT COUNT(*) AS n FROM (SELECT 1 FROM transaction_documents WHERE seq > ? AND dataset = ? LIMIT ?)'),
+      lastTx: db.prepare('SELECT id FROM transactions WHERE dataset = ? ORDER BY seq DESC LIMIT 1'),
       datasets: db.prepare('SELECT DISTINCT dataset FROM documents ORDER BY dataset'),
       count: db.prepare('SELECT COUNT(*) AS n FROM documents WHERE dataset = ?'),
     }
@@ -258,6 +261,25 @@ export class Store {
       )
       .all(...args) as TxRow[]
     return rows.map((row) => this.readTransaction(dataset, row))
+  }
+
+  /**
+   * The transactions committed after transaction `id`, oldest first (a live events stream resuming
+   * from its last event id). `unknown` when `id` is not in this dataset's log; `too-many` when they
+   * changed more than `maxDocuments` documents, so a resume cannot make the lake read and parse
+   * an unbounded part of the log.
+   */
+  transactionsAfter(dataset: string, id: string, maxDocuments: number): TransactionRecord[] | 'unknown' | 'too-many' {
+    const row = this.stmt.txSeqById.get(dataset, id) as { seq: number } | undefined
+    if (!row) return 'unknown'
+    const { n } = this.stmt.txDocsAfter.get(row.seq, dataset, maxDocuments + 1) as { n: number }
+    if (n > maxDocuments) return 'too-many'
+    return (this.stmt.txsAfter.all(dataset, row.seq) as TxRow[]).map((tx) => this.readTransaction(dataset, tx))
+  }
+
+  /** The id of the dataset's latest transaction, if it has any. */
+  lastTransactionId(dataset: string): string | undefined {
+    return (this.stmt.lastTx.get(dataset) as { id: string } | undefined)?.id
   }
 
   private readTransaction(dataset: string, row: TxRow): TransactionRecord {

@@ -19,18 +19,27 @@
  *   groq-js's `evaluate` scanning the whole view (what the lake did before indexing);
  * - `after_write`: an HTTP query right after a patch, which pays for rebuilding the published
  *   view and the indexes it needs (they are rebuilt lazily per dataset state, see index-view.ts);
- * - mutations/s: sequential single-document patches, each its own transaction and fsync.
+ * - mutations/s: sequential single-document patches, each its own transaction and fsync;
+ * - `tagged`: `indexed` plus computing the result's sync tags (lake/sync-tags.ts: the filter's
+ *   types and ids, the ids `->` followed), what every query response now pays;
+ * - spurious share: 20 trip pages (TRIP_QUERY) fetched with their `syncTags`, then 20 patches
+ *   (half to a meeting one of those pages shows, half to a random meeting, each setting its title
+ *   or a field no page shows) heard through `client.live.events()`; per patch every page is fetched
+ *   again. A page whose tags a patch named but whose result stayed the same is a spurious refetch;
+ *   one whose result changed without its tags named would be a miss (always 0).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { createClient } from '@sanity/client'
+import type { SanityClient } from '@sanity/client'
 import { evaluate, parse } from 'groq-js'
 import { runQuery } from '../lake/groq'
 import { createToken, startLake } from '../lake/index'
 import { documentsFor } from '../lake/perspective'
 import { Store } from '../lake/store'
+import { queryDependencies, queryTags } from '../lake/sync-tags'
 import { TRIP_QUERY } from '../sanity/queries'
 import { percentile, round } from './lib/stats'
 import { syntheticDataset, syntheticTripSlugs } from './lib/synthetic-content'
@@ -42,11 +51,15 @@ type SizeResult = {
   docs: number
   http: Stats
   indexed: Stats
+  tagged: Stats
   plain: Stats
   afterWrite: Stats
   mutations: number
   mutationsPerSecond: number
+  live: LiveFigures
 }
+
+type LiveFigures = { pages: number; patches: number; changed: number; notified: number; spurious: number; missed: number }
 
 function parseArgs(argv: string[]): { json: boolean; sizes: number[] } {
   const json = argv.includes('--json')
@@ -92,15 +105,7 @@ async function benchSize(count: number, log: (message: string) => void): Promise
     log(`  ${seed.docs} documents (${seed.slugs.length} trips) seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`)
     try {
       const { token } = createToken({ dir, role: 'editor', label: 'bench' })
-      const client = createClient({
-        projectId: 'local',
-        dataset: 'production',
-        apiHost: lake.httpUrl,
-        useProjectHostname: false,
-        apiVersion: '2025-02-19',
-        useCdn: false,
-        token,
-      })
+      const client = clientFor(lake.httpUrl, token)
       const slug = (i: number) => seed.slugs[(i * 7919) % seed.slugs.length] as string
       const check = (trip: unknown) => {
         const meetings = (trip as { meetings?: unknown[] } | null)?.meetings
@@ -128,6 +133,7 @@ async function benchSize(count: number, log: (message: string) => void): Promise
         await client.patch(seed.meetingIds[i % seed.meetingIds.length] as string).set({ note: `edit ${i}` }).commit()
       }
       const seconds = (performance.now() - started) / 1000
+      const live = await liveFigures(client, clientFor(lake.httpUrl), Array.from({ length: 20 }, (_, i) => slug(i * 13 + 1)), seed.meetingIds)
       // In-process, same published view: the lake's planned evaluation against a full groq-js scan.
       // Loaded last, so that this second copy of the dataset does not weigh on the HTTP figures.
       const store = new Store(dir)
@@ -142,6 +148,13 @@ async function benchSize(count: number, log: (message: string) => void): Promise
         const q = tree(i + 5)
         check(await runQuery(q.tree, view, q.params, context))
       })
+      // The same evaluation, plus the sync tags every query response carries.
+      const tagged = await timed(200, async (i) => {
+        const q = tree(i + 5)
+        const followed = new Set<string>()
+        check(await runQuery(q.tree, view, q.params, { ...context, followed }))
+        if (queryTags('production', queryDependencies(q.tree, q.params), followed).length === 0) throw new Error('A query without sync tags')
+      })
       const plainRuns = count <= 1_000 ? 100 : count <= 10_000 ? 20 : 5
       const plain = await timed(plainRuns, async (i) => {
         const q = tree(i + 5)
@@ -149,12 +162,61 @@ async function benchSize(count: number, log: (message: string) => void): Promise
       })
       store.close()
 
-      return { docs: seed.docs, http, indexed, plain, afterWrite, mutations, mutationsPerSecond: mutations / seconds }
+      return { docs: seed.docs, http, indexed, tagged, plain, afterWrite, mutations, mutationsPerSecond: mutations / seconds, live }
     } finally {
       await lake.close()
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function clientFor(apiHost: string, token?: string): SanityClient {
+  return createClient({ projectId: 'local', dataset: 'production', apiHost, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false, token })
+}
+
+/** Spurious and missed refetches of trip pages over a series of patches (see the header). */
+async function liveFigures(editor: SanityClient, anonymous: SanityClient, slugs: string[], meetingIds: string[]): Promise<LiveFigures> {
+  const named = new Map<string, Set<string>>()
+  let welcomed: () => void = () => undefined
+  const welcome = new Promise<void>((resolve) => (welcomed = resolve))
+  let pending: string[] = []
+  const subscription = anonymous.live.events().subscribe((event) => {
+    if (event.type === 'welcome') welcomed()
+    if (event.type !== 'message') return
+    // A transaction's tags may come in several messages; only the last carries its id.
+    pending.push(...event.tags)
+    named.set(event.id, new Set(pending))
+    pending = []
+  })
+  try {
+    await welcome
+    const fetchPages = () => Promise.all(slugs.map((slug) => anonymous.fetch(TRIP_QUERY, { slug }, { filterResponse: false })))
+    let pages = await fetchPages()
+    const figures: LiveFigures = { pages: slugs.length, patches: 20, changed: 0, notified: 0, spurious: 0, missed: 0 }
+    for (let i = 0; i < figures.patches; i++) {
+      const shown = (pages[i % pages.length]?.result as { meetings?: { _id: string }[] } | null)?.meetings?.[0]?._id
+      const target = i % 2 === 0 && shown ? shown : (meetingIds[(i * 104_729) % meetingIds.length] as string)
+      const patch = i % 4 < 2 ? { title: `Retitled ${i}` } : { note: `unseen ${i}` }
+      const { transactionId } = await editor.transaction().patch(target, (p) => p.set(patch)).commit()
+      const deadline = performance.now() + 5000
+      while (!named.has(transactionId) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2))
+      const tags = named.get(transactionId) ?? new Set<string>()
+      const next = await fetchPages()
+      next.forEach((page, index) => {
+        const before = pages[index]
+        const changed = JSON.stringify(before?.result) !== JSON.stringify(page.result)
+        const notified = (before?.syncTags ?? []).some((tag) => tags.has(tag))
+        if (changed) figures.changed++
+        if (notified) figures.notified++
+        if (notified && !changed) figures.spurious++
+        if (changed && !notified) figures.missed++
+      })
+      pages = next
+    }
+    return figures
+  } finally {
+    subscription.unsubscribe()
   }
 }
 
@@ -176,9 +238,12 @@ async function main(): Promise<void> {
     results.push(result)
     log(line('http', result.http))
     log(line('indexed', result.indexed))
+    log(line('tagged', result.tagged))
     log(line('plain', result.plain))
     log(line('after write', result.afterWrite))
     log(`    plain/indexed p50 ${(result.plain.p50 / result.indexed.p50).toFixed(1)}×; ${result.mutationsPerSecond.toFixed(0)} mutations/s (${result.mutations} sequential patches)`)
+    const { live } = result
+    log(`    sync tags: tagged/indexed p50 ${(result.tagged.p50 / result.indexed.p50).toFixed(2)}×; ${live.patches} patches × ${live.pages} pages: ${live.changed} changed, ${live.notified} notified, ${live.spurious} spurious (${(100 * spuriousShare(live)).toFixed(0)}% of notifications), ${live.missed} missed`)
   }
   if (json) {
     const out: Record<string, number> = {}
@@ -194,6 +259,11 @@ async function main(): Promise<void> {
       out[`docs_${size}_after_write_p95_ms`] = round(result.afterWrite.p95)
       out[`docs_${size}_plain_vs_indexed_ratio`] = round(result.plain.p50 / result.indexed.p50, 1)
       out[`docs_${size}_mutations_per_s`] = round(result.mutationsPerSecond, 1)
+      out[`docs_${size}_tagged_p50_ms`] = round(result.tagged.p50, 3)
+      out[`docs_${size}_sync_tags_vs_untagged_p50_ratio`] = round(result.tagged.p50 / result.indexed.p50)
+      out[`docs_${size}_live_spurious_share_ratio`] = round(spuriousShare(result.live))
+      out[`docs_${size}_live_spurious_per_patch`] = round(result.live.spurious / result.live.patches, 1)
+      out[`docs_${size}_live_missed`] = result.live.missed
     }
     const first = results[0]
     const last = results[results.length - 1]
@@ -207,6 +277,11 @@ async function main(): Promise<void> {
     }
     console.log(JSON.stringify(out))
   }
+}
+
+/** Of the pages a patch's tags named, the share whose result had not changed. */
+function spuriousShare(live: LiveFigures): number {
+  return live.notified === 0 ? 0 : live.spurious / live.notified
 }
 
 runMain(main)

@@ -1,6 +1,7 @@
 /**
  * GET|POST /data/query/{dataset}: GROQ over the caller's perspective.
- * Response `{query, result, ms}` (`query` left out with `returnQuery=false`), as Sanity's.
+ * Response `{query, result, syncTags, ms}` (`query` left out with `returnQuery=false`), as Sanity's;
+ * `syncTags` name what the result depends on, for the Live Content API (lake/sync-tags.ts).
  */
 import { performance } from 'node:perf_hooks'
 import type { FastifyReply } from 'fastify'
@@ -64,7 +65,7 @@ async function run(
   const overlay = parseOverlayDrafts(input.overlayDrafts)
   if (overlay && perspective.kind !== 'published') throw badRequest('"overlayDrafts" works over the published perspective only', 'queryParseError')
   const outcome = await context.queries.run(
-    { kind: 'query', dataset, principal, perspective, overlayDrafts: overlay, query: input.query, params: input.params, projectId: context.projectId, limits, now: context.clock.now() },
+    { kind: 'query', dataset, principal, perspective, overlayDrafts: overlay, query: input.query, params: input.params, projectId: context.projectId, limits, now: context.clock.now(), syncTags: true },
     jobClientOf(principal, request),
     // A little over the evaluation budget: the worker's own deadline usually ends the query first,
     // with no worker to replace; this one stops what that check cannot reach.
@@ -75,7 +76,12 @@ async function run(
   if (outcome.kind !== 'query') throw new Error('A query job answered with a filter result')
   const ms = Math.round(performance.now() - started)
   // Assembled as text: the worker serialized (and size-checked) the result, which is only copied here.
-  const parts = [input.returnQuery ? `"query":${JSON.stringify(input.query)}` : undefined, outcome.resultJson === undefined ? undefined : `"result":${outcome.resultJson}`, `"ms":${ms}`]
+  const parts = [
+    input.returnQuery ? `"query":${JSON.stringify(input.query)}` : undefined,
+    outcome.resultJson === undefined ? undefined : `"result":${outcome.resultJson}`,
+    `"syncTags":${JSON.stringify(outcome.syncTags ?? [])}`,
+    `"ms":${ms}`,
+  ]
   return reply.header('content-type', 'application/json; charset=utf-8').send(`{${parts.filter(Boolean).join(',')}}`)
 }
 
