@@ -24,23 +24,25 @@ export function DailyScheduleView({ date, day, dates, today = false }: { date: I
         <time dateTime={date}>{formatDayHeading(date)}</time>
       </h1>
       <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm print:hidden">
-        <li>
-          <a href={`/schedule/${date}/calendar.ics`} type="text/calendar">
-            This day’s engagements (.ics)
-          </a>
-        </li>
+        {/* Only a day with engagements has a calendar: any other date's address is a 404. */}
+        {day && day.engagements.length > 0 && (
+          <li>
+            <a href={`/schedule/${date}/calendar.ics`} type="text/calendar">
+              This day’s engagements (.ics)
+            </a>
+          </li>
+        )}
         <li>
           <a href="/schedule/feed.xml" type="application/atom+xml">
             Daily schedule feed (Atom)
           </a>
         </li>
-        <li>Printing this page leaves out the site’s navigation.</li>
       </ul>
 
       <h2 className="mt-8 border-y-2 border-primary-dark py-2 text-lg font-bold tracking-wide text-primary-darker">{SUBJECT_TO_CHANGE}</h2>
 
       {officials.length === 0 ? (
-        <p className="mt-6 text-lg">No public engagements are scheduled for {formatDate(date)}.</p>
+        <p className="mt-6 text-lg">No public engagements are scheduled for {today ? 'today' : formatDate(date)}.</p>
       ) : (
         officials.map(({ official, travel, engagements }) => (
           <section key={official._id} aria-labelledby={`official-${official._id}`} className="mt-8">
@@ -55,7 +57,7 @@ export function DailyScheduleView({ date, day, dates, today = false }: { date: I
             {engagements.length === 0 ? (
               <p className="mt-2 text-neutral-dark">No public engagements.</p>
             ) : (
-              <EngagementTable official={official} engagements={engagements} />
+              <EngagementTable official={official} engagements={engagements} travellingOn={travel.map((trip) => trip._id)} />
             )}
           </section>
         ))
@@ -85,13 +87,22 @@ function OfficialHeading({ official }: { official: ScheduleOfficial }) {
   return official.slug ? <Link href={`/officials/${official.slug}`}>{text}</Link> : <>{text}</>
 }
 
-function EngagementTable({ official, engagements }: { official: ScheduleOfficial; engagements: readonly Engagement[] }) {
+function EngagementTable({
+  official,
+  engagements,
+  travellingOn,
+}: {
+  official: ScheduleOfficial
+  engagements: readonly Engagement[]
+  /** Trips the section's travel line already links to: their engagements need no link of their own. */
+  travellingOn: readonly string[]
+}) {
   return (
     <table className="mt-3 w-full border-collapse text-left align-top">
       <caption className="sr-only">Public engagements of {official.name ?? 'this official'}</caption>
       <thead>
         <tr className="border-b border-neutral-light text-sm text-neutral-dark">
-          <th scope="col" className="w-40 py-2 pr-4 font-semibold sm:w-56">
+          <th scope="col" className="w-28 py-2 pr-3 font-semibold sm:w-56 sm:pr-4">
             Time
           </th>
           <th scope="col" className="py-2 font-semibold">
@@ -101,14 +112,14 @@ function EngagementTable({ official, engagements }: { official: ScheduleOfficial
       </thead>
       <tbody>
         {engagements.map((engagement) => (
-          <EngagementRow key={engagement._id} engagement={engagement} official={official} />
+          <EngagementRow key={engagement._id} engagement={engagement} official={official} linkTrip={!travellingOn.includes(engagement.trip?._id ?? '')} />
         ))}
       </tbody>
     </table>
   )
 }
 
-function EngagementRow({ engagement, official }: { engagement: Engagement; official: ScheduleOfficial }) {
+function EngagementRow({ engagement, official, linkTrip }: { engagement: Engagement; official: ScheduleOfficial; linkTrip: boolean }) {
   const zone = engagementTimeZone(engagement)
   const others = [...(engagement.hosts ?? []), ...(engagement.participants ?? [])].filter((o) => o._id !== official._id)
   const withWhom = [...others.map((o) => [o.title, o.name].filter(Boolean).join(' ')), ...(engagement.otherParticipants ?? [])].filter(Boolean)
@@ -116,7 +127,7 @@ function EngagementRow({ engagement, official }: { engagement: Engagement; offic
   const coverage = coverageLine(engagement.pressCoverage)
   return (
     <tr className="border-b border-neutral-lighter align-top">
-      <td className="py-3 pr-4">
+      <td className="py-3 pr-3 text-sm sm:pr-4 sm:text-base">
         {engagement.startsAt && (
           <>
             <time dateTime={isoInstant(engagement.startsAt)} className="block font-semibold">
@@ -133,7 +144,7 @@ function EngagementRow({ engagement, official }: { engagement: Engagement; offic
         {withWhom.length > 0 && <p>With {withWhom.join('; ')}</p>}
         {place && <p className="text-neutral-darker">{place}</p>}
         {coverage && <p className="mt-1 text-sm font-semibold tracking-wide">({coverage})</p>}
-        {engagement.trip?.slug && (
+        {linkTrip && engagement.trip?.slug && (
           <p className="mt-1 text-sm print:hidden">
             Part of <Link href={`/trips/${engagement.trip.slug}#schedule`}>{engagement.trip.title}</Link>
           </p>
