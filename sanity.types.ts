@@ -212,7 +212,12 @@ export type Meeting = {
   city?: string;
   timeZone?: string;
   pressCoverage?:
-    "open" | "pooled" | "closed" | "cameraSpray" | "toBeDetermined";
+    | "open"
+    | "pooled"
+    | "closed"
+    | "cameraSpray"
+    | "pooledCameraSpray"
+    | "toBeDetermined";
   hosts?: Array<
     {
       _key: string;
@@ -311,6 +316,7 @@ export type Official = {
   slug: Slug;
   title: string;
   organization?: string;
+  precedence?: number;
   leftOffice?: string;
   country: CountryReference;
   portrait?: {
@@ -636,7 +642,13 @@ export type TRIP_QUERY_RESULT = {
     city: string | null;
     timeZone: string | null;
     pressCoverage:
-      "cameraSpray" | "closed" | "open" | "pooled" | "toBeDetermined" | null;
+      | "cameraSpray"
+      | "closed"
+      | "open"
+      | "pooled"
+      | "pooledCameraSpray"
+      | "toBeDetermined"
+      | null;
     description: BlockContent | null;
     agenda: Array<string> | null;
     otherParticipants: Array<string> | null;
@@ -819,7 +831,13 @@ export type BRIEFING_QUERY_RESULT = {
     city: string | null;
     timeZone: string | null;
     pressCoverage:
-      "cameraSpray" | "closed" | "open" | "pooled" | "toBeDetermined" | null;
+      | "cameraSpray"
+      | "closed"
+      | "open"
+      | "pooled"
+      | "pooledCameraSpray"
+      | "toBeDetermined"
+      | null;
     description: BlockContent | null;
     agenda: Array<string> | null;
     otherParticipants: Array<string> | null;
@@ -1493,7 +1511,13 @@ export type TRIP_CALENDAR_QUERY_RESULT = {
     venue: string | null;
     city: string | null;
     pressCoverage:
-      "cameraSpray" | "closed" | "open" | "pooled" | "toBeDetermined" | null;
+      | "cameraSpray"
+      | "closed"
+      | "open"
+      | "pooled"
+      | "pooledCameraSpray"
+      | "toBeDetermined"
+      | null;
     descriptionText: string;
   }>;
 } | null;
@@ -1541,7 +1565,13 @@ export type OFFICIAL_CALENDAR_QUERY_RESULT = {
     venue: string | null;
     city: string | null;
     pressCoverage:
-      "cameraSpray" | "closed" | "open" | "pooled" | "toBeDetermined" | null;
+      | "cameraSpray"
+      | "closed"
+      | "open"
+      | "pooled"
+      | "pooledCameraSpray"
+      | "toBeDetermined"
+      | null;
     descriptionText: string;
     trip: {
       _id: string;
@@ -1690,6 +1720,163 @@ export type PAGES_SHOWING_QUERY_RESULT = Array<
     }
 >;
 
+// Source: sanity/queries.ts
+// Variable: SCHEDULE_DATES_QUERY
+// Query: array::unique(*[_type == "meeting" && defined(date) && defined(startsAt)] | order(date asc).date)
+export type SCHEDULE_DATES_QUERY_RESULT = Array<string>;
+
+// Source: sanity/queries.ts
+// Variable: DAILY_SCHEDULE_QUERY
+// Query: {    "engagements": *[_type == "meeting" && date == $date && defined(startsAt)] | order(startsAt asc, order asc, title asc) {          _id,  _createdAt,  _updatedAt,  title,  kind,  date,  startsAt,  endsAt,  timeZone,  venue,  city,  pressCoverage,  "descriptionText": pt::text(description),  format,  order,  otherParticipants,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  precedence },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  precedence },  "trip": trip->{   _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at) }    },    "trips": *[_type == "trip" && defined(slug.current) && startDate <= $date && coalesce(endDate, startDate) >= $date] | order(startDate asc, title asc) {      _id,      title,      "slug": slug.current,      startDate,      endDate,      destinations[] { city, "country": country->name },      "officials": officials[]->{   _id,  name,  "slug": slug.current,  title,  precedence }    }  }
+export type DAILY_SCHEDULE_QUERY_RESULT = {
+  engagements: Array<{
+    _id: string;
+    _createdAt: string;
+    _updatedAt: string;
+    title: string;
+    kind:
+      | "bilateral"
+      | "other"
+      | "pressAvailability"
+      | "roundtable"
+      | "twoPlusTwo"
+      | "virtualDiscussion"
+      | "virtualMeeting";
+    date: string | null;
+    startsAt: string | null;
+    endsAt: string | null;
+    timeZone: string | null;
+    venue: string | null;
+    city: string | null;
+    pressCoverage:
+      | "cameraSpray"
+      | "closed"
+      | "open"
+      | "pooled"
+      | "pooledCameraSpray"
+      | "toBeDetermined"
+      | null;
+    descriptionText: string;
+    format: "inPerson" | "virtual" | null;
+    order: number | null;
+    otherParticipants: Array<string> | null;
+    hosts: Array<{
+      _id: string;
+      name: string;
+      slug: string;
+      title: string;
+      precedence: number | null;
+    }> | null;
+    participants: Array<{
+      _id: string;
+      name: string;
+      slug: string;
+      title: string;
+      precedence: number | null;
+    }> | null;
+    trip: {
+      _id: string;
+      _createdAt: string;
+      _updatedAt: string;
+      title: string;
+      slug: string;
+      startDate: string;
+      endDate: string;
+      destinations: Array<{
+        city: string;
+        timeZone: string;
+        country: string;
+      }>;
+      purposeText: string;
+      withdrawn: false | true;
+    };
+  }>;
+  trips: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    startDate: string;
+    endDate: string;
+    destinations: Array<{
+      city: string;
+      country: string;
+    }>;
+    officials: Array<{
+      _id: string;
+      name: string;
+      slug: string;
+      title: string;
+      precedence: number | null;
+    }>;
+  }>;
+};
+
+// Source: sanity/queries.ts
+// Variable: SCHEDULE_FEED_QUERY
+// Query: *[_type == "meeting" && defined(date) && defined(startsAt)] | order(date desc, startsAt asc) [0...500] {        _id,  _createdAt,  _updatedAt,  title,  kind,  date,  startsAt,  endsAt,  timeZone,  venue,  city,  pressCoverage,  "descriptionText": pt::text(description),  format,  order,  otherParticipants,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  precedence },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  precedence },  "trip": trip->{   _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at) }  }
+export type SCHEDULE_FEED_QUERY_RESULT = Array<{
+  _id: string;
+  _createdAt: string;
+  _updatedAt: string;
+  title: string;
+  kind:
+    | "bilateral"
+    | "other"
+    | "pressAvailability"
+    | "roundtable"
+    | "twoPlusTwo"
+    | "virtualDiscussion"
+    | "virtualMeeting";
+  date: string;
+  startsAt: string;
+  endsAt: string | null;
+  timeZone: string | null;
+  venue: string | null;
+  city: string | null;
+  pressCoverage:
+    | "cameraSpray"
+    | "closed"
+    | "open"
+    | "pooled"
+    | "pooledCameraSpray"
+    | "toBeDetermined"
+    | null;
+  descriptionText: string;
+  format: "inPerson" | "virtual" | null;
+  order: number | null;
+  otherParticipants: Array<string> | null;
+  hosts: Array<{
+    _id: string;
+    name: string;
+    slug: string;
+    title: string;
+    precedence: number | null;
+  }> | null;
+  participants: Array<{
+    _id: string;
+    name: string;
+    slug: string;
+    title: string;
+    precedence: number | null;
+  }> | null;
+  trip: {
+    _id: string;
+    _createdAt: string;
+    _updatedAt: string;
+    title: string;
+    slug: string;
+    startDate: string;
+    endDate: string;
+    destinations: Array<{
+      city: string;
+      timeZone: string;
+      country: string;
+    }>;
+    purposeText: string;
+    withdrawn: false | true;
+  };
+}>;
+
 // Query TypeMap
 import "@sanity/client";
 declare module "@sanity/client" {
@@ -1719,5 +1906,8 @@ declare module "@sanity/client" {
     '\n  *[_type == "trip" && slug.current == $slug][0] {\n    title,\n    startDate,\n    endDate,\n    destinations[] { city, "country": country->name },\n    "officials": officials[]->name\n  }\n': TRIP_OG_QUERY_RESULT;
     '\n  *[references($ids)] {\n    _id,\n    _type,\n    "trip": trip._ref,\n    "hosts": hosts[]._ref,\n    "participants": participants[]._ref,\n    "officials": officials[]._ref,\n    "countries": destinations[].country._ref\n  }\n': REFERRERS_QUERY_RESULT;
     '\n  *[_type in ["trip", "official", "country"] && defined(slug.current) && (\n    (_id in $direct) || (references($ids)) || (_type == "trip" && references($through))\n  )] { _type, "slug": slug.current }\n': PAGES_SHOWING_QUERY_RESULT;
+    '\n  array::unique(*[_type == "meeting" && defined(date) && defined(startsAt)] | order(date asc).date)\n': SCHEDULE_DATES_QUERY_RESULT;
+    '\n  {\n    "engagements": *[_type == "meeting" && date == $date && defined(startsAt)] | order(startsAt asc, order asc, title asc) {\n      \n  \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n  format,\n  order,\n  otherParticipants,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n\n    },\n    "trips": *[_type == "trip" && defined(slug.current) && startDate <= $date && coalesce(endDate, startDate) >= $date] | order(startDate asc, title asc) {\n      _id,\n      title,\n      "slug": slug.current,\n      startDate,\n      endDate,\n      destinations[] { city, "country": country->name },\n      "officials": officials[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n }\n    }\n  }\n': DAILY_SCHEDULE_QUERY_RESULT;
+    '\n  *[_type == "meeting" && defined(date) && defined(startsAt)] | order(date desc, startsAt asc) [0...500] {\n    \n  \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n  format,\n  order,\n  otherParticipants,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n\n  }\n': SCHEDULE_FEED_QUERY_RESULT;
   }
 }

@@ -145,6 +145,16 @@ export function officialCalendar(
   return calendar.toString()
 }
 
+/** One day of the daily public schedule: its timed engagements, each linked to its trip. */
+export function scheduleCalendar(
+  schedule: { date: string; title: string; meetings: ReadonlyArray<CalendarMeeting & { trip: CalendarTrip | null }> },
+  site: string,
+): string {
+  const calendar = newCalendar(schedule.title, `${site}/schedule/${schedule.date}`)
+  for (const meeting of schedule.meetings) addMeeting(calendar, meeting, meeting.trip, site)
+  return calendar.toString()
+}
+
 export const ICS_HEADERS = {
   'Content-Type': 'text/calendar; charset=utf-8',
   'Cache-Control': 'no-cache',

@@ -23,6 +23,17 @@ export const pressCoverageLabels: Readonly<Record<PressCoverage, string>> = {
   open: 'Open press',
   pooled: 'Pooled press',
   closed: 'Closed press',
-  cameraSpray: 'Camera spray',
+  cameraSpray: 'Camera spray at the top',
+  pooledCameraSpray: 'Pooled camera spray at the top',
   toBeDetermined: 'Press coverage to be determined',
+}
+
+/** The press-coverage line of the daily public schedule, in the capitals the Department prints it in. */
+export const pressCoverageScheduleLines: Readonly<Record<PressCoverage, string>> = {
+  open: 'OPEN PRESS COVERAGE',
+  pooled: 'POOLED PRESS COVERAGE',
+  closed: 'CLOSED PRESS COVERAGE',
+  cameraSpray: 'CAMERA SPRAY AT THE TOP',
+  pooledCameraSpray: 'POOLED CAMERA SPRAY AT THE TOP',
+  toBeDetermined: 'PRESS COVERAGE TO BE DETERMINED',
 }

@@ -557,3 +557,68 @@ export const PAGES_SHOWING_QUERY = defineQuery(`
     (_id in $direct) || (references($ids)) || (_type == "trip" && references($through))
   )] { _type, "slug": slug.current }
 `)
+
+// ---------------------------------------------------------------------------------------------
+// The daily public schedule (app/schedule, lib/dailySchedule.ts)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A public engagement is a meeting with a local date and an announced start. Officials carry
+ * their `precedence` (order of precedence, lower first) for the schedule's grouping; the trip
+ * carries what the calendar (lib/calendar.ts) and the travel lines need.
+ */
+const scheduleOfficialFields = /* groq */ `
+  _id,
+  name,
+  "slug": slug.current,
+  title,
+  precedence
+`
+
+const scheduleEngagementFields = /* groq */ `
+  ${calendarMeetingFields},
+  format,
+  order,
+  otherParticipants,
+  "hosts": hosts[]->{ ${scheduleOfficialFields} },
+  "participants": participants[]->{ ${scheduleOfficialFields} },
+  "trip": trip->{ ${calendarTripFields} }
+`
+
+/**
+ * Every date that has a public engagement, for the schedule's routes to check a date against
+ * before reading it (so a date with nothing on it is never read, nor cached) and for the links
+ * to the days before and after.
+ */
+export const SCHEDULE_DATES_QUERY = defineQuery(`
+  array::unique(*[_type == "meeting" && defined(date) && defined(startsAt)] | order(date asc).date)
+`)
+
+/**
+ * One day's schedule. Params: { date } ("YYYY-MM-DD", a meeting's local date). Engagements in
+ * start order; trips under way that day, for the "on travel to …" lines of their officials
+ * (including those with no engagement of their own that day).
+ */
+export const DAILY_SCHEDULE_QUERY = defineQuery(`
+  {
+    "engagements": *[_type == "meeting" && date == $date && defined(startsAt)] | order(startsAt asc, order asc, title asc) {
+      ${scheduleEngagementFields}
+    },
+    "trips": *[_type == "trip" && defined(slug.current) && startDate <= $date && coalesce(endDate, startDate) >= $date] | order(startDate asc, title asc) {
+      _id,
+      title,
+      "slug": slug.current,
+      startDate,
+      endDate,
+      destinations[] { city, "country": country->name },
+      "officials": officials[]->{ ${scheduleOfficialFields} }
+    }
+  }
+`)
+
+/** The schedule's Atom feed: the latest engagements, newest date first (grouped by day in lib/dailySchedule.ts). */
+export const SCHEDULE_FEED_QUERY = defineQuery(`
+  *[_type == "meeting" && defined(date) && defined(startsAt)] | order(date desc, startsAt asc) [0...500] {
+    ${scheduleEngagementFields}
+  }
+`)

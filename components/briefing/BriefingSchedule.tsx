@@ -26,12 +26,14 @@ export function BriefingSchedule({
   meetings,
   tripTimeZone,
   headingLevel = 3,
+  tripIsPast = false,
 }: {
   meetings: readonly BriefingMeeting[]
   tripTimeZone: string
   headingLevel?: 3 | 4
+  tripIsPast?: boolean
 }) {
-  const days = groupMeetingsByDay(meetings, tripTimeZone)
+  const days = groupMeetingsByDay(meetings, tripTimeZone, tripIsPast)
   if (days.length === 0) return <p>No meetings announced.</p>
   const DayHeading = headingLevel === 3 ? 'h3' : 'h4'
   return (

@@ -4,6 +4,7 @@ import { LeadQuote } from '@/components/trip/LeadQuote'
 import type { LoadedBriefing } from '@/lib/briefing/load'
 import { formatDate, formatDateRange, zoneAbbreviation } from '@/lib/time'
 import { tripTimeZone } from '@/lib/trip'
+import { tripStatus } from '@/lib/tripStatus'
 import { BriefingFacts } from './BriefingFacts'
 import { BriefingParticipants, collectParticipants } from './BriefingParticipants'
 import { BriefingSchedule, WASHINGTON_TIME_ZONE } from './BriefingSchedule'
@@ -44,6 +45,8 @@ export async function BriefingSheet({
   const meeting = meetingId ? trip.meetings.find((m) => m._id === meetingId) : undefined
   const meetings = meeting ? [meeting] : trip.meetings
   const zone = tripTimeZone(trip.destinations)
+  // Past as of when the sheet was prepared: a printed sheet speaks for that moment.
+  const tripIsPast = trip.startDate ? tripStatus({ startDate: trip.startDate, endDate: trip.endDate, timeZone: zone }, new Date(loaded.preparedAt)) === 'past' : false
   const places = (trip.destinations ?? []).map((d) => [d.city, d.country].filter(Boolean).join(', ')).join('; ')
   const hostCountries = (trip.destinations ?? []).flatMap((d) => (d.country ? [d.country] : []))
   const sections = trip.factSections ?? []
@@ -121,7 +124,7 @@ export async function BriefingSheet({
           </Block>
         )}
         <Block title="Schedule" level={level}>
-          <BriefingSchedule meetings={meetings} tripTimeZone={zone} headingLevel={sub === 3 ? 3 : 4} />
+          <BriefingSchedule meetings={meetings} tripTimeZone={zone} headingLevel={sub === 3 ? 3 : 4} tripIsPast={tripIsPast} />
         </Block>
         {sections.length > 0 && (
           <Block title="Facts" level={level}>

@@ -3,6 +3,7 @@ import { SearchForm } from '@/components/search/SearchForm'
 
 const navigation = [
   { href: '/trips', label: 'Trips' },
+  { href: '/schedule', label: 'Schedule' },
   { href: '/countries', label: 'Countries' },
   { href: '/facts', label: 'Facts' },
   { href: '/officials', label: 'Officials' },

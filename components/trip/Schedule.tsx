@@ -3,8 +3,8 @@ import { MeetingItem } from './MeetingItem'
 import type { Meeting } from '@/lib/sanity/types'
 
 /** The programme, one titled group per local day; meetings without a date gather at the end. */
-export function Schedule({ meetings, tripTimeZone }: { meetings: readonly Meeting[]; tripTimeZone: string }) {
-  const days = groupMeetingsByDay(meetings, tripTimeZone)
+export function Schedule({ meetings, tripTimeZone, tripIsPast = false }: { meetings: readonly Meeting[]; tripTimeZone: string; tripIsPast?: boolean }) {
+  const days = groupMeetingsByDay(meetings, tripTimeZone, tripIsPast)
   if (days.length === 0) return <p className="text-neutral-dark">No meetings have been announced yet.</p>
   return (
     <div className="space-y-8">

@@ -42,9 +42,12 @@ const ROUTE_KEYS: [source: string, keys: string[]][] = [
   // app/countries/page.tsx, app/countries/[slug]/page.tsx
   ['/countries', lists('country', 'trip', 'factBullet')],
   ['/countries/:slug', ['country::slug']],
+  // app/schedule/** (lib/dailyScheduleLoad.ts SCHEDULE_TAGS: today's page, each day, its calendar, the feed)
+  ['/schedule', lists('meeting', 'trip', 'official', 'country')],
+  ['/schedule/:rest*', lists('meeting', 'trip', 'official', 'country')],
   // app/feed.xml, app/sitemap.ts
   ['/feed.xml', lists('trip', 'country', 'official')],
-  ['/sitemap.xml', lists('trip', 'official', 'country')],
+  ['/sitemap.xml', lists('trip', 'official', 'country', 'meeting')],
   // app/search/page.tsx, app/briefing-book/page.tsx (dynamic, but a CDN may still be told to keep them)
   ['/search', lists('trip', 'meeting', 'official', 'factBullet', 'quote', 'country', 'topic')],
   ['/briefing-book', lists('trip', 'meeting')],

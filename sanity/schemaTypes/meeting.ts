@@ -17,12 +17,17 @@ export const meetingFormats = [
   { title: 'Virtual', value: 'virtual' },
 ] as const
 
-/** "To be determined" is the explicit "not announced yet" value; leave the field empty when nothing is known. */
+/**
+ * The press arrangements the Department's daily public schedule announces, in its words (the
+ * portal prints them in capitals, as the schedule does: lib/labels.ts). "To be determined" is the
+ * explicit "not announced yet" value; leave the field empty when nothing is known.
+ */
 export const pressCoverageOptions = [
-  { title: 'Open press', value: 'open' },
-  { title: 'Pooled press', value: 'pooled' },
-  { title: 'Closed press', value: 'closed' },
-  { title: 'Camera spray', value: 'cameraSpray' },
+  { title: 'Open press coverage', value: 'open' },
+  { title: 'Pooled press coverage', value: 'pooled' },
+  { title: 'Closed press coverage', value: 'closed' },
+  { title: 'Camera spray at the top', value: 'cameraSpray' },
+  { title: 'Pooled camera spray at the top', value: 'pooledCameraSpray' },
   { title: 'To be determined', value: 'toBeDetermined' },
 ] as const
 

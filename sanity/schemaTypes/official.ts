@@ -33,6 +33,14 @@ export const official = defineType({
       type: 'string',
     }),
     defineField({
+      name: 'precedence',
+      title: 'Order of precedence',
+      description:
+        'Where the official stands in the order of precedence: lower numbers first on the daily public schedule (e.g. 10 for the Secretary of State, 20 for the Secretary of Defense; leave gaps for offices in between). Leave empty when no order is known: those officials follow, in the order the schedule lists them.',
+      type: 'number',
+      validation: (rule) => rule.integer().min(0).error('Use a whole number, 0 or more.'),
+    }),
+    defineField({
       name: 'leftOffice',
       title: 'Left office on',
       description:
@@ -72,7 +80,17 @@ export const official = defineType({
       validation: (rule) => rule.max(600).warning('Keep the bio short: 600 characters at most.'),
     }),
   ],
-  orderings: [{ title: 'Name', name: 'nameAsc', by: [{ field: 'name', direction: 'asc' }] }],
+  orderings: [
+    { title: 'Name', name: 'nameAsc', by: [{ field: 'name', direction: 'asc' }] },
+    {
+      title: 'Order of precedence',
+      name: 'precedenceAsc',
+      by: [
+        { field: 'precedence', direction: 'asc' },
+        { field: 'name', direction: 'asc' },
+      ],
+    },
+  ],
   preview: {
     select: { title: 'name', office: 'title', country: 'country.name', media: 'portrait' },
     prepare: ({ title, office, country, media }: { title?: string; office?: string; country?: string; media?: unknown }) => ({

@@ -138,6 +138,10 @@ const officials: SeedDocument[] = [
     title: 'Secretary of State',
     organization: 'U.S. Department of State',
     country: ref(ids.country.us),
+    // The U.S. order of precedence puts the Secretary of State before the Secretary of Defense;
+    // the gap leaves room for the offices in between. The Japanese officials get no number: the
+    // source gives no order for them beyond its listing.
+    precedence: 10,
   },
   {
     _id: ids.official.austin,
@@ -147,6 +151,7 @@ const officials: SeedDocument[] = [
     title: 'Secretary of Defense',
     organization: 'U.S. Department of Defense',
     country: ref(ids.country.us),
+    precedence: 20,
   },
   {
     _id: ids.official.motegi,

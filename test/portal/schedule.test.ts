@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { groupMeetingsByDay, meetingDay, UNSCHEDULED_HEADING } from '../../lib/schedule'
+import { groupMeetingsByDay, meetingDay, UNDATED_PAST_HEADING, UNSCHEDULED_HEADING } from '../../lib/schedule'
 import { formatLocalTimeRange } from '../../lib/time'
 
 const plain = (text: string) => text.replace(/[\u202f\u2009\u00a0]/g, ' ')
@@ -25,6 +25,16 @@ describe('groupMeetingsByDay', () => {
         [UNSCHEDULED_HEADING, ['a', 'd']],
       ],
     )
+  })
+
+  it('says a past trip’s undated meetings were not dated, instead of promising a date', () => {
+    const days = groupMeetingsByDay([{ id: 'a' }, { id: 'b', date: '2021-03-16' }], 'Asia/Tokyo', true)
+    assert.deepEqual(
+      days.map((day) => day.heading),
+      ['Tuesday, March 16, 2021', UNDATED_PAST_HEADING],
+    )
+    assert.equal(UNDATED_PAST_HEADING, 'Engagements not dated')
+    assert.doesNotMatch(UNDATED_PAST_HEADING, /announced/)
   })
 
   it('returns no groups for no meetings', () => {

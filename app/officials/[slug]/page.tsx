@@ -8,7 +8,8 @@ import { meetingKindLabels, meetingFormatLabels } from '@/lib/labels'
 import { sanityFetch } from '@/lib/sanity/client'
 import { isKnownSlug, officialSlugParams } from '@/lib/sanity/staticParams'
 import { formatDate, formatDateRange } from '@/lib/time'
-import { UNSCHEDULED_HEADING } from '@/lib/schedule'
+import { UNDATED_PAST_MEETING, UNSCHEDULED_HEADING } from '@/lib/schedule'
+import { tripStatus } from '@/lib/tripStatus'
 import { OFFICIAL_QUERY } from '@/sanity/queries'
 import { destinationText } from '@/components/trip/DestinationList'
 import { JsonLd } from '@/components/JsonLd'
@@ -145,6 +146,9 @@ export default async function OfficialPage({ params }: { params: Promise<Params>
             <ul className="mt-3">
               {official.meetings.map((meeting) => {
                 const zone = meeting.timeZone ?? meeting.trip?.timeZone ?? 'UTC'
+                const tripIsPast = meeting.trip?.startDate
+                  ? tripStatus({ startDate: meeting.trip.startDate, endDate: meeting.trip.endDate, timeZone: meeting.trip.timeZone }, new Date()) === 'past'
+                  : false
                 const tags = [
                   meeting.role === 'host' ? 'Host' : 'Participant',
                   meeting.kind ? meetingKindLabels[meeting.kind] : null,
@@ -153,7 +157,7 @@ export default async function OfficialPage({ params }: { params: Promise<Params>
                 return (
                   <li key={meeting._id} className="border-t border-neutral-lighter py-3">
                     <p className="text-sm text-neutral-dark">
-                      {meeting.date ? <time dateTime={meeting.date}>{formatDate(meeting.date)}</time> : UNSCHEDULED_HEADING}
+                      {meeting.date ? <time dateTime={meeting.date}>{formatDate(meeting.date)}</time> : tripIsPast ? UNDATED_PAST_MEETING : UNSCHEDULED_HEADING}
                       {meeting.startsAt && ', '}
                       <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={zone} showWashington />
                     </p>

@@ -206,7 +206,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
                 Times are local to where each meeting takes place, with Washington time in brackets.
               </p>
             )}
-            <Schedule meetings={trip.meetings} tripTimeZone={zone} />
+            <Schedule meetings={trip.meetings} tripTimeZone={zone} tripIsPast={status === 'past'} />
           </Section>
 
           {sections.length > 0 && (
