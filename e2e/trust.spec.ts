@@ -230,17 +230,27 @@ test.describe('no leaks', () => {
     const live = await fetch(lakeUrl('/v2025-02-19/data/live/events/production'), { signal: controller.signal })
     expect([listen.status, live.status]).toEqual([200, 200])
     expect((await request.get(lakeUrl('/v2025-02-19/data/live/events/production?includeDrafts=true'))).status()).toBe(401)
-    const read = async (response: Response) => {
+    // Each stream is read until the published canary's edit (the last write) has reached the
+    // listener, so every earlier event has arrived too; a deadline keeps a silent stream bounded.
+    let canaryHeard = 0
+    const read = async (response: Response, isListener: boolean) => {
       const reader = (response.body as ReadableStream<Uint8Array>).getReader()
       let text = ''
-      const until = Date.now() + 2_000
-      while (Date.now() < until) {
-        const chunk = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), 250))])
-        if (chunk && !chunk.done) text += new TextDecoder().decode(chunk.value)
+      const deadline = Date.now() + 20_000
+      // One read in flight at a time: a read abandoned to the timer would swallow the chunk it gets.
+      let pending = reader.read()
+      while (Date.now() < deadline && !(canaryHeard && Date.now() > canaryHeard + 500)) {
+        const chunk = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), 250))])
+        if (chunk?.done) break
+        if (chunk) {
+          text += new TextDecoder().decode(chunk.value)
+          pending = reader.read()
+        }
+        if (isListener && !canaryHeard && text.includes(`${CANARY} edited`)) canaryHeard = Date.now()
       }
       return text
     }
-    const streams = Promise.all([read(listen), read(live)])
+    const streams = Promise.all([read(listen, true), read(live, false)])
     await editor.patch(`drafts.trust-unpublished-${MARK}`).set({ notes: `${MARKERS.unpublished} edited` }).commit()
     await editor.patch(`envoy-share.trust${MARK}`).set({ note: `${MARKERS.share} edited` }).commit()
     await editor.patch(`trust-canary-${MARK}`).set({ role: `${CANARY} edited` }).commit()
