@@ -116,6 +116,39 @@ const factSectionFields = /* groq */ `
   "bullets": bullets[]->{ ${factBulletFields} }
 `
 
+// ---------------------------------------------------------------------------------------------
+// Embargo: what the public may see, whatever the back end holds back
+// ---------------------------------------------------------------------------------------------
+//
+// A trip with *Embargoed until* ahead is not public, nor is anything that goes public with it:
+// its meetings, and the documents (fact bullets, a lead quote) that only embargoed trips use.
+// The lake's workflow refuses to publish them early, but hosted Sanity has no such rule, so
+// every public query applies these fragments itself. Preview reads (lib/sanity/client.ts) run
+// the same queries: staff see an embargoed draft only in its Studio document, never here.
+//
+// `now()` is the query's own time on the lake (groq-js) and on hosted Sanity alike. Fail closed:
+// an `embargoUntil` that is set but is no RFC 3339 date-time (`dateTime()` gives null, e.g. a
+// bare date or a typo) never counts as lifted; `coalesce(..., false)` keeps the test a boolean,
+// so its negation (in `notHeldByEmbargo`) is true for such a trip rather than null.
+
+/** In a trip's scope: the trip is public (no embargo, or its lift has passed). */
+const tripIsPublic = /* groq */ `((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))`
+
+/**
+ * In a meeting's scope: its trip is published and public. A meeting whose trip is not published
+ * stays hidden too: the embargo may sit on the trip's unpublished draft, out of the public's view.
+ */
+const meetingIsPublic = /* groq */ `(count(*[_type == "trip" && _id == ^.trip._ref && ${tripIsPublic}]) > 0)`
+
+/**
+ * In a document's scope (fact bullet, quote): no embargoed trip uses it, or a public trip uses it
+ * too (an already public fact stays public when an embargoed trip adds it to its sheet).
+ */
+const notHeldByEmbargo = /* groq */ `(
+  (count(*[_type == "trip" && references(^._id) && !${tripIsPublic}]) == 0) ||
+  (count(*[_type == "trip" && references(^._id) && ${tripIsPublic}]) > 0)
+)`
+
 /** Meetings of the trip in scope (`^`), in programme order. */
 const tripMeetings = /* groq */ `
   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)
@@ -127,7 +160,7 @@ const tripMeetings = /* groq */ `
 
 /** Home page: every trip, newest first, with dates, destinations and travelling officials. */
 export const HOME_QUERY = defineQuery(`
-  *[_type == "trip" && defined(slug.current)] | order(startDate desc, title asc) {
+  *[_type == "trip" && defined(slug.current) && ${tripIsPublic}] | order(startDate desc, title asc) {
     ${tripCardFields},
     "officials": officials[]->{ _id, name, "slug": slug.current, title },
     "purposeText": pt::text(purpose),
@@ -138,7 +171,7 @@ export const HOME_QUERY = defineQuery(`
 
 /** Trip page: everything about one trip. Params: { slug } */
 export const TRIP_QUERY = defineQuery(`
-  *[_type == "trip" && slug.current == $slug][0] {
+  *[_type == "trip" && slug.current == $slug && ${tripIsPublic}][0] {
     ${tripCardFields},
     "officials": officials[]->{ ${officialCardFields} },
     purpose,
@@ -167,7 +200,7 @@ export const TRIP_QUERY = defineQuery(`
  * their country's code so the sheet can split the U.S. side from the host side.
  */
 export const BRIEFING_QUERY = defineQuery(`
-  *[_type == "trip" && slug.current == $slug][0] {
+  *[_type == "trip" && slug.current == $slug && ${tripIsPublic}][0] {
     _id,
     title,
     "slug": slug.current,
@@ -223,7 +256,7 @@ export const BRIEFING_QUERY = defineQuery(`
 
 /** Briefing book form: every trip with its engagements, newest trip first. */
 export const BRIEFING_BOOK_CHOICES_QUERY = defineQuery(`
-  *[_type == "trip" && defined(slug.current)] | order(startDate desc, title asc) {
+  *[_type == "trip" && defined(slug.current) && ${tripIsPublic}] | order(startDate desc, title asc) {
     _id,
     title,
     "slug": slug.current,
@@ -246,14 +279,14 @@ export const OFFICIAL_QUERY = defineQuery(`
   *[_type == "official" && slug.current == $slug][0] {
     ${officialCardFields},
     bio,
-    "trips": *[_type == "trip" && (
+    "trips": *[_type == "trip" && ${tripIsPublic} && (
       (^._id in officials[]._ref) ||
       (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)
     )] | order(startDate desc) {
       ${tripCardFields},
       "travelling": ^._id in officials[]._ref
     },
-    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(trip->startDate desc, date asc, order asc, title asc) {
+    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref)) && ${meetingIsPublic}] | order(trip->startDate desc, date asc, order asc, title asc) {
       _id,
       title,
       kind,
@@ -267,7 +300,7 @@ export const OFFICIAL_QUERY = defineQuery(`
       "role": select(^._id in hosts[]._ref => "host", "participant"),
       "trip": trip->{ _id, title, "slug": slug.current, startDate, endDate, "timeZone": destinations[0].timeZone }
     },
-    "quotes": *[_type == "quote" && speaker._ref == ^._id] | order(date desc) { _id, text, date, source { title, url } }
+    "quotes": *[_type == "quote" && speaker._ref == ^._id && ${notHeldByEmbargo}] | order(date desc) { _id, text, date, source { title, url } }
   }
 `)
 
@@ -275,13 +308,13 @@ export const OFFICIAL_QUERY = defineQuery(`
 export const FACT_LIBRARY_QUERY = defineQuery(`
   *[_type == "topic"] | order(title asc) {
     ${topicFields},
-    "facts": *[_type == "factBullet" && references(^._id)] | order(asOf desc) { ${factBulletFields} }
+    "facts": *[_type == "factBullet" && references(^._id) && ${notHeldByEmbargo}] | order(asOf desc) { ${factBulletFields} }
   }
 `)
 
 /** generateStaticParams for /trips/[slug]. */
 export const TRIP_SLUGS_QUERY = defineQuery(`
-  *[_type == "trip" && defined(slug.current)] | order(startDate desc) { "slug": slug.current }
+  *[_type == "trip" && defined(slug.current) && ${tripIsPublic}] | order(startDate desc) { "slug": slug.current }
 `)
 
 /** generateStaticParams for /officials/[slug]. */
@@ -292,7 +325,7 @@ export const OFFICIAL_SLUGS_QUERY = defineQuery(`
 /** Sitemap: every routable document with its last change. */
 export const SITEMAP_QUERY = defineQuery(`
   {
-    "trips": *[_type == "trip" && defined(slug.current)] | order(startDate desc) {
+    "trips": *[_type == "trip" && defined(slug.current) && ${tripIsPublic}] | order(startDate desc) {
       "slug": slug.current,
       "lastModified": coalesce(updatedAt, _updatedAt)
     },
@@ -329,7 +362,7 @@ export const SETTINGS_QUERY = defineQuery(`
  * (card fields only). Params: { year, country, official, topic }
  */
 export const TRIPS_QUERY = defineQuery(`
-  *[_type == "trip" && defined(slug.current)
+  *[_type == "trip" && defined(slug.current) && ${tripIsPublic}
     && (($year == "") || (string::startsWith(startDate, $year)))
     && (($country == "") || ($country in destinations[].country->slug.current))
     && (($official == "") || ($official in officials[]->slug.current))
@@ -345,10 +378,10 @@ export const TRIPS_QUERY = defineQuery(`
 /** Choices for the trips index filters: only values some trip actually has. */
 export const TRIP_FILTERS_QUERY = defineQuery(`
   {
-    "years": *[_type == "trip" && defined(startDate)].startDate,
-    "countries": *[_type == "country" && _id in *[_type == "trip"].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },
-    "officials": *[_type == "official" && _id in *[_type == "trip"].officials[]._ref] | order(name asc) { name, "slug": slug.current },
-    "topics": *[_type == "topic" && ((_id in *[_type == "trip"].factSections[].topic._ref) || (_id in *[_type == "trip"].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }
+    "years": *[_type == "trip" && defined(startDate) && ${tripIsPublic}].startDate,
+    "countries": *[_type == "country" && _id in *[_type == "trip" && ${tripIsPublic}].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },
+    "officials": *[_type == "official" && _id in *[_type == "trip" && ${tripIsPublic}].officials[]._ref] | order(name asc) { name, "slug": slug.current },
+    "topics": *[_type == "topic" && ((_id in *[_type == "trip" && ${tripIsPublic}].factSections[].topic._ref) || (_id in *[_type == "trip" && ${tripIsPublic}].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }
   }
 `)
 
@@ -362,6 +395,11 @@ export const SEARCH_QUERY = defineQuery(`
     (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)
     || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)
     || (pt::text(description) match $terms) || (pt::text(text) match $terms)
+  ) && select(
+    _type == "trip" => ${tripIsPublic},
+    _type == "meeting" => ${meetingIsPublic},
+    _type == "factBullet" => ${notHeldByEmbargo},
+    true
   )]
   | score(
     boost(title match $terms, 5),
@@ -396,9 +434,10 @@ export const FACTS_QUERY = defineQuery(`
     "facts": *[_type == "factBullet"
       && (($topic == "") || ($topic in topics[]->slug.current))
       && (($country == "") || ($country in countries[]->slug.current))
+      && ${notHeldByEmbargo}
     ] | order(asOf desc, _id asc) { ${factBulletFields} },
-    "topics": *[_type == "topic" && _id in *[_type == "factBullet"].topics[]._ref] | order(title asc) { title, "slug": slug.current },
-    "countries": *[_type == "country" && _id in *[_type == "factBullet"].countries[]._ref] | order(name asc) { name, "slug": slug.current }
+    "topics": *[_type == "topic" && count(*[_type == "factBullet" && references(^._id) && ^._id in topics[]._ref && ${notHeldByEmbargo}]) > 0] | order(title asc) { title, "slug": slug.current },
+    "countries": *[_type == "country" && count(*[_type == "factBullet" && references(^._id) && ^._id in countries[]._ref && ${notHeldByEmbargo}]) > 0] | order(name asc) { name, "slug": slug.current }
   }
 `)
 
@@ -406,8 +445,8 @@ export const FACTS_QUERY = defineQuery(`
 export const COUNTRIES_QUERY = defineQuery(`
   *[_type == "country" && defined(slug.current)] | order(name asc) {
     ${countryFields},
-    "tripCount": count(*[_type == "trip" && ^._id in destinations[].country._ref]),
-    "factCount": count(*[_type == "factBullet" && ^._id in countries[]._ref])
+    "tripCount": count(*[_type == "trip" && ^._id in destinations[].country._ref && ${tripIsPublic}]),
+    "factCount": count(*[_type == "factBullet" && ^._id in countries[]._ref && ${notHeldByEmbargo}])
   }
 `)
 
@@ -415,12 +454,12 @@ export const COUNTRIES_QUERY = defineQuery(`
 export const COUNTRY_QUERY = defineQuery(`
   *[_type == "country" && slug.current == $slug][0] {
     ${countryFields},
-    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref] | order(startDate desc) {
+    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ${tripIsPublic}] | order(startDate desc) {
       ${tripCardFields},
       "officials": officials[]->{ _id, name, "slug": slug.current, title },
       "purposeText": pt::text(purpose)
     },
-    "facts": *[_type == "factBullet" && ^._id in countries[]._ref] | order(asOf desc, _id asc) { ${factBulletFields} },
+    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && ${notHeldByEmbargo}] | order(asOf desc, _id asc) { ${factBulletFields} },
     "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) { ${officialCardFields} }
   }
 `)
@@ -447,7 +486,7 @@ const feedTripFields = /* groq */ `
 
 /** Site-wide Atom feed: the most recently changed trips. */
 export const FEED_QUERY = defineQuery(`
-  *[_type == "trip" && defined(slug.current)] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { ${feedTripFields} }
+  *[_type == "trip" && defined(slug.current) && ${tripIsPublic}] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { ${feedTripFields} }
 `)
 
 /** An official's Atom feed: trips they travel on or meet during. Params: { slug } */
@@ -457,7 +496,7 @@ export const OFFICIAL_FEED_QUERY = defineQuery(`
     name,
     title,
     "slug": slug.current,
-    "trips": *[_type == "trip" && defined(slug.current) && (
+    "trips": *[_type == "trip" && defined(slug.current) && ${tripIsPublic} && (
       (^._id in officials[]._ref) ||
       (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)
     )] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { ${feedTripFields} }
@@ -495,7 +534,7 @@ const calendarTripFields = /* groq */ `
 
 /** A trip's calendar: the all-day trip and its meetings. Params: { slug } */
 export const TRIP_CALENDAR_QUERY = defineQuery(`
-  *[_type == "trip" && slug.current == $slug][0] {
+  *[_type == "trip" && slug.current == $slug && ${tripIsPublic}][0] {
     ${calendarTripFields},
     "meetings": ${tripMeetings} { ${calendarMeetingFields} }
   }
@@ -507,8 +546,8 @@ export const OFFICIAL_CALENDAR_QUERY = defineQuery(`
     _id,
     name,
     "slug": slug.current,
-    "trips": *[_type == "trip" && defined(slug.current) && ^._id in officials[]._ref] | order(startDate desc) { ${calendarTripFields} },
-    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref))] | order(date asc, order asc, title asc) {
+    "trips": *[_type == "trip" && defined(slug.current) && ^._id in officials[]._ref && ${tripIsPublic}] | order(startDate desc) { ${calendarTripFields} },
+    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref)) && ${meetingIsPublic}] | order(date asc, order asc, title asc) {
       ${calendarMeetingFields},
       "trip": trip->{ ${calendarTripFields} }
     }
@@ -517,13 +556,24 @@ export const OFFICIAL_CALENDAR_QUERY = defineQuery(`
 
 /** Trip Open Graph image: just what the card shows. Params: { slug } */
 export const TRIP_OG_QUERY = defineQuery(`
-  *[_type == "trip" && slug.current == $slug][0] {
+  *[_type == "trip" && slug.current == $slug && ${tripIsPublic}][0] {
     title,
     startDate,
     endDate,
     destinations[] { city, "country": country->name },
     "officials": officials[]->name
   }
+`)
+
+/**
+ * The soonest embargo lifts still ahead among published trips, soonest first: cached pages expire
+ * at the first, so an embargoed trip appears at its lift without a webhook (lib/embargoLift.ts).
+ * A few, not one: an answer cached across a lift still names the lifts after it. An unparseable
+ * `embargoUntil` never lifts (see tripIsPublic), so it is no lift to wait for.
+ */
+export const NEXT_EMBARGO_LIFTS_QUERY = defineQuery(`
+  *[_type == "trip" && defined(embargoUntil) && dateTime(embargoUntil) > dateTime(now())]
+    | order(dateTime(embargoUntil) asc) [0...10].embargoUntil
 `)
 
 // ---------------------------------------------------------------------------------------------

@@ -10,8 +10,10 @@ import 'server-only'
 import { createClient, type ClientReturn, type QueryParams, type SanityClient } from 'next-sanity'
 import { cache } from 'react'
 import { readContentSource } from '@/lib/env'
+import { secondsUntilLift } from '@/lib/embargoLift'
 import { previewMode, type PreviewMode } from '@/lib/preview/mode'
-import { CONTENT_TAG } from '@/lib/revalidation/tags'
+import { CONTENT_TAG, listTag } from '@/lib/revalidation/tags'
+import { NEXT_EMBARGO_LIFTS_QUERY } from '@/sanity/queries'
 
 /** Seconds a page stays fresh before Next.js regenerates it in the background (ISR). */
 export const REVALIDATE_SECONDS = 60
@@ -72,8 +74,21 @@ export async function sanityFetch<const Q extends string>(
 ): Promise<ClientReturn<Q, unknown>> {
   const preview = await previewMode()
   if (preview.kind !== 'off') return previewFetch(preview, query, params)
-  return getClient().fetch(query, params, { next: { revalidate: REVALIDATE_SECONDS, tags: [CONTENT_TAG, ...tags] } })
+  return getClient().fetch(query, params, { next: { revalidate: await publicRevalidateSeconds(), tags: [CONTENT_TAG, ...tags] } })
 }
+
+/**
+ * The cache lifetime of a public read: REVALIDATE_SECONDS, or less when an embargo lifts sooner,
+ * so the pages that would show the trip regenerate at its lift (why: lib/embargoLift.ts).
+ *
+ * The lifts are read through the same cache (tagged like a trip list, so publishing a trip with a
+ * new, sooner lift expires them). Lifts a cached answer names that are already past are skipped:
+ * the reads made after them see the lifted trip. Read once per render.
+ */
+export const publicRevalidateSeconds = cache(async (): Promise<number> => {
+  const lifts = await getClient().fetch(NEXT_EMBARGO_LIFTS_QUERY, {}, { next: { revalidate: REVALIDATE_SECONDS, tags: [CONTENT_TAG, listTag('trip')] } })
+  return secondsUntilLift(lifts, Date.now(), REVALIDATE_SECONDS)
+})
 
 /**
  * A preview read: staff see every draft (or published, if the Presentation tool says so); a share

@@ -12,7 +12,9 @@ import { useState } from 'react'
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from 'sanity'
 import { useClient, useCurrentUser } from 'sanity'
 import { STATUS_LABELS, approvalRefusal } from '../../lake/workflow/state'
+import { studioReviewSetting } from '../env'
 import { ChangeNoteForm, appendChangeNote, type ChangeNoteChoice } from './ChangeNoteForm'
+import { publishGate } from './publishGate'
 import { ScheduleDialog } from './ScheduleDialog'
 import { WORKFLOW_API_VERSION, callWorkflow, useWorkflow, workflowPath } from './useWorkflow'
 
@@ -193,17 +195,23 @@ export const ScheduleAction: DocumentActionComponent = (props) => {
 
 /**
  * Wraps the Studio's own Publish: disabled, with the reason, until the draft is approved (when
- * review is required); for a published trip without review, asks major or minor first.
+ * review is required); for a published trip without review, asks major or minor first. Where the
+ * review service is absent or not answering, disabled with the reason (publishGate.ts): never the
+ * stock button, unless the deployment opts out of review.
  */
 export function withReview(Original: DocumentActionComponent): DocumentActionComponent {
   const Publish: DocumentActionComponent = (props) => {
     const original = Original(props) as DocumentActionDescription | null
     const client = useClient({ apiVersion: WORKFLOW_API_VERSION })
-    const { info } = useWorkflow(props.id, props.draft?._rev)
+    const { info, service } = useWorkflow(props.id, props.draft?._rev)
     const [open, setOpen] = useState(false)
     const [busy, setBusy] = useState(false)
     const [error, setError] = useState<string | null>(null)
-    if (!original || !info || !props.draft) return original
+    if (!original) return original
+    const gate = publishGate(service, studioReviewSetting)
+    if (gate.kind === 'stock') return original
+    if (gate.kind === 'blocked') return { ...original, disabled: true, title: gate.title }
+    if (!info || !props.draft) return original
     if (info.embargoUntil) {
       return { ...original, disabled: true, title: `Embargoed until ${info.embargoUntil}: it publishes at the lift (Schedule embargo lift)` }
     }

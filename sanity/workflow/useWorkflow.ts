@@ -9,6 +9,7 @@
 import { useEffect, useSyncExternalStore } from 'react'
 import type { SanityClient } from 'sanity'
 import { useClient } from 'sanity'
+import type { ReviewService } from './publishGate'
 import { SCHEDULE_TYPE, workflowIdOf, type ScheduleDoc, type WorkflowDoc, type WorkflowStatus } from '../../lake/workflow/state'
 
 export const WORKFLOW_API_VERSION = '2025-02-19'
@@ -24,7 +25,7 @@ export type WorkflowInfo = {
   schedules: ScheduleDoc[]
 }
 
-type Entry = { info: WorkflowInfo | null; error: string | null; listeners: Set<() => void>; stop: () => void; refresh: () => void }
+type Entry = { info: WorkflowInfo | null; error: string | null; absent: boolean; listeners: Set<() => void>; stop: () => void; refresh: () => void }
 
 const entries = new Map<string, Entry>()
 
@@ -39,6 +40,7 @@ function entryFor(client: SanityClient, id: string): Entry {
   const entry: Entry = {
     info: null,
     error: null,
+    absent: false,
     listeners: new Set(),
     stop: () => undefined,
     refresh: () => {
@@ -47,9 +49,12 @@ function entryFor(client: SanityClient, id: string): Entry {
         .then((info) => {
           entry.info = info
           entry.error = null
+          entry.absent = false
         })
         .catch((error: unknown) => {
           entry.error = error instanceof Error ? error.message : String(error)
+          // 404: no workflow endpoints at all (hosted Sanity without the editorial plugin).
+          entry.absent = typeof error === 'object' && error !== null && (error as { statusCode?: unknown }).statusCode === 404
         })
         .finally(() => entry.listeners.forEach((listener) => listener()))
     },
@@ -63,8 +68,22 @@ function entryFor(client: SanityClient, id: string): Entry {
   return entry
 }
 
-/** The document's workflow info, `null` until loaded. Also returns a `refresh` for after an action. */
-export function useWorkflow(publishedId: string, draftRev: string | undefined): { info: WorkflowInfo | null; error: string | null; refresh: () => void } {
+/** What the Studio knows of the review service, from the last answer to the document's workflow request. */
+function serviceOf(info: WorkflowInfo | null, error: string | null, absent: boolean): ReviewService {
+  if (info && !error) return { kind: 'ready' }
+  if (absent) return { kind: 'absent' }
+  if (error) return { kind: 'failed', message: error }
+  return { kind: 'loading' }
+}
+
+/**
+ * The document's workflow info, `null` until loaded, and what that says of the review service.
+ * Also returns a `refresh` for after an action.
+ */
+export function useWorkflow(
+  publishedId: string,
+  draftRev: string | undefined,
+): { info: WorkflowInfo | null; error: string | null; service: ReviewService; refresh: () => void } {
   const client = useClient({ apiVersion: WORKFLOW_API_VERSION })
   const entry = entryFor(client, publishedId)
   const info = useSyncExternalStore(
@@ -87,7 +106,7 @@ export function useWorkflow(publishedId: string, draftRev: string | undefined): 
   useEffect(() => {
     if (entry.info && entry.info.draftRevision !== (draftRev ?? null)) entry.refresh()
   }, [draftRev, entry])
-  return { info, error: entry.error, refresh: entry.refresh }
+  return { info, error: entry.error, service: serviceOf(info, entry.error, entry.absent), refresh: entry.refresh }
 }
 
 /** Calls a workflow endpoint and turns the lake's error body into a sentence. */
