@@ -66,6 +66,8 @@ export type StartLakeOptions = {
   publicUrl?: string
   /** How often the scheduler looks for due schedules. Default: 1000 ms. */
   schedulerIntervalMs?: number
+  /** False: no editorial workflow (review, embargoes, schedules), as plain hosted Sanity. Default true. */
+  editorialWorkflow?: boolean
   /** Lake time (lake/clock.ts); LAKE_CLOCK picks the system clock or a manual one. */
   clock?: Clock
 }
@@ -124,10 +126,15 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     queries: new QueryPool(store, { ...options.queryWorkers, dir }),
     clock: options.clock ?? (env.LAKE_CLOCK === 'manual' ? manualClock() : systemClock),
   }
-  context.workflow = new Workflow(context, {
-    reviewRequired: options.reviewRequired ?? env.LAKE_REVIEW_REQUIRED,
-    reviewTypes: options.reviewTypes ?? env.LAKE_REVIEW_TYPES,
-  })
+  // Without the editorial workflow the lake is plain Sanity: no review, no embargo, no schedules
+  // (as on hosted Sanity without Envoy's rules; the portal's own embargo filter is tested on it).
+  const editorial = options.editorialWorkflow !== false
+  context.workflow = editorial
+    ? new Workflow(context, {
+        reviewRequired: options.reviewRequired ?? env.LAKE_REVIEW_REQUIRED,
+        reviewTypes: options.reviewTypes ?? env.LAKE_REVIEW_TYPES,
+      })
+    : undefined
   let scheduler: Scheduler | undefined
   const presence = new PresenceHub(context)
   const webhook = options.webhook ?? (env.LAKE_WEBHOOK_URL && env.SANITY_REVALIDATE_SECRET ? { url: env.LAKE_WEBHOOK_URL, secret: env.SANITY_REVALIDATE_SECRET, dataset: 'production' } : undefined)
@@ -136,7 +143,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     const seedDataset = options.seedDataset ?? 'production'
     if (options.seedFile && store.count(seedDataset) === 0) {
       log(`Dataset "${seedDataset}" is empty: importing ${options.seedFile}`)
-      const { written } = await importFile(context, { dataset: seedDataset, file: options.seedFile, mode: 'create', progress: log })
+      const { written } = await importFile(context, { dataset: seedDataset, file: options.seedFile, mode: 'create', progress: log, checkEmbargo: editorial })
       log(`Imported ${written} documents`)
     }
     // Webhooks start after the first-start seed import: it fills an empty dataset that nothing has
@@ -157,12 +164,14 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     presence.attach(secure.server)
     presence.attach(plain.server)
     // After the seed import and once serving: a lift missed while the lake was down runs now.
-    scheduler = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log, clock: context.clock })
-    const running = scheduler
-    // Twice: a tick already under way when the clock moved read the time before the move.
-    context.runDue = async () => {
-      await running.tick()
-      await running.tick()
+    if (context.workflow) {
+      const running = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log, clock: context.clock })
+      scheduler = running
+      // Twice: a tick already under way when the clock moved read the time before the move.
+      context.runDue = async () => {
+        await running.tick()
+        await running.tick()
+      }
     }
     const port = boundPort(secure)
     const httpPort = boundPort(plain)

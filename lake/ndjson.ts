@@ -83,7 +83,7 @@ function checkLine(text: string, number: number, seen: Map<string, number>, out:
 
 export async function importLines(
   context: WriteContext,
-  options: { dataset: string; lines: Line[]; mode: ImportMode; progress?: Progress },
+  options: { dataset: string; lines: Line[]; mode: ImportMode; progress?: Progress; checkEmbargo?: boolean },
 ): Promise<{ transactionId: string; written: number; skipped: number }> {
   const { lines, mode, progress } = options
   let skipped = 0
@@ -106,7 +106,8 @@ export async function importLines(
         tx.put(doc, undefined, { keepUpdatedAt: true })
         if (progress && (index + 1) % 10_000 === 0) progress(`Prepared ${index + 1}/${lines.length} documents`)
       })
-      refuseEmbargoBreaks(tx, lines.map(({ doc }) => doc._id))
+      // The editorial workflow's rule; a lake started without it (editorialWorkflow: false) imports as is.
+      if (options.checkEmbargo !== false) refuseEmbargoBreaks(tx, lines.map(({ doc }) => doc._id))
     },
     // A bulk import logs no mutations; each document's result is in the log all the same.
     () => null,
@@ -117,7 +118,7 @@ export async function importLines(
 
 export async function importFile(
   context: WriteContext,
-  options: { dataset: string; file: string; mode: ImportMode; progress?: Progress },
+  options: { dataset: string; file: string; mode: ImportMode; progress?: Progress; checkEmbargo?: boolean },
 ): Promise<{ transactionId: string; written: number; skipped: number }> {
   const lines = await readNdjson(options.file, options.progress)
   options.progress?.(`Validated ${lines.length} documents; writing…`)

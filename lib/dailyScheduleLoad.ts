@@ -15,7 +15,8 @@ import { scheduleDateOf } from './dailySchedule'
 export const SCHEDULE_TAGS = ['meeting', 'trip', 'official', 'country'].map(listTag)
 
 export async function scheduleDates(): Promise<string[]> {
-  return sanityFetch(SCHEDULE_DATES_QUERY, {}, SCHEDULE_TAGS)
+  // A meeting's date is a string where defined; TypeGen cannot see through the embargo filter.
+  return (await sanityFetch(SCHEDULE_DATES_QUERY, {}, SCHEDULE_TAGS)).filter((date): date is string => typeof date === 'string')
 }
 
 /** The day's engagements and trips, or null when the segment is no date with engagements. */

@@ -641,7 +641,7 @@ const scheduleEngagementFields = /* groq */ `
  * to the days before and after.
  */
 export const SCHEDULE_DATES_QUERY = defineQuery(`
-  array::unique(*[_type == "meeting" && defined(date) && defined(startsAt)] | order(date asc).date)
+  array::unique(*[_type == "meeting" && defined(date) && defined(startsAt) && ${meetingIsPublic}] | order(date asc).date)
 `)
 
 /**
@@ -651,10 +651,10 @@ export const SCHEDULE_DATES_QUERY = defineQuery(`
  */
 export const DAILY_SCHEDULE_QUERY = defineQuery(`
   {
-    "engagements": *[_type == "meeting" && date == $date && defined(startsAt)] | order(startsAt asc, order asc, title asc) {
+    "engagements": *[_type == "meeting" && date == $date && defined(startsAt) && ${meetingIsPublic}] | order(startsAt asc, order asc, title asc) {
       ${scheduleEngagementFields}
     },
-    "trips": *[_type == "trip" && defined(slug.current) && startDate <= $date && coalesce(endDate, startDate) >= $date] | order(startDate asc, title asc) {
+    "trips": *[_type == "trip" && defined(slug.current) && ${tripIsPublic} && startDate <= $date && coalesce(endDate, startDate) >= $date] | order(startDate asc, title asc) {
       _id,
       title,
       "slug": slug.current,
@@ -668,7 +668,7 @@ export const DAILY_SCHEDULE_QUERY = defineQuery(`
 
 /** The schedule's Atom feed: the latest engagements, newest date first (grouped by day in lib/dailySchedule.ts). */
 export const SCHEDULE_FEED_QUERY = defineQuery(`
-  *[_type == "meeting" && defined(date) && defined(startsAt)] | order(date desc, startsAt asc) [0...500] {
+  *[_type == "meeting" && defined(date) && defined(startsAt) && ${meetingIsPublic}] | order(date desc, startsAt asc) [0...500] {
     ${scheduleEngagementFields}
   }
 `)

@@ -4,15 +4,16 @@
  * facts and quote only it uses), shows all of it after, and never lifts an unreadable embargo.
  *
  * The lake's editorial workflow would refuse to publish an embargoed trip, as hosted Sanity does
- * not. So the content is imported into the dataset when the lake starts (an import is not an
- * editorial write: it passes no review or embargo rule), which leaves an embargoed trip
- * published, exactly what hosted Sanity allows, and review is off.
+ * not. So this lake runs without it (`editorialWorkflow: false`: no review, embargo or schedules,
+ * like hosted Sanity without Envoy's rules), and the content is imported when it starts, which
+ * leaves an embargoed trip published, exactly what hosted Sanity allows.
  */
 import assert from 'node:assert/strict'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { SanityClient } from '@sanity/client'
+import { manualClock } from '../../lake/clock'
 import { secondsUntilLift } from '../../lib/embargoLift'
 import * as queries from '../../sanity/queries'
 import { readSeedText } from '../content/helpers'
@@ -54,6 +55,9 @@ function groupDocs({ name, embargoUntil, year }: Group): Record<string, unknown>
       title: `Embargotest talks ${marker}`,
       kind: 'bilateral',
       date: `${year}-01-02`,
+      // A timed engagement, so the daily public schedule would list it.
+      startsAt: `${year}-01-02T08:00:00Z`,
+      endsAt: `${year}-01-02T09:00:00Z`,
       city: 'Arcadia City',
       description: block(`Embargotest meeting ${marker}.`),
       hosts: [ref(OFFICIAL.id, 'biden')],
@@ -61,9 +65,13 @@ function groupDocs({ name, embargoUntil, year }: Group): Record<string, unknown>
   ]
 }
 
-/** Lifts this far after the test starts: time for the lake to start and the first round of reads. */
-const LIFT_DELAY_MS = 20_000
-const start = Date.now()
+/**
+ * Lifts this far after the test starts. The lake runs on a manual clock (lake/clock.ts) that the
+ * test moves past the lift once the first round of reads is done: no waiting for the wall clock.
+ */
+const LIFT_DELAY_MS = 600_000
+const clock = manualClock()
+const start = clock.now()
 const groups = {
   held: { name: 'held', embargoUntil: new Date(start + 3_600_000).toISOString(), year: '2031' },
   lifting: { name: 'lifting', embargoUntil: new Date(start + LIFT_DELAY_MS).toISOString(), year: '2032' },
@@ -105,6 +113,9 @@ function publicReads(slugs: readonly string[]): Array<[QueryName, Record<string,
     ...bySlug('TRIP_CALENDAR_QUERY'),
     ['OFFICIAL_CALENDAR_QUERY', { slug: OFFICIAL.slug }],
     ...bySlug('TRIP_OG_QUERY'),
+    ['SCHEDULE_DATES_QUERY', {}],
+    ...Object.values(groups).map(({ year }): [QueryName, Record<string, unknown>] => ['DAILY_SCHEDULE_QUERY', { date: `${year}-01-02` }]),
+    ['SCHEDULE_FEED_QUERY', {}],
   ]
 }
 
@@ -160,7 +171,7 @@ describe('the portal hides embargoed trips on its own', () => {
     const country = { _id: COUNTRY.id, _type: 'country', name: 'Arcadia', code: 'AC', slug: { _type: 'slug', current: COUNTRY.slug } }
     const extra = [country, ...Object.values(groups).flatMap(groupDocs)].map((doc) => JSON.stringify(doc)).join('\n')
     writeFileSync(seedFile, `${readSeedText().trimEnd()}\n${extra}\n`)
-    lake = await startTestLake({ dir: path.join(dir, 'lake'), seedFile, reviewRequired: false })
+    lake = await startTestLake({ dir: path.join(dir, 'lake'), seedFile, editorialWorkflow: false, clock })
     // What the portal's client reads (lib/sanity/client.ts): published documents only.
     reader = lake.viewer.withConfig({ perspective: 'published' })
   })
@@ -184,7 +195,7 @@ describe('the portal hides embargoed trips on its own', () => {
     const home = await reader.fetch(queries.HOME_QUERY)
     const filters = await reader.fetch(queries.TRIP_FILTERS_QUERY)
     const countries = await reader.fetch(queries.COUNTRIES_QUERY)
-    assert.ok(Date.now() < Date.parse(groups.lifting.embargoUntil), 'the first reads finished before the lift (raise LIFT_DELAY_MS on a slow machine)')
+    assert.ok(clock.now() < Date.parse(groups.lifting.embargoUntil), 'the first reads finished before the lift')
     for (const name of ['held', 'lifting', 'garbled', 'dateonly']) assertHidden(early, name)
     // The seed trip and a fact it already made public stay public when an embargoed trip uses it too.
     assert.ok(library.facts.some((fact) => fact._id === SHARED_FACT), 'a public fact on an embargoed sheet stays public')
@@ -194,7 +205,7 @@ describe('the portal hides embargoed trips on its own', () => {
     assert.deepEqual(countries.filter((country) => country._id === COUNTRY.id).map((country) => [country.tripCount, country.factCount]), [[1, 1]], 'Arcadia counts only the lifted trip and its fact')
     await assertShown(early, 'lifted')
 
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(groups.lifting.embargoUntil) - Date.now() + 250)))
+    clock.advance?.(Date.parse(groups.lifting.embargoUntil) - clock.now() + 1_000)
     const late = await readAll()
     await assertShown(late, 'lifting')
     await assertShown(late, 'lifted')
