@@ -79,6 +79,8 @@ const PARAM_CHOICES: Record<string, unknown[]> = {
   ids: [['fact-security-advanced-assets'], ['official-toshimitsu-motegi', 'country-japan'], ['no-such-id'], []],
   direct: [['country-japan', 'trip-2021-03-tokyo-2plus2'], ['official-antony-blinken'], []],
   through: [['fact-security-advanced-assets', 'quote-biden-2021-02-04-alliances'], []],
+  // The daily public schedule: a day of the seed trip (undated engagements) and one with none.
+  date: ['2021-03-15', '2030-06-10'],
 }
 
 /** The first value of every parameter a query references, then each other value one at a time. */
