@@ -7,7 +7,7 @@ import { expect, test } from './support/test'
 import type { Page } from '@playwright/test'
 import { XMLParser } from 'fast-xml-parser'
 import ICAL from 'ical.js'
-import { createLakeToken, lakeClient } from './support/lake'
+import { advanceLakeClock, createLakeToken, lakeClient } from './support/lake'
 import { SEED_TRIP_SLUG } from './support/source-page'
 
 const TRIP = `/trips/${SEED_TRIP_SLUG}`
@@ -315,8 +315,8 @@ test('calendars: a timed meeting keeps its UID and raises SEQUENCE when it chang
     expect(first.calendar.getAllSubcomponents('vtimezone').map((tz) => tz.getFirstPropertyValue('tzid'))).toEqual(['Asia/Tokyo'])
     const sequenceBefore = Number(meeting.getFirstPropertyValue('sequence'))
 
-    // SEQUENCE counts whole seconds since creation: change the meeting a little later.
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    // SEQUENCE counts whole seconds since creation: change the meeting two seconds of lake time later.
+    await advanceLakeClock(createLakeToken('administrator', `e2e-readers-clock-${Date.now()}`), 2_000)
     await editor.patch(id).set({ startsAt: '2021-03-16T02:00:00Z', endsAt: '2021-03-16T03:00:00Z' }).commit()
     let moved = meeting
     await expect(async () => {
