@@ -428,16 +428,19 @@ export const SEARCH_QUERY = defineQuery(`
   }
 `)
 
-/** Fact library. Params: { topic, country } (empty string = any). */
+/**
+ * Fact library. Params: { topic, country } (empty string = any). The filter choices (topics and
+ * countries some public fact has) are taken from the unfiltered answer's facts in the portal
+ * (components/lists/FactsList.tsx): asking GROQ for them per topic and per country would repeat
+ * the embargo test for every fact once per choice.
+ */
 export const FACTS_QUERY = defineQuery(`
   {
     "facts": *[_type == "factBullet"
       && (($topic == "") || ($topic in topics[]->slug.current))
       && (($country == "") || ($country in countries[]->slug.current))
       && ${notHeldByEmbargo}
-    ] | order(asOf desc, _id asc) { ${factBulletFields} },
-    "topics": *[_type == "topic" && count(*[_type == "factBullet" && references(^._id) && ^._id in topics[]._ref && ${notHeldByEmbargo}]) > 0] | order(title asc) { title, "slug": slug.current },
-    "countries": *[_type == "country" && count(*[_type == "factBullet" && references(^._id) && ^._id in countries[]._ref && ${notHeldByEmbargo}]) > 0] | order(name asc) { name, "slug": slug.current }
+    ] | order(asOf desc, _id asc) { ${factBulletFields} }
   }
 `)
 

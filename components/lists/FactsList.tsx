@@ -25,17 +25,25 @@ export function factsMetadata(view: string): Metadata {
  * like the trips list (components/lists/TripsList.tsx): values no fact has are dropped, filters
  * that match nothing answer 404 (not cached).
  */
+/** The filter choices some public fact has: one per slug, by label. */
+function choicesOf(rows: { slug: string | null; label: string | null }[]): { value: string; label: string }[] {
+  const bySlug = new Map<string, string>()
+  for (const row of rows) if (row.slug && !bySlug.has(row.slug)) bySlug.set(row.slug, row.label ?? row.slug)
+  return [...bySlug].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'en'))
+}
+
 export async function FactsList({ view }: { view: string }) {
   const filters = filtersOf('facts', view)
   const tags = ['factBullet', 'topic', 'country'].map(listTag)
   // The options come with the facts; read them unfiltered first, so junk values read nothing more.
   const options = await sanityFetch(FACTS_QUERY, { topic: '', country: '' }, tags)
-  const slugs = (rows: { slug: string | null }[]) => new Set(rows.flatMap((row) => (row.slug ? [row.slug] : [])))
-  const decision = decideView('facts', view, { topic: slugs(options.topics), country: slugs(options.countries) })
+  const topics = choicesOf(options.facts.flatMap((fact) => fact.topics ?? []).map((topic) => ({ slug: topic.slug, label: topic.title })))
+  const countries = choicesOf(options.facts.flatMap((fact) => fact.countries ?? []).map((country) => ({ slug: country.slug, label: country.name })))
+  const decision = decideView('facts', view, { topic: new Set(topics.map((choice) => choice.value)), country: new Set(countries.map((choice) => choice.value)) })
   if (decision.action === 'not-found') notFound()
   if (decision.action === 'redirect') redirect(safeRedirectPath(decision.to))
   const filtered = Boolean(filters.topic || filters.country)
-  const { facts, topics, countries } = filtered ? await sanityFetch(FACTS_QUERY, filters, tags) : options
+  const { facts } = filtered ? await sanityFetch(FACTS_QUERY, filters, tags) : options
   if (filtered && facts.length === 0) notFound()
   return (
     <div className="mx-auto max-w-page px-4 py-10">
@@ -44,8 +52,8 @@ export async function FactsList({ view }: { view: string }) {
         Every fact from the trip fact sheets, newest first. Each one gives its source and the date it speaks for.
       </p>
       <FilterForm action="/facts" headingId="fact-filter-heading" heading="Filter facts" filtered={filtered} gridClassName="sm:grid-cols-2">
-        <FilterSelect id="fact-topic" name="topic" label="Topic" value={filters.topic} options={topics.flatMap((t) => (t.slug ? [{ value: t.slug, label: t.title ?? t.slug }] : []))} />
-        <FilterSelect id="fact-country" name="country" label="Country" value={filters.country} options={countries.flatMap((c) => (c.slug ? [{ value: c.slug, label: c.name ?? c.slug }] : []))} />
+        <FilterSelect id="fact-topic" name="topic" label="Topic" value={filters.topic} options={topics} />
+        <FilterSelect id="fact-country" name="country" label="Country" value={filters.country} options={countries} />
       </FilterForm>
       <section aria-labelledby="fact-results" className="mt-10">
         <h2 id="fact-results" className="text-2xl font-bold">
