@@ -386,7 +386,7 @@ test('in the Studio: publishing a change to a published trip asks major or minor
   await expect(dialog).toContainText('what kind of change is this?')
   await dialog.getByText('Major', { exact: false }).first().click()
   const note = `The title now says it was updated (${stamp}).`
-  await dialog.getByLabel(/note/i).fill(note)
+  await dialog.locator('#change-note').fill(note)
   await dialog.getByRole('button', { name: 'Publish' }).click()
   await expect.poll(async () => (await reader.getDocument(tripId))?.title, { timeout: 30_000 }).toBe(`Note visit ${stamp} (updated)`)
   await expect(async () => {
