@@ -369,7 +369,7 @@ export function byId(a: Doc, b: Doc): number {
 }
 
 /** Index of the first document in `list` (sorted by _id) whose _id is not below `id`. */
-function lowerBound(list: readonly Doc[], id: string): number {
+export function lowerBound(list: readonly Doc[], id: string): number {
   let low = 0
   let high = list.length
   while (low < high) {

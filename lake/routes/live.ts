@@ -28,7 +28,7 @@ import { LakeError } from '../errors'
 import { DRAFTS_PREFIX, VERSIONS_PREFIX, randomId } from '../ids'
 import { isReadable, layerOf } from '../perspective'
 import { openEventStream } from '../sse'
-import type { Store } from '../store'
+import { lowerBound, type Store } from '../store'
 import { changeTags } from '../sync-tags'
 import type { Doc } from '../types'
 import type { App, LakeContext, Query } from './common'
@@ -129,15 +129,8 @@ function otherLayerTypes(store: Store, dataset: string, id: string): string[] {
 
 /** `versions.*.<baseId>` in a dataset's `_id`-ordered list: the contiguous `versions.` run, scanned. */
 function versionsOf(docs: readonly Doc[], baseId: string): Doc[] {
-  let low = 0
-  let high = docs.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((docs[middle] as Doc)._id < VERSIONS_PREFIX) low = middle + 1
-    else high = middle
-  }
   const found: Doc[] = []
-  for (let i = low; i < docs.length && (docs[i] as Doc)._id.startsWith(VERSIONS_PREFIX); i++) {
+  for (let i = lowerBound(docs, VERSIONS_PREFIX); i < docs.length && (docs[i] as Doc)._id.startsWith(VERSIONS_PREFIX); i++) {
     const doc = docs[i] as Doc
     if (layerOf(doc._id).baseId === baseId) found.push(doc)
   }
