@@ -70,3 +70,22 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & { st
   }
   throw new Error('Expected the promise to reject')
 }
+
+export type SseEvent = { event: string; id?: string; data: string }
+
+/**
+ * Takes the complete server-sent events off the front of `buffer` (blocks end with a blank line)
+ * and returns them with what is left, for tests that read a raw event stream.
+ */
+export function takeSseEvents(buffer: string): { events: SseEvent[]; rest: string } {
+  const events: SseEvent[] = []
+  let rest = buffer
+  let end: number
+  while ((end = rest.indexOf('\n\n')) >= 0) {
+    const block = rest.slice(0, end)
+    rest = rest.slice(end + 2)
+    const event = /^event: (.*)$/m.exec(block)?.[1]
+    if (event) events.push({ event, id: /^id: (.*)$/m.exec(block)?.[1], data: /^data: (.*)$/m.exec(block)?.[1] ?? '' })
+  }
+  return { events, rest }
+}

@@ -15,7 +15,7 @@ import {
   shareLinkHours,
   shareLinkState,
 } from '../../lib/preview/shareRules'
-import { rejection, startTestLake } from './helpers'
+import { rejection, startTestLake, takeSseEvents } from './helpers'
 import type { TestLake } from './helpers'
 
 const HOUR = 3600_000
@@ -189,15 +189,9 @@ describe('live content events (for preview refresh)', () => {
     while (events.length < count && Date.now() < deadline) {
       const { value, done } = await reader.read()
       if (done) break
-      buffer += new TextDecoder().decode(value)
-      let end: number
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, end)
-        buffer = buffer.slice(end + 2)
-        const event = /^event: (.*)$/m.exec(block)?.[1]
-        const data = /^data: (.*)$/m.exec(block)?.[1] ?? ''
-        if (event) events.push({ event, data })
-      }
+      const taken = takeSseEvents(buffer + new TextDecoder().decode(value))
+      buffer = taken.rest
+      for (const { event, data } of taken.events) events.push({ event, data })
       if (!acted && events.some((e) => e.event === 'welcome')) {
         acted = true
         await act()

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { LiveEvent, SanityClient } from '@sanity/client'
 import type { Subscription } from 'rxjs'
-import { clientFor, startTestLake } from './helpers'
+import { clientFor, startTestLake, takeSseEvents } from './helpers'
 import type { TestLake } from './helpers'
 
 type Response = { result: unknown; syncTags: string[] }
@@ -181,14 +181,9 @@ describe('resuming a live events stream from its last event id', () => {
       while (!until(events)) {
         const { value, done } = await reader.read()
         if (done) break
-        buffer += new TextDecoder().decode(value)
-        let end: number
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end)
-          buffer = buffer.slice(end + 2)
-          const event = /^event: (.*)$/m.exec(block)?.[1]
-          if (event) events.push({ event, id: /^id: (.*)$/m.exec(block)?.[1], data: /^data: (.*)$/m.exec(block)?.[1] ?? '' })
-        }
+        const taken = takeSseEvents(buffer + new TextDecoder().decode(value))
+        buffer = taken.rest
+        events.push(...taken.events)
       }
     } catch (error) {
       if (!controller.signal.aborted) throw error
