@@ -6,12 +6,17 @@
  *
  * Every child runs in its own process group and the whole group is stopped when the run ends,
  * fails or is interrupted, so no lake, Studio or next-server outlives it.
+ *
+ * `npm run test:e2e -- --each [specs…]` builds once, then runs every spec (or the ones named) on
+ * its own: a fresh, freshly seeded lake folder and a fresh `npm run start:cached` per spec, so a
+ * spec that leans on another's data, or on the order of the run, fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { findChromium, NO_BROWSER_MESSAGE } from '../lib/chromium'
+import { readBuildEnv } from '../lib/env'
 import { freePort } from './lib/ports'
 import { varnishd } from './lib/varnish'
 
@@ -57,11 +62,25 @@ async function main() {
     console.error(error instanceof Error ? error.message : String(error))
     process.exit(1)
   }
-  const lakeDir = mkdtempSync(join(tmpdir(), 'envoy-e2e-lake-'))
+  const argv = process.argv.slice(2)
+  const each = argv.includes('--each')
+  const playwrightArgs = argv.filter((arg) => arg !== '--each')
+  // Every temporary folder of the run (lakes, the build snapshot) goes when it ends.
+  const tempDirs = new Set<string>()
+  const newTempDir = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix))
+    tempDirs.add(dir)
+    return dir
+  }
+  const removeTempDirs = () => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true })
+  }
+  const newLakeDir = () => newTempDir('envoy-e2e-lake-')
+  const lakeDir = newLakeDir()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       stopAll()
-      rmSync(lakeDir, { recursive: true, force: true })
+      removeTempDirs()
       process.exit(130)
     })
   }
@@ -95,10 +114,53 @@ async function main() {
   delete env.SANITY_PROJECT_ID
   delete env.SANITY_API_READ_TOKEN
   let code = await run('npm', ['run', 'build'], env)
-  if (code === 0) code = await run('npx', ['playwright', 'test', ...process.argv.slice(2)], env)
+  if (code === 0 && !each) code = await run('npx', ['playwright', 'test', ...playwrightArgs], env)
+  if (code === 0 && each) code = await runEachAlone(playwrightArgs, env, newLakeDir, newTempDir('envoy-e2e-build-'))
   stopAll()
-  rmSync(lakeDir, { recursive: true, force: true })
+  removeTempDirs()
   process.exit(code)
+}
+
+/**
+ * The parts of the build folder the running portal writes to (its ISR pages and fetch cache), so
+ * each spec alone starts from the build as it was made, not from what the spec before it cached.
+ */
+const RUNTIME_CACHE_DIRS = ['server/app', 'cache/fetch-cache']
+
+function snapshotRuntimeCache(snapshot: string): () => void {
+  const distDir = readBuildEnv().NEXT_DIST_DIR
+  for (const dir of RUNTIME_CACHE_DIRS) if (existsSync(join(distDir, dir))) cpSync(join(distDir, dir), join(snapshot, dir), { recursive: true })
+  return () => {
+    for (const dir of RUNTIME_CACHE_DIRS) {
+      rmSync(join(distDir, dir), { recursive: true, force: true })
+      if (existsSync(join(snapshot, dir))) cpSync(join(snapshot, dir), join(distDir, dir), { recursive: true })
+    }
+  }
+}
+
+/**
+ * Each spec on its own lake, seeded afresh on its first start, and on the portal's cache as the
+ * build left it, after the one build. The prerendered pages came from the seed, as every fresh
+ * lake's content does.
+ */
+async function runEachAlone(args: string[], env: NodeJS.ProcessEnv, newLakeDir: () => string, snapshotDir: string): Promise<number> {
+  const restoreRuntimeCache = snapshotRuntimeCache(snapshotDir)
+  const named = args.filter((arg) => arg.endsWith('.spec.ts'))
+  const flags = args.filter((arg) => !arg.endsWith('.spec.ts'))
+  const specs = named.length
+    ? named
+    : readdirSync('e2e')
+        .filter((name) => name.endsWith('.spec.ts'))
+        .sort()
+        .map((name) => `e2e/${name}`)
+  const failed: string[] = []
+  for (const spec of specs) {
+    console.log(`\n=== ${spec}, alone on a fresh lake ===`)
+    restoreRuntimeCache()
+    if ((await run('npx', ['playwright', 'test', spec, ...flags], { ...env, LAKE_DIR: newLakeDir() })) !== 0) failed.push(spec)
+  }
+  console.log(`\n${specs.length - failed.length} of ${specs.length} specs passed alone${failed.length ? `; failed: ${failed.join(', ')}` : ''}`)
+  return failed.length ? 1 : 0
 }
 
 void main()
