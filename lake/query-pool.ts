@@ -31,7 +31,15 @@
  * own client's slow-job limit; one stopped only because the lake's share of slow jobs was taken
  * (which can meet an innocent query on a busy lake) is not refused further. Either kind marks the
  * client for 30 s: its waiting jobs are taken after everyone else's, and when the lake's share of
- * slow jobs is full, a marked client's slow job is stopped before an unmarked one's.
+ * slow jobs is full, a marked client's slow job is stopped before an unmarked one's. A marked
+ * client stopped again, for whatever reason, is a repeat offender and is made to wait as well.
+ *
+ * The marked clients' lane: jobs of marked clients run on at most `maxSuspect` workers together
+ * (one fewer than the kept workers, at least one); a marked client's job that finds the lane full
+ * is answered 429 at once rather than queued. Without it several addresses looping expensive
+ * queries (each within its own limits, each stopped at `slowMs` only to send the next) kept every
+ * worker busy, and the portal's reads queued behind them for up to `slowMs`: the lane keeps at
+ * least one kept worker, and the extra ones, for everyone else.
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
@@ -53,6 +61,8 @@ export type QueryPoolOptions = {
   slowMs?: number
   /** Most slow jobs running at once, all clients together. Default: half of `size`, at least 1. */
   maxSlow?: number
+  /** Most jobs of marked clients (a job stopped in the last 30 s) running at once. Default: `size` − 1, at least 1. */
+  maxSuspect?: number
 }
 
 /**
@@ -103,6 +113,7 @@ export class QueryPool {
   private readonly heapMb: number
   private readonly slowMs: number
   private readonly maxSlow: number
+  private readonly maxSuspect: number
   private readonly unsubscribe: () => void
   private nextId = 1
   /** Whether any job has been run: from then on `size` workers are kept. */
@@ -118,6 +129,7 @@ export class QueryPool {
     this.heapMb = options.heapMb ?? 2048
     this.slowMs = options.slowMs ?? 1500
     this.maxSlow = Math.max(1, options.maxSlow ?? Math.floor(this.size / 2))
+    this.maxSuspect = Math.max(1, options.maxSuspect ?? this.size - 1)
     this.unsubscribe = store.onChange((change) => {
       const message: ToWorker = { type: 'change', change }
       for (const slot of this.slots) if (!slot.exited) slot.worker.postMessage(message)
@@ -135,7 +147,7 @@ export class QueryPool {
     // Another process's commit is noticed here, before the job is posted, so the workers have
     // dropped their copies by the time they read the job.
     this.store.refreshIfChangedElsewhere()
-    const waiting = this.cooldownError(client)
+    const waiting = this.cooldownError(client) ?? this.laneError(client)
     if (waiting) return Promise.resolve({ ok: false, status: waiting.status, body: waiting.body })
     if (job.kind === 'query') this.datasets.add(job.dataset)
     this.used = true
@@ -158,6 +170,20 @@ export class QueryPool {
     }
     const seconds = Math.ceil(wait / 1000)
     return new LakeError(429, 'queryCooldownError', `This client's last query was stopped for exceeding the lake's limits; wait ${seconds} s before the next one`, { retryAfter: seconds })
+  }
+
+  /** The 429 for a marked client's job when the marked clients' lane is full (running and waiting). */
+  private laneError(client: JobClient): LakeError | undefined {
+    const now = performance.now()
+    if (!this.isSuspect(client.key, now)) return undefined
+    const running = [...this.slots].filter((slot) => slot.job && this.isSuspect(slot.job.client.key, now)).length
+    const queued = this.queue.filter((pending) => this.isSuspect(pending.client.key, now)).length
+    if (running + queued < this.maxSuspect) return undefined
+    return this.suspectBusy()
+  }
+
+  private suspectBusy(): LakeError {
+    return new LakeError(429, 'queryConcurrencyError', "This client recently had a query stopped for exceeding the lake's limits, and the lake's room for such clients is taken; retry shortly, or narrow the query.", { retryAfter: 2 })
   }
 
   get workerCount(): number {
@@ -186,6 +212,8 @@ export class QueryPool {
         return
       }
       const pending = this.takeFairly()
+      // Only marked clients wait, and their lane is full: they wait for it, not for a worker.
+      if (!pending) return
       clearTimeout(slot.idleTimer)
       slot.job = pending
       slot.started = performance.now()
@@ -199,14 +227,19 @@ export class QueryPool {
   }
 
   /**
-   * The oldest waiting job of a client with no job stopped in the last 30 s; the oldest of all
-   * when every waiting client has one. A client that has just had a query stopped then uses only
-   * the capacity nobody else is waiting for.
+   * The oldest waiting job of a client with no job stopped in the last 30 s; else the oldest of a
+   * marked client if the marked clients' lane has room; else none. A client that has just had a
+   * query stopped then uses only the capacity nobody else is waiting for, within its lane.
    */
-  private takeFairly(): Pending {
+  private takeFairly(): Pending | undefined {
     const now = performance.now()
-    const index = this.queue.findIndex((pending) => !this.isSuspect(pending.client.key, now))
-    return this.queue.splice(Math.max(0, index), 1)[0] as Pending
+    let index = this.queue.findIndex((pending) => !this.isSuspect(pending.client.key, now))
+    if (index < 0) {
+      const running = [...this.slots].filter((slot) => slot.job && this.isSuspect(slot.job.client.key, now)).length
+      if (running >= this.maxSuspect) return undefined
+      index = 0
+    }
+    return this.queue.splice(index, 1)[0]
   }
 
   private spawn(): Slot {
@@ -325,9 +358,11 @@ export class QueryPool {
 
   private penalize(key: string, cause: 'contention' | 'limit', ranMs: number): void {
     const now = performance.now()
+    const repeat = this.isSuspect(key, now)
     this.strikes.set(key, now)
-    // Stopped for lack of room only: the client's jobs go last for a while, but it is not refused.
-    if (cause === 'contention') return
+    // Stopped for lack of room only, the first time: the client's jobs go last for a while, but it
+    // is not refused. A second stop within the window is the client's pattern, not bad luck.
+    if (cause === 'contention' && !repeat) return
     this.cooldowns.set(key, now + COOLDOWN_FACTOR * ranMs)
     // Forgotten once they no longer matter, so the maps stay as small as the set of offenders.
     for (const [client, at] of this.strikes) if (now - at > STRIKE_WINDOW_MS) this.strikes.delete(client)
@@ -339,6 +374,11 @@ export class QueryPool {
     const queued = this.queue.indexOf(pending)
     if (queued >= 0) {
       this.queue.splice(queued, 1)
+      if (this.isSuspect(pending.client.key)) {
+        const busy = this.suspectBusy()
+        pending.resolve({ ok: false, status: busy.status, body: busy.body })
+        return
+      }
       pending.resolve({ ok: false, status: 503, body: new LakeError(503, 'lakeBusyError', `The lake was too busy to start this query within ${QUEUE_WAIT_MS} ms; retry shortly`).body })
       return
     }
