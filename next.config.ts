@@ -7,6 +7,11 @@ import { securityHeaders } from './lib/security/headers'
 const nextConfig: NextConfig = {
   distDir: readBuildEnv().NEXT_DIST_DIR,
   poweredByHeader: false,
+  // Lets proxy.ts see the request as sent: Next otherwise removes its flight headers (RSC,
+  // Next-Router-State-Tree, …) before the proxy runs, so a malformed router state could not be
+  // refused there and reached the page handler, which answers it with a 500. The proxy's other
+  // work is unaffected: it reads only paths and list parameters and keeps `_rsc` on rewrites.
+  skipProxyUrlNormalize: true,
   // Next's file-system ISR cache, minus new entries for 404s and other errors (junk addresses).
   cacheHandler: path.resolve('lib/cache/isrCacheHandler.mjs'),
   reactStrictMode: true,

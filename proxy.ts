@@ -1,8 +1,10 @@
 /**
  * Runs only where it has work, so other cached pages pay nothing for it:
- * - Malformed requests (lib/http/malformed.ts): a path with a `%` in it is checked first; one
- *   Next.js could not decode is answered 400 here, with the security headers, instead of a bare
- *   500 from Next.js.
+ * - Malformed requests (lib/http/malformed.ts), checked first and answered 400 here, with the
+ *   security headers, instead of a bare 500 from Next.js: a path with a `%` in it that Next.js
+ *   could not decode, and a `Next-Router-State-Tree` header it could not parse. Only requests
+ *   carrying either come here. Next hides its flight headers (that one included) from the proxy
+ *   unless `skipProxyUrlNormalize` is set, which next.config.ts does for this.
  * - Filtered lists: /trips?… and /facts?… are served from their cached view route
  *   (lib/listViews.ts). Only requests that carry a list's own parameters come here (the matcher's
  *   `has`): running the proxy costs every request it sees, and the unfiltered lists are static.
@@ -14,7 +16,7 @@
  *   share link), and the routes that enter or leave preview.
  */
 import { type NextRequest, NextResponse } from 'next/server'
-import { hasBadEscape } from '@/lib/http/malformed'
+import { hasBadEscape, hasBadRouterState, ROUTER_STATE_HEADER } from '@/lib/http/malformed'
 import { plainPage } from '@/lib/http/plainPage'
 import { ALL, isListKind, listRoute, viewOf } from '@/lib/listViews'
 import { securityHeaders } from '@/lib/security/headers'
@@ -37,12 +39,20 @@ function listResponse(request: NextRequest): NextResponse | null {
   return null
 }
 
+function badRequest(title: string, message: string): Response {
+  const headers = Object.fromEntries(securityHeaders().map(({ key, value }) => [key, value]))
+  return plainPage(400, title, message, { ...headers, 'cache-control': 'no-store' })
+}
+
 /** The 400 for a request Next.js could not read, or null when it can. */
 function malformedResponse(request: NextRequest): Response | null {
-  if (!hasBadEscape(request.nextUrl.pathname)) return null
-  const headers = Object.fromEntries(securityHeaders().map(({ key, value }) => [key, value]))
-  const message = 'This address has a broken “%” escape, so it cannot name a page. Check the link, or start again from the home page.'
-  return plainPage(400, 'Bad address', message, { ...headers, 'cache-control': 'no-store' })
+  if (hasBadEscape(request.nextUrl.pathname)) {
+    return badRequest('Bad address', 'This address has a broken “%” escape, so it cannot name a page. Check the link, or start again from the home page.')
+  }
+  if (hasBadRouterState(request.headers.get(ROUTER_STATE_HEADER))) {
+    return badRequest('Bad request', 'This request carried page-navigation data the site cannot read. Reload the page, or start again from the home page.')
+  }
+  return null
 }
 
 function isPreviewRequest(request: NextRequest): boolean {
@@ -74,5 +84,7 @@ export const config = {
     '/api/draft-mode/:path*',
     // Any path with a `%` in it: the proxy checks its escapes.
     '/:path(.*%.*)',
+    // Client-router requests: the proxy checks the router state Next would parse (ROUTER_STATE_HEADER).
+    { source: '/:path*', has: [{ type: 'header', key: 'next-router-state-tree' }] },
   ],
 }

@@ -320,6 +320,58 @@ test.describe('bad input on the portal', () => {
     }
     expect(problems).toEqual([])
   })
+
+  // Requests Next.js itself cannot read (lib/http/malformed.ts, proxy.ts): each was a bare 500
+  // without the security headers, on every page rendered per request.
+  const validState = encodeURIComponent(JSON.stringify(['', { children: ['__PAGE__', {}] }]))
+  const BAD_STATES = ['%7Bbad', '["x"]', '%E0%A4%A', encodeURIComponent('["",{"children":["__PAGE__",{}]},null,null,true]'), encodeURIComponent(`${'['.repeat(500)}${']'.repeat(500)}`)]
+  const COUSINS: Record<string, string>[] = [
+    { RSC: '2' },
+    { RSC: '1', 'Next-Router-Prefetch': '9', 'Next-Router-State-Tree': validState },
+    { RSC: '1', 'Next-Router-Prefetch': '1', 'Next-Router-Segment-Prefetch': '/../%%' },
+    { RSC: '1', 'Next-Router-Segment-Prefetch': '/_tree' },
+    { RSC: '1', 'Next-Url': '%E0%A4%A', 'Next-Router-State-Tree': validState },
+    { 'Next-Action': 'a'.repeat(42) },
+    { RSC: '1', 'Next-Action': 'abc', 'Next-Router-State-Tree': validState },
+  ]
+  const DYNAMIC = ['/search?q=japan', '/briefing-book', '/trips/2021-03-tokyo-2plus2', '/trips?year=2021', '/']
+
+  test('broken % escapes and unreadable router state get a 400 page with the security headers', async ({ request }) => {
+    const problems: string[] = []
+    const check = async (target: string, headers: Record<string, string>, want: number[]) => {
+      const response = await request.get(target, { headers, maxRedirects: 5 })
+      const label = `${target} ${JSON.stringify(headers).slice(0, 80)}`
+      if (!want.includes(response.status())) problems.push(`${label}: ${response.status()}, expected ${want.join(' or ')}`)
+      if (!response.headers()['content-security-policy']?.includes("frame-ancestors 'self'")) problems.push(`${label}: no security headers`)
+      if (response.status() === 400 && !/<h1>Bad (address|request)<\/h1>/.test(await response.text())) problems.push(`${label}: no readable page`)
+    }
+    for (const target of ['/trips/%E0%A4%A', '/officials/%FF', '/trips/x%ZZ', '/search/%C0%AF']) await check(target, {}, [400])
+    for (const target of DYNAMIC) {
+      for (const state of BAD_STATES) {
+        await check(target, { RSC: '1', 'Next-Router-State-Tree': state }, [400])
+        // A prefetch (Next-Router-Prefetch: 1) carries it too.
+        await check(target, { RSC: '1', 'Next-Router-Prefetch': '1', 'Next-Router-State-Tree': state }, [400])
+      }
+      // The router state a browser sends still navigates.
+      await check(target, { RSC: '1', 'Next-Router-State-Tree': validState }, [200])
+      // The cousins Next reads leniently: junk is ignored, never a 500.
+      for (const headers of COUSINS) {
+        await check(target, headers, [200, 404])
+      }
+    }
+    expect(problems).toEqual([])
+  })
+
+  test('oversized request headers are refused by the HTTP server before the portal reads them', async ({ baseURL }) => {
+    // Node's parser answers 431 with no body past 16 KB of headers (40,000 is Next's own limit
+    // for the router state), so nothing of the page is rendered or sent.
+    const oversized: Record<string, string>[] = [{ 'X-Junk': 'y'.repeat(20_000) }, { RSC: '1', 'Next-Router-State-Tree': 'a'.repeat(40_001) }]
+    for (const headers of oversized) {
+      const response = await fetch(`${baseURL}/search?q=japan`, { headers })
+      expect(response.status).toBe(431)
+      expect(await response.text()).toBe('')
+    }
+  })
 })
 
 test.describe('security headers', () => {

@@ -5,8 +5,8 @@
  * ordinary write path, so it lands in the transaction log and listeners hear about it.
  *
  * Image transforms follow Sanity's image URL parameters (w, h, rect, fit, crop, auto=format, fm,
- * dpr, q), rendered with sharp. Results are cached in memory (content-addressed, so they never go
- * stale) up to a fixed budget.
+ * dpr, q), rendered with sharp. Results are cached on disk (content-addressed, so they never go
+ * stale) up to a fixed budget (lake/transform-cache.ts).
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
@@ -15,6 +15,7 @@ import sharp from 'sharp'
 import type { Metadata, ResizeOptions } from 'sharp'
 import { LakeError, badRequest } from './errors'
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './file-modes'
+import type { CachedTransform, TransformCache } from './transform-cache'
 import type { Doc } from './types'
 import { changesAsMutations, runWrite } from './write'
 import type { WriteContext } from './write'
@@ -161,39 +162,7 @@ export function mimeForExtension(ext: string): string {
 
 // --- Transforms -------------------------------------------------------------------------------
 
-export type TransformResult = { body: Buffer; contentType: string; varyAccept: boolean }
-
-/**
- * Rendered variants, least recently used dropped first once they weigh more than the budget. The
- * key holds the normalized parameters (see transformImage), so URLs that differ only in ignored or
- * over-limit values share an entry, and the cache cannot grow past its budget however many URLs
- * are tried. Kept in memory:
- * a variant costs a bounded render (pixel ceiling, no enlargement) to make again after a restart.
- */
-const cache = new Map<string, TransformResult>()
-let cacheBytes = 0
-const CACHE_BUDGET = 64 * 1024 * 1024
-
-function cached(key: string): TransformResult | undefined {
-  const hit = cache.get(key)
-  if (hit) {
-    // Map keeps insertion order: re-inserting marks it most recently used.
-    cache.delete(key)
-    cache.set(key, hit)
-  }
-  return hit
-}
-
-function remember(key: string, result: TransformResult): void {
-  if (result.body.length > CACHE_BUDGET / 4) return
-  cache.set(key, result)
-  cacheBytes += result.body.length
-  for (const [oldKey, old] of cache) {
-    if (cacheBytes <= CACHE_BUDGET) break
-    cache.delete(oldKey)
-    cacheBytes -= old.body.length
-  }
-}
+export type TransformResult = CachedTransform
 
 /** Largest output, in pixels; AVIF (slow to encode) gets less. A larger request gets the capped image. */
 const MAX_OUTPUT_PIXELS = 4096 * 4096
@@ -245,13 +214,16 @@ const TRANSFORM_KEYS = ['w', 'h', 'rect', 'fit', 'crop', 'auto', 'fm', 'dpr', 'q
 
 /**
  * Applies Sanity's image URL parameters. Unknown parameters are ignored (as Sanity ignores
- * unsupported ones); no parameters at all returns the original bytes.
+ * unsupported ones); no parameters at all returns the original bytes. Variants are kept in
+ * `cache` under their normalized parameters, so URLs that differ only in ignored or over-limit
+ * values share an entry.
  */
 export async function transformImage(
   original: Buffer,
   ext: string,
   query: Record<string, string | undefined>,
   accept: string | undefined,
+  cache: TransformCache,
 ): Promise<TransformResult> {
   const autoFormat = query.auto === 'format'
   const wantsWebp = autoFormat && !query.fm && (accept ?? '').includes('image/webp') && ext !== 'svg' && ext !== 'gif'
@@ -284,18 +256,20 @@ export async function transformImage(
     height = Math.max(1, Math.floor(outHeight * factor))
   }
   const key = `${createHash('sha1').update(original).digest('hex')}|${width}|${height}|${quality}|${dpr}|${TRANSFORM_KEYS.filter((k) => !['w', 'h', 'q', 'dpr', 'max-w', 'max-h'].includes(k)).map((k) => query[k] ?? '').join('|')}|${wantsWebp}`
-  const hit = cached(key)
+  const hit = await cache.get(key)
   if (hit) return hit
-  return withRenderSlot(() => render(original, ext, query, { width, height, quality, format: requestedFormat, autoFormat, key }))
+  const result = await withRenderSlot(() => render(original, ext, query, { width, height, quality, format: requestedFormat, autoFormat }))
+  await cache.set(key, result)
+  return result
 }
 
 async function render(
   original: Buffer,
   ext: string,
   query: Record<string, string | undefined>,
-  options: { width: number | undefined; height: number | undefined; quality: number; format: string; autoFormat: boolean; key: string },
+  options: { width: number | undefined; height: number | undefined; quality: number; format: string; autoFormat: boolean },
 ): Promise<TransformResult> {
-  const { width, height, quality, autoFormat, key } = options
+  const { width, height, quality, autoFormat } = options
   let image = sharp(original, { animated: ext === 'gif' }).rotate()
   if (query.rect) {
     const parts = query.rect.split(',').map(Number)
@@ -353,7 +327,5 @@ async function render(
       image = image.png()
       contentType = 'image/png'
   }
-  const result = { body: await image.toBuffer(), contentType, varyAccept: autoFormat }
-  remember(key, result)
-  return result
+  return { body: await image.toBuffer(), contentType, varyAccept: autoFormat }
 }

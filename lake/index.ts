@@ -15,6 +15,7 @@ import { readLakeEnv } from '../lib/env'
 import { AccountStore } from './accounts'
 import { TokenStore } from './auth'
 import { tightenTree } from './file-modes'
+import { TransformCache } from './transform-cache'
 import { ListenHub } from './listen'
 import { startWebhooks, type WebhookTarget } from './webhooks'
 import { importFile } from './ndjson'
@@ -70,6 +71,8 @@ export type StartLakeOptions = {
   editorialWorkflow?: boolean
   /** Lake time (lake/clock.ts); LAKE_CLOCK picks the system clock or a manual one. */
   clock?: Clock
+  /** Bound of the image-transform cache on disk, in bytes. Default: LAKE_TRANSFORM_CACHE_MB. */
+  transformCacheBytes?: number
 }
 
 export type RunningLake = {
@@ -124,6 +127,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     corsOrigins,
     queryLimits: options.queryLimits,
     queries: new QueryPool(store, { ...options.queryWorkers, dir }),
+    transforms: new TransformCache(dir, options.transformCacheBytes ?? env.LAKE_TRANSFORM_CACHE_MB * 1024 * 1024),
     clock: options.clock ?? (env.LAKE_CLOCK === 'manual' ? manualClock() : systemClock),
   }
   // Without the editorial workflow the lake is plain Sanity: no review, no embargo, no schedules

@@ -63,6 +63,13 @@ const lakeSchema = z.object({
    * move lake time forward (POST /v1/clock) so schedules and embargo lifts fall due at once.
    */
   LAKE_CLOCK: z.enum(['system', 'manual'], { message: 'must be system or manual' }).default('system'),
+  /** Bound of the image-transform cache on disk (`<LAKE_DIR>/transform-cache`), in megabytes. */
+  LAKE_TRANSFORM_CACHE_MB: z.coerce
+    .number({ message: 'must be a number of megabytes' })
+    .int('must be a whole number of megabytes')
+    .min(1, 'must be at least 1')
+    .max(1_000_000, 'must be at most 1000000')
+    .default(256),
   /** Comma-separated document types review applies to; empty means every content type. */
   LAKE_REVIEW_TYPES: z
     .string()

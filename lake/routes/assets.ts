@@ -60,7 +60,7 @@ export function assetRoutes(app: App, context: StudioContext): void {
     const [, sha1, , , ext] = match as unknown as [string, string, string, string, string]
     const original = readAsset(context.dir, dataset, sha1, ext)
     if (!original) throw notFound('No such image')
-    const result = await transformImage(original, ext, request.query as Record<string, string | undefined>, request.headers.accept)
+    const result = await transformImage(original, ext, request.query as Record<string, string | undefined>, request.headers.accept, context.transforms)
     reply.header('content-type', result.contentType).header('cache-control', IMMUTABLE).header('x-content-type-options', 'nosniff')
     // SVG can carry script: never let it run in the lake's origin.
     if (result.contentType === 'image/svg+xml') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")

@@ -10,6 +10,7 @@ import { isValidDatasetName } from '../ids'
 import type { ListenHub } from '../listen'
 import type { JobClient, QueryPool } from '../query-pool'
 import type { Store } from '../store'
+import type { TransformCache } from '../transform-cache'
 import { callerFor } from '../studio/context'
 import type { Principal } from '../types'
 import type { Workflow } from '../workflow/service'
@@ -39,6 +40,8 @@ export type LakeContext = {
   runDue?: () => Promise<void>
   /** The worker threads that evaluate queries and listener filters. */
   queries: QueryPool
+  /** Rendered image variants on disk, bounded in bytes (lake/transform-cache.ts). */
+  transforms: TransformCache
   /** Editorial workflow (review, embargoes, schedules); its guard runs on every API write. */
   workflow?: Workflow
 }

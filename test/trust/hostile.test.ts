@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict'
 import { statSync } from 'node:fs'
+import http from 'node:http'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import sharp from 'sharp'
@@ -63,13 +64,28 @@ function cases(imagePath: string): HostileCase[] {
  * Waits until the anonymous test client may query again: a stopped query makes a client wait
  * (lake/query-pool.ts), and each case must meet the lake as a fresh client would.
  */
-async function waitOutCooldown(url: string): Promise<void> {
+async function waitOutCooldown(url: string, from?: string): Promise<void> {
   for (let attempt = 0; attempt < 60; attempt++) {
-    const response = await send(`${url}${query('1')}`)
+    const response = from ? await sendFrom(from, url, query('1')) : await send(`${url}${query('1')}`)
     if (response.status !== 429) return
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
   throw new Error('the lake kept refusing the client')
+}
+
+/** A GET from a chosen loopback address (fetch cannot pick its source address): the lake tells anonymous clients apart by it. */
+function sendFrom(address: string, base: string, target: string): Promise<{ status: number; text: string }> {
+  const url = new URL(target, base)
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, localAddress: address, timeout: 30_000 }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }))
+      res.on('error', reject)
+    })
+    req.on('timeout', () => req.destroy(new Error('timeout')))
+    req.on('error', reject)
+  })
 }
 
 /** Pings the lake every 50 ms until `done` settles; resolves with the slowest ping's time. */
@@ -130,6 +146,32 @@ describe('hostile readers: quick 4xx answers, a lake that keeps answering, nothi
     assert.match(next.text, /wait \d+ s/)
     // Staff with a token are not made to wait for an anonymous caller's query.
     assert.equal(await t.viewer.fetch<number>('1'), 1)
+  })
+
+  test('clients with a stopped query share one worker: a second one is refused at once, others go on', async () => {
+    // Three addresses of their own (loopback), so no earlier case has marked them.
+    const [x, y, z] = ['127.0.0.6', '127.0.0.7', '127.0.0.8']
+    const runaway = query('$s match ("*a" + "*a*a*a*a*b")', { s: 'a'.repeat(8000) })
+    // X and Y each have a query stopped: both are marked for 30 s.
+    const first = await Promise.all([sendFrom(x, t.lake.httpUrl, runaway), sendFrom(y, t.lake.httpUrl, runaway)])
+    for (const response of first) assert.ok([400, 429].includes(response.status), `a runaway query got ${response.status}`)
+    for (const address of [x, y]) await waitOutCooldown(t.lake.httpUrl, address)
+    // X's next runaway query takes the marked clients' one worker (2 kept workers, 1 for them)…
+    const running = sendFrom(x, t.lake.httpUrl, runaway)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    // …so Y, marked too, is answered 429 at once instead of taking another worker,
+    const refused = await sendFrom(y, t.lake.httpUrl, query('count(*[_type == "meeting"])'))
+    assert.equal(refused.status, 429, refused.text)
+    assert.match(refused.text, /queryConcurrencyError/)
+    // while an address with no stopped query, and staff, are answered as usual.
+    const other = await sendFrom(z, t.lake.httpUrl, query('count(*[_type == "meeting"])'))
+    assert.equal(other.status, 200, other.text)
+    assert.equal(await t.viewer.fetch<number>('count(*[_type == "meeting"])'), 200)
+    // X stopped a second time is a repeat offender: made to wait.
+    assert.ok([400, 429].includes((await running).status))
+    const again = await sendFrom(x, t.lake.httpUrl, query('1'))
+    assert.equal(again.status, 429)
+    assert.match(again.text, /queryCooldownError/)
   })
 
   test('an oversized transform is the original size, never enlarged', async () => {
