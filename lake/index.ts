@@ -27,11 +27,11 @@ import { buildApp } from './server'
 import { Store } from './store'
 import { ensureCertificate } from './tls'
 import { manualClock, systemClock, type Clock } from './clock'
-import { startScheduler, type Scheduler } from './workflow/scheduler'
-import { Workflow } from './workflow/service'
+import { importCheckOf, type BackgroundWork, type LakePlugin } from './plugin'
 
 export { createToken } from './auth'
 export type { TokenRole, Role } from './types'
+export type { LakePlugin } from './plugin'
 
 export type StartLakeOptions = {
   /** Data folder (SQLite database, TLS certificate). Default: LAKE_DIR. */
@@ -58,16 +58,10 @@ export type StartLakeOptions = {
   queryLimits?: Partial<QueryLimits>
   /** Query worker pool sizing (lake/query-pool.ts); default one worker per core. */
   queryWorkers?: Omit<QueryPoolOptions, 'dir'>
-  /** Whether publishing needs an approved review (datasets without their own setting). Default: LAKE_REVIEW_REQUIRED. */
-  reviewRequired?: boolean
-  /** Document types review applies to; empty = every content type. Default: LAKE_REVIEW_TYPES. */
-  reviewTypes?: string[]
   /** Public HTTPS origin asset URLs point to. Default: LAKE_PUBLIC_URL, else the HTTPS server's own address. */
   publicUrl?: string
-  /** How often the scheduler looks for due schedules. Default: 1000 ms. */
-  schedulerIntervalMs?: number
-  /** False: no editorial workflow (review, embargoes, schedules), as plain hosted Sanity. Default true. */
-  editorialWorkflow?: boolean
+  /** Behaviour beyond Sanity's (lake/plugin.ts). None: the lake is plain hosted Sanity. */
+  plugins?: LakePlugin[]
   /** Lake time (lake/clock.ts); LAKE_CLOCK picks the system clock or a manual one. */
   clock?: Clock
 }
@@ -125,17 +119,13 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     queryLimits: options.queryLimits,
     queries: new QueryPool(store, { ...options.queryWorkers, dir }),
     clock: options.clock ?? (env.LAKE_CLOCK === 'manual' ? manualClock() : systemClock),
+    plugins: [],
   }
-  // Without the editorial workflow the lake is plain Sanity: no review, no embargo, no schedules
-  // (as on hosted Sanity without Envoy's rules; the portal's own embargo filter is tested on it).
-  const editorial = options.editorialWorkflow !== false
-  context.workflow = editorial
-    ? new Workflow(context, {
-        reviewRequired: options.reviewRequired ?? env.LAKE_REVIEW_REQUIRED,
-        reviewTypes: options.reviewTypes ?? env.LAKE_REVIEW_TYPES,
-      })
-    : undefined
-  let scheduler: Scheduler | undefined
+  const plugins = options.plugins ?? []
+  context.plugins = plugins.map((plugin) => ({ name: plugin.name, ...plugin.setup?.(context) }))
+  const checkImport = importCheckOf(plugins)
+  const background: BackgroundWork[] = []
+  const closeBackground = () => Promise.all(background.map((work) => work.close()))
   const presence = new PresenceHub(context)
   const webhook = options.webhook ?? (env.LAKE_WEBHOOK_URL && env.SANITY_REVALIDATE_SECRET ? { url: env.LAKE_WEBHOOK_URL, secret: env.SANITY_REVALIDATE_SECRET, dataset: 'production' } : undefined)
   const apps: App[] = []
@@ -143,7 +133,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     const seedDataset = options.seedDataset ?? 'production'
     if (options.seedFile && store.count(seedDataset) === 0) {
       log(`Dataset "${seedDataset}" is empty: importing ${options.seedFile}`)
-      const { written } = await importFile(context, { dataset: seedDataset, file: options.seedFile, mode: 'create', progress: log, checkEmbargo: editorial })
+      const { written } = await importFile(context, { dataset: seedDataset, file: options.seedFile, mode: 'create', progress: log, checkImport })
       log(`Imported ${written} documents`)
     }
     // Webhooks start after the first-start seed import: it fills an empty dataset that nothing has
@@ -163,14 +153,15 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     // Presence WebSockets upgrade on the raw servers (the HTTP/2 server accepts HTTP/1.1 upgrades).
     presence.attach(secure.server)
     presence.attach(plain.server)
-    // After the seed import and once serving: a lift missed while the lake was down runs now.
-    if (context.workflow) {
-      const running = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log, clock: context.clock })
-      scheduler = running
+    // After the seed import and once serving: work missed while the lake was down runs now.
+    for (const plugin of context.plugins) if (plugin.startBackground) background.push(plugin.startBackground(log))
+    if (background.length) {
       // Twice: a tick already under way when the clock moved read the time before the move.
       context.runDue = async () => {
-        await running.tick()
-        await running.tick()
+        for (const work of background) {
+          await work.tick()
+          await work.tick()
+        }
       }
     }
     const port = boundPort(secure)
@@ -183,7 +174,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
       httpPort,
       dir,
       close: async () => {
-        await scheduler?.close()
+        await closeBackground()
         context.hub.closeAll()
         presence.close()
         await Promise.all(apps.map((app) => app.close()))
@@ -198,7 +189,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     log(`Data in ${dir}`)
     return lake
   } catch (error) {
-    await scheduler?.close()
+    await closeBackground()
     context.hub.closeAll()
     presence.close()
     await Promise.all(apps.map((app) => app.close().catch(() => undefined)))

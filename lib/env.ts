@@ -51,23 +51,12 @@ const lakeSchema = z.object({
   LAKE_WEBHOOK_URL: optionalText.pipe(z.string().url('must be an absolute URL such as http://127.0.0.1:3000/api/revalidate').optional()),
   SANITY_REVALIDATE_SECRET: optionalText,
   /**
-   * Whether the lake refuses to publish a document whose draft is not approved (lake/workflow).
-   * On unless set to false; `npm run test:e2e` turns it off for the specs that publish directly.
-   */
-  LAKE_REVIEW_REQUIRED: z
-    .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'must be true or false' })
-    .default('true')
-    .transform((value) => value === 'true' || value === '1' || value === 'on'),
-  /**
    * The lake's clock (lake/clock.ts): `system`, or `manual` for tests, which lets an administrator
    * move lake time forward (POST /v1/clock) so schedules and embargo lifts fall due at once.
    */
   LAKE_CLOCK: z.enum(['system', 'manual'], { message: 'must be system or manual' }).default('system'),
-  /** Comma-separated document types review applies to; empty means every content type. */
-  LAKE_REVIEW_TYPES: z
-    .string()
-    .default('')
-    .transform((value) => value.split(',').map((type) => type.trim()).filter(Boolean)),
+  /** Lake plugins (lake/plugin.ts) `npm run lake` loads when no --plugin is given; comma-separated module paths. */
+  LAKE_PLUGINS: optionalText,
 })
 
 const sanitySchema = z.object({
