@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util'
 import path from 'node:path'
-import { readLakeEnv } from '../lib/env'
+import { readLakeEnv } from './env'
 import { TokenStore, isTokenRole } from './auth'
 import { LakeError } from './errors'
 import { isValidDatasetName } from './ids'

@@ -11,7 +11,7 @@
  */
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { readLakeEnv } from '../lib/env'
+import { readLakeEnv } from './env'
 import { AccountStore } from './accounts'
 import { TokenStore } from './auth'
 import { tightenTree } from './file-modes'

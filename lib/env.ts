@@ -1,9 +1,9 @@
 /**
  * Every environment variable Envoy reads, validated in one place.
  *
- * The portal, the Studio tooling and the lake all import from here so that a
- * misspelt or malformed variable fails fast with one clear message instead of
- * surfacing later as a confusing network error.
+ * The portal and the Studio tooling import from here (the lake validates its own,
+ * lake/env.ts) so that a misspelt or malformed variable fails fast with one clear
+ * message instead of surfacing later as a confusing network error.
  */
 import { z } from 'zod'
 
@@ -21,43 +21,16 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional()
 
-const lakeSchema = z.object({
-  LAKE_DIR: z.string().trim().min(1).default('.lake'),
+/**
+ * Where the portal and the tooling find the local lake. The lake's own settings (its folder,
+ * administrator, webhooks, clock, plugins) are the lake's, validated in lake/env.ts.
+ */
+const lakeAddressSchema = z.object({
   LAKE_PORT: port(3999),
   LAKE_HTTP_PORT: port(3998),
   LAKE_HOST: z.string().trim().min(1).default('localhost'),
-  /** Comma-separated origins allowed to call the lake from a browser. */
-  LAKE_CORS_ORIGINS: optionalText,
-  /**
-   * The lake's public HTTPS origin, where asset URLs point (https://lake.example.gov behind a
-   * proxy). Unset: the lake's own HTTPS address, https://LAKE_HOST:LAKE_PORT. HTTPS because
-   * browsers load the images and @sanity/import checks asset URLs over HTTPS only.
-   */
-  LAKE_PUBLIC_URL: optionalText.pipe(
-    z
-      .string()
-      .url('must be an absolute URL such as https://lake.example.gov')
-      .refine((value) => /^https:\/\/[^/?#]+\/?$/.test(value), 'must be an https:// origin without a path, such as https://lake.example.gov')
-      .transform((value) => value.replace(/\/$/, ''))
-      .optional(),
-  ),
-  PORT: port(3000),
-  STUDIO_PORT: port(3333),
-  /** Email of the administrator created on the first start of `npm run dev` / `npm start`. */
-  LAKE_ADMIN_EMAIL: z.string().trim().email('must be an email address').default('admin@envoy.local'),
-  /** That administrator's password (at least 12 characters); unset means a random one, printed once. */
-  LAKE_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
-  /** Where the lake posts a signed webhook for every published change (the portal's /api/revalidate). */
-  LAKE_WEBHOOK_URL: optionalText.pipe(z.string().url('must be an absolute URL such as http://127.0.0.1:3000/api/revalidate').optional()),
-  SANITY_REVALIDATE_SECRET: optionalText,
-  /**
-   * The lake's clock (lake/clock.ts): `system`, or `manual` for tests, which lets an administrator
-   * move lake time forward (POST /v1/clock) so schedules and embargo lifts fall due at once.
-   */
-  LAKE_CLOCK: z.enum(['system', 'manual'], { message: 'must be system or manual' }).default('system'),
-  /** Lake plugins (lake/plugin.ts) `npm run lake` loads when no --plugin is given; comma-separated module paths. */
-  LAKE_PLUGINS: optionalText,
 })
+
 
 const sanitySchema = z.object({
   /** Set together with SANITY_DATASET to read from hosted Sanity instead of the local lake. */
@@ -132,7 +105,7 @@ export function readBuildEnv(source: NodeJS.ProcessEnv = process.env): z.infer<t
   return parse(buildSchema, source)
 }
 
-export type LakeEnv = z.infer<typeof lakeSchema>
+export type LakeAddress = z.infer<typeof lakeAddressSchema>
 export type SanityEnv = z.infer<typeof sanitySchema>
 
 function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
@@ -144,8 +117,8 @@ function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.inf
   return result.data
 }
 
-export function readLakeEnv(source: NodeJS.ProcessEnv = process.env): LakeEnv {
-  return parse(lakeSchema, source)
+export function readLakeAddress(source: NodeJS.ProcessEnv = process.env): LakeAddress {
+  return parse(lakeAddressSchema, source)
 }
 
 /** Where the portal reads content: hosted Sanity when a project id is set, otherwise the local lake. */

@@ -4,7 +4,7 @@
  * (nor a perspective that shows one document's draft), and answers 404, so links simply never open.
  */
 import 'server-only'
-import { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/client'
+import { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/baseClient'
 import { readContentSource } from '@/lib/env'
 import type { ShareLinkState } from '@/editorial/share-rules'
 

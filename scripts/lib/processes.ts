@@ -7,7 +7,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import concurrently from 'concurrently'
-import { readContentSource, readLakeEnv } from '../../lib/env'
+import { readContentSource } from '../../lib/env'
+import { readLakeEnv } from '../../lake/env'
 import { STUDIO_OUT_DIR, ensurePortalReadToken } from './studio'
 
 export const SEED_FILE = 'sanity/seed/seed.ndjson'
