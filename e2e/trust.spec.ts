@@ -12,6 +12,7 @@
  * 6. Stays up: with the lake stopped, a second portal on the same build keeps serving the pages it
  *    rendered and shows a friendly error page for the rest, and recovers when the lake returns.
  */
+import { EDITORIAL_PLUGIN } from '../scripts/lib/processes'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -21,7 +22,7 @@ import { E2E } from './support/env'
 import { expect, test } from './support/test'
 import type { SanityClient } from '@sanity/client'
 import sharp from 'sharp'
-import { hashShareToken } from '../lib/preview/shareRules'
+import { hashShareToken } from '../editorial/share-rules'
 import { createLakeToken, lakeClient } from './support/lake'
 import { freePort } from '../scripts/lib/ports'
 
@@ -473,7 +474,7 @@ test.describe('stays up when the lake is down', () => {
   let lakePing = ''
 
   const startLake = async () => {
-    children.lake = spawn(process.execPath, ['--import', 'tsx', 'lake/cli.ts', 'serve', '--seed', 'sanity/seed/seed.ndjson'], { env, stdio: 'ignore', detached: true })
+    children.lake = spawn(process.execPath, ['--import', 'tsx', 'lake/cli.ts', 'serve', '--plugin', EDITORIAL_PLUGIN, '--seed', 'sanity/seed/seed.ndjson'], { env, stdio: 'ignore', detached: true })
     await waitFor(lakePing)
   }
 

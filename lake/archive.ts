@@ -29,7 +29,7 @@ import { ASSET_BODY_LIMIT, readAsset, uploadAsset } from './assets'
 import type { AssetKind } from './assets'
 import { changesAsMutations, runWrite } from './write'
 import type { WriteContext } from './write'
-import { ImportError, importLines, readNdjson } from './ndjson'
+import { ImportError, importLines, readNdjson, type ImportCheck } from './ndjson'
 import type { ImportMode, Progress } from './ndjson'
 import type { Doc } from './types'
 
@@ -185,7 +185,7 @@ export type ArchiveImportResult = { transactionId: string; written: number; skip
 /** Imports a `sanity dataset export` tarball into `dataset`: assets first, then every document in one transaction. */
 export async function importArchive(
   context: WriteContext & { dir: string },
-  options: { dataset: string; file: string; mode: ImportMode; origin: string; projectId: string; progress?: Progress; limits?: ArchiveLimits },
+  options: { dataset: string; file: string; mode: ImportMode; origin: string; projectId: string; progress?: Progress; limits?: ArchiveLimits; checkImport?: ImportCheck },
 ): Promise<ArchiveImportResult> {
   const { dataset, mode, progress } = options
   const scratch = mkdtempSync(path.join(tmpdir(), 'lake-import-'))
@@ -234,7 +234,7 @@ export async function importArchive(
       holder.asset = { _type: 'reference', _ref: assetIds.get(file) }
     }
     progress?.(`Stored ${assetIds.size} assets; writing ${lines.length} documents…`)
-    const result = await importLines(context, { dataset, lines, mode, progress })
+    const result = await importLines(context, { dataset, lines, mode, progress, checkImport: options.checkImport })
     return { ...result, assets: assetIds.size }
   } finally {
     rmSync(scratch, { recursive: true, force: true })

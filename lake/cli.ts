@@ -5,11 +5,12 @@
  */
 import { parseArgs } from 'node:util'
 import path from 'node:path'
-import { readLakeEnv } from '../lib/env'
+import { readLakeEnv } from './env'
 import { TokenStore, isTokenRole } from './auth'
 import { LakeError } from './errors'
 import { isValidDatasetName } from './ids'
 import { startLake } from './index'
+import { importCheckOf, loadPlugins, type LakePlugin } from './plugin'
 import { ListenHub } from './listen'
 import { exportArchive, importArchive } from './archive'
 import { ImportError, exportFile, exportTo, importFile } from './ndjson'
@@ -19,7 +20,7 @@ import { TOKEN_ROLES } from './types'
 import { runTrust } from './studio/trust'
 import { UserUsageError, runUser } from './studio/userCli'
 
-const USAGE = `Envoy local content lake
+const USAGE = `Local content lake (Sanity's HTTP API over SQLite)
 
 Usage: npm run lake -- <command> [options]
 
@@ -49,7 +50,9 @@ Usage: npm run lake -- <command> [options]
         Trust the lake's HTTPS certificate in this machine's stores where possible
         (Debian system store, Chromium's NSS database) and print the remaining steps.
 
-Options for every command: --dir DIR (data folder, default LAKE_DIR or .lake)`
+Options for every command: --dir DIR (data folder, default LAKE_DIR or .lake)
+  --plugin MODULE (repeatable; default LAKE_PLUGINS, comma-separated): behaviour beyond
+  Sanity's (lake/plugin.ts), loaded for serve and import.`
 
 class UsageError extends Error {}
 
@@ -65,6 +68,7 @@ type Flags = {
   name?: string
   'password-stdin'?: boolean
   dir?: string
+  plugin?: string[]
   help?: boolean
 }
 
@@ -85,6 +89,7 @@ function parse(argv: string[]): { positionals: string[]; flags: Flags } {
         name: { type: 'string' },
         'password-stdin': { type: 'boolean' },
         dir: { type: 'string' },
+        plugin: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -110,8 +115,14 @@ function dataDir(flags: Flags): string {
 
 const progress = (message: string) => process.stderr.write(`${message}\n`)
 
+/** The plugins named by --plugin, else by LAKE_PLUGINS; none means plain Sanity. */
+function pluginsOf(flags: Flags): Promise<LakePlugin[]> {
+  const named = flags.plugin?.length ? flags.plugin : (readLakeEnv().LAKE_PLUGINS ?? '').split(',')
+  return loadPlugins(named.map((module) => module.trim()).filter(Boolean))
+}
+
 async function serve(flags: Flags): Promise<void> {
-  const lake = await startLake({ dir: dataDir(flags), seedFile: flags.seed, seedDataset: datasetFlag(flags, 'seed-dataset') })
+  const lake = await startLake({ dir: dataDir(flags), seedFile: flags.seed, seedDataset: datasetFlag(flags, 'seed-dataset'), plugins: await pluginsOf(flags) })
   let closing = false
   const shutdown = (signal: string) => {
     if (closing) return
@@ -143,6 +154,7 @@ async function runImport(file: string | undefined, flags: Flags): Promise<void> 
   const mode: ImportMode = flags.replace ? 'replace' : flags.missing ? 'missing' : 'create'
   const dataset = datasetFlag(flags)
   const dir = dataDir(flags)
+  const checkImport = importCheckOf(await pluginsOf(flags))
   const store = new Store(dir)
   try {
     const started = Date.now()
@@ -152,11 +164,11 @@ async function runImport(file: string | undefined, flags: Flags): Promise<void> 
     if (isTarball(file)) {
       const env = readLakeEnv()
       const origin = env.LAKE_PUBLIC_URL ?? `https://${env.LAKE_HOST}:${env.LAKE_PORT}`
-      const archive = await importArchive(context, { dataset, file, mode, progress, origin, projectId: 'local' })
+      const archive = await importArchive(context, { dataset, file, mode, progress, origin, projectId: 'local', checkImport })
       assets = ` and ${archive.assets} assets`
       result = archive
     } else {
-      result = await importFile(context, { dataset, file, mode, progress })
+      result = await importFile(context, { dataset, file, mode, progress, checkImport })
     }
     const skipped = result.skipped ? `, skipped ${result.skipped} existing` : ''
     console.log(`Imported ${result.written} documents${assets} into "${dataset}"${skipped} in ${((Date.now() - started) / 1000).toFixed(1)} s (transaction ${result.transactionId})`)

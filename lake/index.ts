@@ -5,13 +5,13 @@
  *   // lake.httpsUrl (HTTP/2 + TLS, for browsers), lake.httpUrl (plain HTTP on 127.0.0.1)
  *   await lake.close()
  *
- * Anything not given falls back to the environment (lib/env.ts: LAKE_DIR, LAKE_PORT,
+ * Anything not given falls back to the environment (lake/env.ts: LAKE_DIR, LAKE_PORT,
  * LAKE_HTTP_PORT, LAKE_HOST, LAKE_CORS_ORIGINS, PORT, STUDIO_PORT). Port 0 picks a free port;
  * the URLs report the port actually bound.
  */
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { readLakeEnv } from '../lib/env'
+import { readLakeEnv } from './env'
 import { AccountStore } from './accounts'
 import { TokenStore } from './auth'
 import { tightenTree } from './file-modes'
@@ -28,11 +28,11 @@ import { buildApp } from './server'
 import { Store } from './store'
 import { ensureCertificate } from './tls'
 import { manualClock, systemClock, type Clock } from './clock'
-import { startScheduler, type Scheduler } from './workflow/scheduler'
-import { Workflow } from './workflow/service'
+import { importCheckOf, type BackgroundWork, type LakePlugin } from './plugin'
 
 export { createToken } from './auth'
 export type { TokenRole, Role } from './types'
+export type { LakePlugin } from './plugin'
 
 export type StartLakeOptions = {
   /** Data folder (SQLite database, TLS certificate). Default: LAKE_DIR. */
@@ -59,16 +59,10 @@ export type StartLakeOptions = {
   queryLimits?: Partial<QueryLimits>
   /** Query worker pool sizing (lake/query-pool.ts); default one worker per core. */
   queryWorkers?: Omit<QueryPoolOptions, 'dir'>
-  /** Whether publishing needs an approved review (datasets without their own setting). Default: LAKE_REVIEW_REQUIRED. */
-  reviewRequired?: boolean
-  /** Document types review applies to; empty = every content type. Default: LAKE_REVIEW_TYPES. */
-  reviewTypes?: string[]
   /** Public HTTPS origin asset URLs point to. Default: LAKE_PUBLIC_URL, else the HTTPS server's own address. */
   publicUrl?: string
-  /** How often the scheduler looks for due schedules. Default: 1000 ms. */
-  schedulerIntervalMs?: number
-  /** False: no editorial workflow (review, embargoes, schedules), as plain hosted Sanity. Default true. */
-  editorialWorkflow?: boolean
+  /** Behaviour beyond Sanity's (lake/plugin.ts). None: the lake is plain hosted Sanity. */
+  plugins?: LakePlugin[]
   /** Lake time (lake/clock.ts); LAKE_CLOCK picks the system clock or a manual one. */
   clock?: Clock
   /** Bound of the image-transform cache on disk, in bytes. Default: LAKE_TRANSFORM_CACHE_MB. */
@@ -129,17 +123,13 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     queries: new QueryPool(store, { ...options.queryWorkers, dir }),
     transforms: new TransformCache(dir, options.transformCacheBytes ?? env.LAKE_TRANSFORM_CACHE_MB * 1024 * 1024),
     clock: options.clock ?? (env.LAKE_CLOCK === 'manual' ? manualClock() : systemClock),
+    plugins: [],
   }
-  // Without the editorial workflow the lake is plain Sanity: no review, no embargo, no schedules
-  // (as on hosted Sanity without Envoy's rules; the portal's own embargo filter is tested on it).
-  const editorial = options.editorialWorkflow !== false
-  context.workflow = editorial
-    ? new Workflow(context, {
-        reviewRequired: options.reviewRequired ?? env.LAKE_REVIEW_REQUIRED,
-        reviewTypes: options.reviewTypes ?? env.LAKE_REVIEW_TYPES,
-      })
-    : undefined
-  let scheduler: Scheduler | undefined
+  const plugins = options.plugins ?? []
+  context.plugins = plugins.map((plugin) => ({ name: plugin.name, ...plugin.setup?.(context) }))
+  const checkImport = importCheckOf(plugins)
+  const background: BackgroundWork[] = []
+  const closeBackground = () => Promise.all(background.map((work) => work.close()))
   const presence = new PresenceHub(context)
   const webhook = options.webhook ?? (env.LAKE_WEBHOOK_URL && env.SANITY_REVALIDATE_SECRET ? { url: env.LAKE_WEBHOOK_URL, secret: env.SANITY_REVALIDATE_SECRET, dataset: 'production' } : undefined)
   const apps: App[] = []
@@ -147,7 +137,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     const seedDataset = options.seedDataset ?? 'production'
     if (options.seedFile && store.count(seedDataset) === 0) {
       log(`Dataset "${seedDataset}" is empty: importing ${options.seedFile}`)
-      const { written } = await importFile(context, { dataset: seedDataset, file: options.seedFile, mode: 'create', progress: log, checkEmbargo: editorial })
+      const { written } = await importFile(context, { dataset: seedDataset, file: options.seedFile, mode: 'create', progress: log, checkImport })
       log(`Imported ${written} documents`)
     }
     // Webhooks start after the first-start seed import: it fills an empty dataset that nothing has
@@ -167,14 +157,15 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     // Presence WebSockets upgrade on the raw servers (the HTTP/2 server accepts HTTP/1.1 upgrades).
     presence.attach(secure.server)
     presence.attach(plain.server)
-    // After the seed import and once serving: a lift missed while the lake was down runs now.
-    if (context.workflow) {
-      const running = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log, clock: context.clock })
-      scheduler = running
+    // After the seed import and once serving: work missed while the lake was down runs now.
+    for (const plugin of context.plugins) if (plugin.startBackground) background.push(plugin.startBackground(log))
+    if (background.length) {
       // Twice: a tick already under way when the clock moved read the time before the move.
       context.runDue = async () => {
-        await running.tick()
-        await running.tick()
+        for (const work of background) {
+          await work.tick()
+          await work.tick()
+        }
       }
     }
     const port = boundPort(secure)
@@ -187,7 +178,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
       httpPort,
       dir,
       close: async () => {
-        await scheduler?.close()
+        await closeBackground()
         context.hub.closeAll()
         presence.close()
         await Promise.all(apps.map((app) => app.close()))
@@ -202,7 +193,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     log(`Data in ${dir}`)
     return lake
   } catch (error) {
-    await scheduler?.close()
+    await closeBackground()
     context.hub.closeAll()
     presence.close()
     await Promise.all(apps.map((app) => app.close().catch(() => undefined)))

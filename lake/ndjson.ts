@@ -15,9 +15,8 @@ import { createInterface } from 'node:readline'
 import type { Writable } from 'node:stream'
 import { isValidDocumentId, randomId } from './ids'
 import type { Doc } from './types'
-import type { WriteContext } from './write'
+import type { WriteContext, WriteTransaction } from './write'
 import { runWrite } from './write'
-import { refuseEmbargoBreaks } from './workflow/import-embargo'
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -81,9 +80,12 @@ function checkLine(text: string, number: number, seen: Map<string, number>, out:
   return undefined
 }
 
+/** A plugin's check of what an import writes (lake/plugin.ts importCheckOf); throws to refuse it all. */
+export type ImportCheck = (tx: WriteTransaction, ids: string[]) => void
+
 export async function importLines(
   context: WriteContext,
-  options: { dataset: string; lines: Line[]; mode: ImportMode; progress?: Progress; checkEmbargo?: boolean },
+  options: { dataset: string; lines: Line[]; mode: ImportMode; progress?: Progress; checkImport?: ImportCheck },
 ): Promise<{ transactionId: string; written: number; skipped: number }> {
   const { lines, mode, progress } = options
   let skipped = 0
@@ -106,8 +108,8 @@ export async function importLines(
         tx.put(doc, undefined, { keepUpdatedAt: true })
         if (progress && (index + 1) % 10_000 === 0) progress(`Prepared ${index + 1}/${lines.length} documents`)
       })
-      // The editorial workflow's rule; a lake started without it (editorialWorkflow: false) imports as is.
-      if (options.checkEmbargo !== false) refuseEmbargoBreaks(tx, lines.map(({ doc }) => doc._id))
+      // The plugins' rules on what may be imported (lake/plugin.ts); a lake without plugins imports as is.
+      options.checkImport?.(tx, lines.map(({ doc }) => doc._id))
     },
     // A bulk import logs no mutations; each document's result is in the log all the same.
     () => null,
@@ -118,7 +120,7 @@ export async function importLines(
 
 export async function importFile(
   context: WriteContext,
-  options: { dataset: string; file: string; mode: ImportMode; progress?: Progress; checkEmbargo?: boolean },
+  options: { dataset: string; file: string; mode: ImportMode; progress?: Progress; checkImport?: ImportCheck },
 ): Promise<{ transactionId: string; written: number; skipped: number }> {
   const lines = await readNdjson(options.file, options.progress)
   options.progress?.(`Validated ${lines.length} documents; writing…`)

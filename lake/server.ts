@@ -28,9 +28,7 @@ import { mutateRoutes } from './routes/mutate'
 import { clockRoutes } from './routes/clock'
 import { pingRoutes } from './routes/ping'
 import { queryRoutes } from './routes/query'
-import { shareRoutes } from './routes/share'
 import { userRoutes } from './routes/users'
-import { workflowRoutes } from './workflow/routes'
 
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
 
@@ -155,11 +153,11 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     listenRoutes(scoped, context)
     historyRoutes(scoped, context)
     eventRoutes(scoped, context)
-    if (context.workflow) workflowRoutes(scoped, context, context.workflow)
-    shareRoutes(scoped, context)
     liveRoutes(scoped, context)
     exportRoutes(scoped, context)
     datasetRoutes(scoped, context)
+    // What the lake's plugins serve beside Sanity's API (lake/plugin.ts).
+    for (const plugin of context.plugins) plugin.routes?.(scoped)
     // These two add their own body parsers (login form, raw uploads): encapsulated plugins.
     void scoped.register(async (child: App) => userRoutes(child, context))
     void scoped.register(async (child: App) => assetRoutes(child, context))

@@ -25,7 +25,7 @@ import { PRIVATE_FILE_MODE, ensurePrivateDir } from './file-modes'
 
 export type CachedTransform = { body: Buffer; contentType: string; varyAccept: boolean }
 
-/** Default bound of the folder: LAKE_TRANSFORM_CACHE_MB (lib/env.ts). */
+/** Default bound of the folder: LAKE_TRANSFORM_CACHE_MB (lake/env.ts). */
 export const DEFAULT_TRANSFORM_CACHE_BYTES = 256 * 1024 * 1024
 
 const ENTRY = /^[a-f0-9]{64}\.variant$/

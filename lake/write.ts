@@ -101,8 +101,8 @@ export type WriteOptions = {
   dryRun?: boolean
   /**
    * Runs after `build`, inside the writer queue, before anything is committed: may refuse the
-   * whole transaction by throwing, or add writes of its own (the editorial workflow's guard,
-   * lake/workflow/guard.ts, checks review and embargo rules here and records publishes).
+   * whole transaction by throwing, or add writes of its own (the plugins' write guards,
+   * lake/plugin.ts, run here).
    */
   afterBuild?: (tx: WriteTransaction) => void
 }

@@ -1,9 +1,9 @@
 /**
  * Every environment variable Envoy reads, validated in one place.
  *
- * The portal, the Studio tooling and the lake all import from here so that a
- * misspelt or malformed variable fails fast with one clear message instead of
- * surfacing later as a confusing network error.
+ * The portal and the Studio tooling import from here (the lake validates its own,
+ * lake/env.ts) so that a misspelt or malformed variable fails fast with one clear
+ * message instead of surfacing later as a confusing network error.
  */
 import { z } from 'zod'
 
@@ -21,61 +21,16 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional()
 
-const lakeSchema = z.object({
-  LAKE_DIR: z.string().trim().min(1).default('.lake'),
+/**
+ * Where the portal and the tooling find the local lake. The lake's own settings (its folder,
+ * administrator, webhooks, clock, plugins) are the lake's, validated in lake/env.ts.
+ */
+const lakeAddressSchema = z.object({
   LAKE_PORT: port(3999),
   LAKE_HTTP_PORT: port(3998),
   LAKE_HOST: z.string().trim().min(1).default('localhost'),
-  /** Comma-separated origins allowed to call the lake from a browser. */
-  LAKE_CORS_ORIGINS: optionalText,
-  /**
-   * The lake's public HTTPS origin, where asset URLs point (https://lake.example.gov behind a
-   * proxy). Unset: the lake's own HTTPS address, https://LAKE_HOST:LAKE_PORT. HTTPS because
-   * browsers load the images and @sanity/import checks asset URLs over HTTPS only.
-   */
-  LAKE_PUBLIC_URL: optionalText.pipe(
-    z
-      .string()
-      .url('must be an absolute URL such as https://lake.example.gov')
-      .refine((value) => /^https:\/\/[^/?#]+\/?$/.test(value), 'must be an https:// origin without a path, such as https://lake.example.gov')
-      .transform((value) => value.replace(/\/$/, ''))
-      .optional(),
-  ),
-  PORT: port(3000),
-  STUDIO_PORT: port(3333),
-  /** Email of the administrator created on the first start of `npm run dev` / `npm start`. */
-  LAKE_ADMIN_EMAIL: z.string().trim().email('must be an email address').default('admin@envoy.local'),
-  /** That administrator's password (at least 12 characters); unset means a random one, printed once. */
-  LAKE_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
-  /** Where the lake posts a signed webhook for every published change (the portal's /api/revalidate). */
-  LAKE_WEBHOOK_URL: optionalText.pipe(z.string().url('must be an absolute URL such as http://127.0.0.1:3000/api/revalidate').optional()),
-  SANITY_REVALIDATE_SECRET: optionalText,
-  /**
-   * Whether the lake refuses to publish a document whose draft is not approved (lake/workflow).
-   * On unless set to false; `npm run test:e2e` turns it off for the specs that publish directly.
-   */
-  LAKE_REVIEW_REQUIRED: z
-    .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'must be true or false' })
-    .default('true')
-    .transform((value) => value === 'true' || value === '1' || value === 'on'),
-  /**
-   * The lake's clock (lake/clock.ts): `system`, or `manual` for tests, which lets an administrator
-   * move lake time forward (POST /v1/clock) so schedules and embargo lifts fall due at once.
-   */
-  LAKE_CLOCK: z.enum(['system', 'manual'], { message: 'must be system or manual' }).default('system'),
-  /** Bound of the image-transform cache on disk (`<LAKE_DIR>/transform-cache`), in megabytes. */
-  LAKE_TRANSFORM_CACHE_MB: z.coerce
-    .number({ message: 'must be a number of megabytes' })
-    .int('must be a whole number of megabytes')
-    .min(1, 'must be at least 1')
-    .max(1_000_000, 'must be at most 1000000')
-    .default(256),
-  /** Comma-separated document types review applies to; empty means every content type. */
-  LAKE_REVIEW_TYPES: z
-    .string()
-    .default('')
-    .transform((value) => value.split(',').map((type) => type.trim()).filter(Boolean)),
 })
+
 
 const sanitySchema = z.object({
   /** Set together with SANITY_DATASET to read from hosted Sanity instead of the local lake. */
@@ -150,7 +105,7 @@ export function readBuildEnv(source: NodeJS.ProcessEnv = process.env): z.infer<t
   return parse(buildSchema, source)
 }
 
-export type LakeEnv = z.infer<typeof lakeSchema>
+export type LakeAddress = z.infer<typeof lakeAddressSchema>
 export type SanityEnv = z.infer<typeof sanitySchema>
 
 function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
@@ -162,8 +117,8 @@ function parse<T extends z.ZodType>(schema: T, source: NodeJS.ProcessEnv): z.inf
   return result.data
 }
 
-export function readLakeEnv(source: NodeJS.ProcessEnv = process.env): LakeEnv {
-  return parse(lakeSchema, source)
+export function readLakeAddress(source: NodeJS.ProcessEnv = process.env): LakeAddress {
+  return parse(lakeAddressSchema, source)
 }
 
 /** Where the portal reads content: hosted Sanity when a project id is set, otherwise the local lake. */

@@ -25,6 +25,7 @@
  * Figures: p50/p95/p99 of each ordinary kind in both phases, the ratio of the hostile phase's p99
  * to the calm one's (goal ≤ 3×), ordinary errors (goal 0) and what the hostile requests got.
  */
+import { EDITORIAL_PLUGIN } from './lib/processes'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
@@ -235,7 +236,7 @@ async function main(): Promise<void> {
   writeFileSync(seedFile, `${docs.map((doc) => JSON.stringify(doc)).join('\n')}\n`)
   const [port, httpPort] = [await freePort(), await freePort()]
   const target = { port: httpPort }
-  const lake = spawn(`exec node_modules/.bin/tsx lake/cli.ts serve --dir ${JSON.stringify(dir)} --seed ${JSON.stringify(seedFile)} > ${JSON.stringify(path.join(dir, 'lake.log'))} 2>&1`, {
+  const lake = spawn(`exec node_modules/.bin/tsx lake/cli.ts serve --plugin ${EDITORIAL_PLUGIN} --dir ${JSON.stringify(dir)} --seed ${JSON.stringify(seedFile)} > ${JSON.stringify(path.join(dir, 'lake.log'))} 2>&1`, {
     shell: true,
     stdio: 'ignore',
     detached: true,

@@ -28,6 +28,7 @@
  *   again. A page whose tags a patch named but whose result stayed the same is a spurious refetch;
  *   one whose result changed without its tags named would be a miss (always 0).
  */
+import { editorialPlugin } from '../editorial/lake/plugin'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -101,7 +102,7 @@ async function benchSize(count: number, log: (message: string) => void): Promise
     const seed = seedFile(dir, count)
     const seeding = performance.now()
     // Benchmark patches write published documents directly, as an import would: no review step.
-    const lake = await startLake({ dir, port: 0, httpPort: 0, seedFile: seed.file, quiet: true, reviewRequired: false })
+    const lake = await startLake({ dir, port: 0, httpPort: 0, seedFile: seed.file, quiet: true, plugins: [editorialPlugin({ reviewRequired: false })] })
     log(`  ${seed.docs} documents (${seed.slugs.length} trips) seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`)
     try {
       const { token } = createToken({ dir, role: 'editor', label: 'bench' })

@@ -2,7 +2,7 @@
  * `npm run dev`: the lake (seeded on first start), Sanity Studio and the portal in development
  * mode. Prints the three URLs and how to sign in; Ctrl-C stops all three.
  */
-import { readLakeEnv } from '../lib/env'
+import { readLakeEnv } from '../lake/env'
 import { runMain } from './lib/main'
 import { portalProcess, runStack, usesLocalLake } from './lib/processes'
 import { ensureAdministrator, studioEnv } from './lib/studio'

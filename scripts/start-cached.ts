@@ -10,7 +10,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { rmSync } from 'node:fs'
-import { readLakeEnv, readSharedCacheEnv } from '../lib/env'
+import { readSharedCacheEnv } from '../lib/env'
+import { readLakeEnv } from '../lake/env'
 import { runMain } from './lib/main'
 import { portalProcess, runStack, studioProcess, usesLocalLake } from './lib/processes'
 import { ensureAdministrator } from './lib/studio'

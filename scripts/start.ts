@@ -7,7 +7,7 @@
  * API server. The Studio bundle has the lake's address baked in at build time, so build and start
  * with the same LAKE_PORT (or SANITY_STUDIO_API_HOST).
  */
-import { readLakeEnv } from '../lib/env'
+import { readLakeEnv } from '../lake/env'
 import { runMain } from './lib/main'
 import { portalProcess, runStack, studioProcess, usesLocalLake } from './lib/processes'
 import { ensureAdministrator } from './lib/studio'

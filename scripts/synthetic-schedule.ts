@@ -12,7 +12,8 @@ import { createClient } from '@sanity/client'
 import { createToken } from '../lake/index'
 import { TokenStore } from '../lake/auth'
 import { openDatabase } from '../lake/db'
-import { readContentSource, readLakeEnv } from '../lib/env'
+import { readContentSource } from '../lib/env'
+import { readLakeEnv } from '../lake/env'
 import { syntheticScheduleDocuments, SYNTHETIC_DATES, SYNTHETIC_PREFIX, SYNTHETIC_REFERENCES } from './lib/synthetic-schedule'
 
 async function main(): Promise<void> {

@@ -1,50 +1,16 @@
 /** Helpers shared by the route modules. */
-import type { Clock } from '../clock'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { AccountStore } from '../accounts'
-import type { TokenStore } from '../auth'
+import type { LakeContext } from '../context'
 import { LakeError, badRequest } from '../errors'
 import type { QueryParams } from '../groq'
-import type { QueryLimits } from '../limits'
 import { isValidDatasetName } from '../ids'
-import type { ListenHub } from '../listen'
-import type { JobClient, QueryPool } from '../query-pool'
-import type { Store } from '../store'
-import type { TransformCache } from '../transform-cache'
+import type { JobClient } from '../query-pool'
 import { callerFor } from '../studio/context'
 import type { Principal } from '../types'
-import type { Workflow } from '../workflow/service'
 
-/** Everything a route needs; one instance is shared by the HTTPS and the HTTP server. */
-export type LakeContext = {
-  store: Store
-  hub: ListenHub
-  tokens: TokenStore
-  projectId: string
-  /** Studio accounts, their sessions and key-value stores. */
-  accounts: AccountStore
-  /** The data folder (asset files live under `<dir>/assets`). */
-  dir: string
-  /** Browser origins allowed by CORS; the login page only redirects to these. */
-  corsOrigins: string[]
-  /** Overrides of lake/limits.ts DEFAULT_QUERY_LIMITS (tests use small ones). */
-  queryLimits?: Partial<QueryLimits>
-  /**
-   * The lake's public HTTPS origin (LAKE_PUBLIC_URL, else its own HTTPS address), where asset
-   * documents' `url`s point. Set by startLake once the HTTPS server has its port.
-   */
-  publicOrigin?: string
-  /** Lake time: transaction times, GROQ's now(), the scheduler (lake/clock.ts). */
-  clock: Clock
-  /** Publishes what the scheduler finds due now; set once the scheduler runs (lake/routes/clock.ts). */
-  runDue?: () => Promise<void>
-  /** The worker threads that evaluate queries and listener filters. */
-  queries: QueryPool
-  /** Rendered image variants on disk, bounded in bytes (lake/transform-cache.ts). */
-  transforms: TransformCache
-  /** Editorial workflow (review, embargoes, schedules); its guard runs on every API write. */
-  workflow?: Workflow
-}
+// Routes take the lake's context from here, as they always have; it is defined on its own
+// (lake/context.ts) so that the modules it names do not import the routes back.
+export type { LakeContext } from '../context'
 
 /**
  * The Fastify instance type the routes are written against. The HTTPS/HTTP2 and the plain HTTP

@@ -6,6 +6,7 @@
  * dryRun, visibility, transactionId, autoGenerateArrayKeys. `visibility` is accepted and
  * validated but changes nothing: every commit here is visible to queries before the response.
  */
+import { writeGuardOf } from '../plugin'
 import { applyActions } from '../actions'
 import { requireWrite } from '../auth'
 import { badRequest } from '../errors'
@@ -46,8 +47,8 @@ export function mutateRoutes(app: App, context: LakeContext): void {
         author: principal.id,
         transactionId: options.transactionId,
         dryRun: options.dryRun,
-        // Review, embargo and workflow-state rules (lake/workflow/service.ts): no API write skips them.
-        afterBuild: context.workflow?.guard(principal, dataset),
+        // The plugins' write guards (lake/plugin.ts): no API write skips them.
+        afterBuild: writeGuardOf(context, principal, dataset),
       },
       (tx) => applyMutations(tx, body.mutations, { identity: principal.id, autoGenerateArrayKeys: options.autoGenerateArrayKeys }),
       (outcome) => outcome.logged,
@@ -78,8 +79,7 @@ export function mutateRoutes(app: App, context: LakeContext): void {
         author: principal.id,
         transactionId: options.transactionId,
         dryRun: options.dryRun,
-        // Review, embargo and workflow-state rules (lake/workflow/service.ts): no API write skips them.
-        afterBuild: context.workflow?.guard(principal, dataset),
+        afterBuild: writeGuardOf(context, principal, dataset),
       },
       (tx) => applyActions(tx, body.actions),
       (_value, changes) => changesAsMutations(changes),

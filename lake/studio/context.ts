@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify'
 import type { AccountStore, User } from '../accounts'
 import { ANONYMOUS } from '../auth'
 import { LakeError } from '../errors'
-import type { LakeContext } from '../routes/common'
+import type { LakeContext } from '../context'
 import type { Principal } from '../types'
 
 export type StudioContext = LakeContext & {

@@ -1,12 +1,12 @@
 /**
- * The portal's calls to the lake's share-link endpoints (lake/routes/share.ts), made with the
+ * The portal's calls to the lake's share-link endpoints (editorial/lake/share-routes.ts), made with the
  * server-only viewer token. Share links need the local lake: hosted Sanity has no such endpoint
  * (nor a perspective that shows one document's draft), and answers 404, so links simply never open.
  */
 import 'server-only'
-import { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/client'
+import { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/baseClient'
 import { readContentSource } from '@/lib/env'
-import type { ShareLinkState } from '@/lib/preview/shareRules'
+import type { ShareLinkState } from '@/editorial/share-rules'
 
 export type ShareAnswer =
   | { status: 'active'; linkId: string; documentId: string; documentType: string; expiresAt: string }

@@ -7,7 +7,8 @@
  * draft can reach a cached public response.
  */
 import 'server-only'
-import { createClient, type ClientReturn, type QueryParams, type SanityClient } from 'next-sanity'
+import type { ClientReturn, QueryParams } from 'next-sanity'
+import { getClient } from '@/lib/sanity/baseClient'
 import { cache } from 'react'
 import { readContentSource } from '@/lib/env'
 import { secondsUntilLift } from '@/lib/embargoLift'
@@ -18,48 +19,9 @@ import { NEXT_EMBARGO_LIFTS_QUERY } from '@/sanity/queries'
 /** Seconds a page stays fresh before Next.js regenerates it in the background (ISR). */
 export const REVALIDATE_SECONDS = 60
 
-/**
- * How long a read may take before the render gives up (ms). @sanity/client's default is 300 s
- * with retries, so a hung content source held a render, and the reader, for minutes, and kept
- * doing so for every render queued behind it after the source recovered. A page that cannot be
- * read in this time shows the error page (app/error.tsx) while cached pages keep being served;
- * the next request after the source answers again renders normally. Every query the portal
- * makes answers in milliseconds, so this is far above a slow read and far below a reader's
- * patience.
- */
-export const READ_TIMEOUT_MS = 5_000
-
-let cached: SanityClient | undefined
-
-/** Created on first use, so importing this module never throws over a missing variable. */
-export function getClient(): SanityClient {
-  if (cached) return cached
-  const source = readContentSource()
-  const shared = {
-    dataset: source.dataset,
-    apiVersion: source.apiVersion,
-    perspective: 'published',
-    // The token only ever lives here, on the server; nothing in this module reaches the browser.
-    token: source.token,
-    // ISR is our cache. The API CDN would add a second, independent delay to every publish.
-    useCdn: false,
-    timeout: READ_TIMEOUT_MS,
-    // No retries: a retried read multiplies the wait by the retries, and a failed render is
-    // retried anyway by the reader's next request (or the next regeneration of a cached page).
-    maxRetries: 0,
-  } as const
-  cached =
-    source.kind === 'lake'
-      ? createClient({
-          ...shared,
-          projectId: source.projectId,
-          apiHost: source.apiHost,
-          // Node cannot resolve `local.127.0.0.1`: send every request to the apiHost itself.
-          useProjectHostname: false,
-        })
-      : createClient({ ...shared, projectId: source.projectId })
-  return cached
-}
+// The client itself (one per process, published perspective, short timeout, no retries) is in
+// baseClient.ts, which knows nothing of previews, so the preview code can read with it too.
+export { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/baseClient'
 
 /**
  * Runs a query for a server component, cached for ISR under `tags` (lib/revalidation/tags.ts:

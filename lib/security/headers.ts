@@ -11,13 +11,13 @@
  * Text is rendered as React elements, which escape text), which is what keeps inline script
  * injection out in the first place.
  */
-import { readLakeEnv, readStudioUrl } from '../env'
+import { readLakeAddress, readStudioUrl } from '../env'
 
 export type Header = { key: string; value: string }
 
 /** Origins the lake serves images from (the asset URL's own origin; see lib/image.ts). */
 function imageOrigins(): string[] {
-  const { LAKE_PORT, LAKE_HOST } = readLakeEnv()
+  const { LAKE_PORT, LAKE_HOST } = readLakeAddress()
   const hosts = new Set([LAKE_HOST, 'localhost', '127.0.0.1'])
   return ['https://cdn.sanity.io', ...[...hosts].map((host) => `https://${host}:${LAKE_PORT}`)]
 }

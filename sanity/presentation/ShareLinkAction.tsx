@@ -3,7 +3,7 @@
  * account, lists the document's links with their openings, and revokes them.
  *
  * A link is a lake document (`system.envoyShareLink`, id `envoy-share.<uuid>`; rules and fields in
- * lib/preview/shareRules.ts) written with the signed-in staff member's own session. The token is
+ * editorial/share-rules.ts) written with the signed-in staff member's own session. The token is
  * made here, shown once, and only its SHA-256 is stored. The portal's /share/<token> checks it
  * with the lake, which records every opening on the link document.
  */
@@ -20,8 +20,8 @@ import {
   newShareToken,
   shareLinkHours,
   shareLinkState,
-} from '../../lib/preview/shareRules'
-import type { ShareLink } from '../../lib/preview/shareRules'
+} from '../../editorial/share-rules'
+import type { ShareLink } from '../../editorial/share-rules'
 import { previewOrigin } from './env'
 
 const API_VERSION = '2025-02-19'

@@ -5,7 +5,7 @@
 import { Card, Stack, Text } from '@sanity/ui'
 import { useEffect, useState } from 'react'
 import type { StringInputProps } from 'sanity'
-import { countdown } from '../../lake/workflow/state'
+import { countdown } from '../../editorial/state'
 import { ThreeTimes } from './ScheduleDialog'
 
 export function EmbargoInput(props: StringInputProps) {

@@ -7,7 +7,7 @@ import { Badge, Button, Card, Flex, Stack, Text, TextInput } from '@sanity/ui'
 import { useState } from 'react'
 import type { DocumentActionProps } from 'sanity'
 import { useClient } from 'sanity'
-import { formatInstantThreeWays, type ScheduleDoc } from '../../lake/workflow/state'
+import { formatInstantThreeWays, type ScheduleDoc } from '../../editorial/state'
 import { WORKFLOW_API_VERSION, callWorkflow, workflowPath, type WorkflowInfo } from './useWorkflow'
 
 const TONES = { scheduled: 'primary', succeeded: 'positive', failed: 'critical', cancelled: 'default' } as const

@@ -1,5 +1,5 @@
 /**
- * The Studio's side of the editorial workflow (rules in lake/workflow/state.ts, enforced by the
+ * The Studio's side of the editorial workflow (rules in editorial/state.ts, enforced by the
  * lake): Submit for review, Approve, Request changes, a Publish that waits for approval, Force
  * publish for administrators, and Schedule (with the embargo lift of a trip).
  *
@@ -11,7 +11,7 @@ import { Button, Card, Stack, Text, TextArea } from '@sanity/ui'
 import { useState } from 'react'
 import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps } from 'sanity'
 import { useClient, useCurrentUser } from 'sanity'
-import { STATUS_LABELS, approvalRefusal } from '../../lake/workflow/state'
+import { STATUS_LABELS, approvalRefusal } from '../../editorial/state'
 import { studioReviewSetting } from '../env'
 import { ChangeNoteForm, appendChangeNote, type ChangeNoteChoice } from './ChangeNoteForm'
 import { publishGate } from './publishGate'

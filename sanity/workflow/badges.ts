@@ -3,7 +3,7 @@
  * there is one, the latest schedule (Scheduled, or Schedule failed with its reason).
  */
 import type { DocumentBadgeComponent } from 'sanity'
-import { STATUS_LABELS } from '../../lake/workflow/state'
+import { STATUS_LABELS } from '../../editorial/state'
 import { useWorkflow } from './useWorkflow'
 
 const COLORS = { draft: undefined, inReview: 'warning', changesRequested: 'danger', approved: 'success', published: undefined } as const

@@ -1,6 +1,6 @@
 /**
  * Editorial workflow in the Studio: document actions and badges for sanity.config.ts.
- * Rules: lake/workflow/state.ts; enforcement: lake/workflow/service.ts.
+ * Rules: editorial/state.ts; enforcement: editorial/lake/service.ts.
  */
 import type { DocumentActionComponent, DocumentBadgeComponent } from 'sanity'
 import { ApproveAction, ForcePublishAction, RequestChangesAction, ScheduleAction, SubmitForReviewAction, SubmitForReviewLaterAction, withReview } from './actions'

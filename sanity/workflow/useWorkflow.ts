@@ -10,7 +10,7 @@ import { useEffect, useSyncExternalStore } from 'react'
 import type { SanityClient } from 'sanity'
 import { useClient } from 'sanity'
 import type { ReviewService } from './publishGate'
-import { SCHEDULE_TYPE, workflowIdOf, type ScheduleDoc, type WorkflowDoc, type WorkflowStatus } from '../../lake/workflow/state'
+import { SCHEDULE_TYPE, workflowIdOf, type ScheduleDoc, type WorkflowDoc, type WorkflowStatus } from '../../editorial/state'
 
 export const WORKFLOW_API_VERSION = '2025-02-19'
 

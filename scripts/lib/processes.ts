@@ -7,13 +7,17 @@
  */
 import { randomBytes } from 'node:crypto'
 import concurrently from 'concurrently'
-import { readContentSource, readLakeEnv } from '../../lib/env'
+import { readContentSource } from '../../lib/env'
+import { readLakeEnv } from '../../lake/env'
 import { STUDIO_OUT_DIR, ensurePortalReadToken } from './studio'
 
 export const SEED_FILE = 'sanity/seed/seed.ndjson'
 
-/** The lake serves on the data folder from LAKE_DIR and seeds it on first start. */
-export const lakeServeCommand = `tsx lake/cli.ts serve --seed ${SEED_FILE}`
+/** Envoy's editorial rules on the lake (review, embargoes, schedules, share links). */
+export const EDITORIAL_PLUGIN = 'editorial/lake/plugin.ts'
+
+/** The lake serves on the data folder from LAKE_DIR, with Envoy's editorial plugin, and seeds it on first start. */
+export const lakeServeCommand = `tsx lake/cli.ts serve --plugin ${EDITORIAL_PLUGIN} --seed ${SEED_FILE}`
 
 /** Whether the portal reads from the local lake (true) or hosted Sanity (false). */
 export function usesLocalLake(): boolean {

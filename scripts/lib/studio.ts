@@ -4,7 +4,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
-import { readBuildEnv, readLakeEnv } from '../../lib/env'
+import { readBuildEnv } from '../../lib/env'
+import { readLakeEnv } from '../../lake/env'
 import { AccountStore } from '../../lake/accounts'
 import { TokenStore } from '../../lake/auth'
 import { openDatabase } from '../../lake/db'

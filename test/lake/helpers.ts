@@ -1,4 +1,5 @@
 /** Starts a lake on free ports in a temporary folder and builds real @sanity/client clients for it. */
+import { editorialPlugin, type EditorialPluginOptions } from '../../editorial/lake/plugin'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -36,11 +37,19 @@ export type TestLake = {
   stop(options?: { keepDir?: boolean }): Promise<void>
 }
 
-export async function startTestLake(options: StartLakeOptions = {}): Promise<TestLake> {
+/**
+ * A lake as `npm start` runs it, with Envoy's editorial plugin, unless `editorialWorkflow: false`
+ * asks for plain Sanity (no review, embargo, schedules or share links).
+ */
+export type TestLakeOptions = StartLakeOptions & EditorialPluginOptions & { editorialWorkflow?: boolean }
+
+export async function startTestLake(options: TestLakeOptions = {}): Promise<TestLake> {
+  const { editorialWorkflow = true, reviewRequired, reviewTypes, schedulerIntervalMs, ...lakeOptions } = options
   const dir = options.dir ?? tempDir()
   // Review before publish is off unless a test asks for it (test/lake/workflow*.test.ts do):
   // the other tests publish directly, as a lake with review switched off allows.
-  const lake = await startLake({ port: 0, httpPort: 0, quiet: true, reviewRequired: false, ...options, dir })
+  const plugins = editorialWorkflow ? [editorialPlugin({ reviewRequired: reviewRequired ?? false, reviewTypes, schedulerIntervalMs })] : []
+  const lake = await startLake({ port: 0, httpPort: 0, quiet: true, plugins, ...lakeOptions, dir })
   const tokens = {
     editor: createToken({ dir, role: 'editor', label: `editor-${Math.random().toString(36).slice(2)}` }).token,
     viewer: createToken({ dir, role: 'viewer', label: `viewer-${Math.random().toString(36).slice(2)}` }).token,

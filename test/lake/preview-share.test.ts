@@ -1,6 +1,6 @@
 /**
  * Share links and the share-link perspective against a real lake over HTTP with @sanity/client:
- * the rules (lib/preview/shareRules.ts), the lake's `overlayDrafts` query option and its
+ * the rules (editorial/share-rules.ts), the lake's `overlayDrafts` query option and its
  * /envoy/share endpoints (open, check), as the portal's /share/<token> route uses them.
  */
 import assert from 'node:assert/strict'
@@ -14,7 +14,7 @@ import {
   newShareToken,
   shareLinkHours,
   shareLinkState,
-} from '../../lib/preview/shareRules'
+} from '../../editorial/share-rules'
 import { rejection, startTestLake, takeSseEvents } from './helpers'
 import type { TestLake } from './helpers'
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { countdown, formatInstantThreeWays } from '../../lake/workflow/state'
+import { countdown, formatInstantThreeWays } from '../../editorial/state'
 
 test('an instant is shown in Washington, the given zone and UTC, each with its zone', () => {
   // 15:00 UTC on 15 March 2021: 11:00 in Washington (EDT from March 14), midnight next day in Tokyo.

@@ -10,14 +10,14 @@ import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { rejection, startTestLake, tempDir } from '../lake/helpers'
 import type { TestLake } from '../lake/helpers'
-import { parseRfc3339 } from '../../lake/workflow/dates'
+import { parseRfc3339 } from '../../editorial/dates'
 
 const UNREADABLE = ['2030-01-01T00:00:00+01', '2030-01-01T00:00:00 Z', '2030-02-31T00:00:00Z', '2030-01-01 00:00:00Z', 'next tuesday', 1893456000000]
 
 function runImport(dir: string, docs: object[]): { status: number | null; output: string } {
   const file = path.join(dir, 'import.ndjson')
   writeFileSync(file, `${docs.map((doc) => JSON.stringify(doc)).join('\n')}\n`)
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'lake/cli.ts', 'import', file, '--dir', dir], { encoding: 'utf8' })
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'lake/cli.ts', '--plugin', 'editorial/lake/plugin.ts', 'import', file, '--dir', dir], { encoding: 'utf8' })
   return { status: result.status, output: `${result.stdout}${result.stderr}` }
 }
 

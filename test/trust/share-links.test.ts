@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import { SHARE_LINK_MAX_HOURS, SHARE_LINK_TYPE } from '../../lib/preview/shareRules'
+import { SHARE_LINK_MAX_HOURS, SHARE_LINK_TYPE } from '../../editorial/share-rules'
 import { rejection, startTestLake } from '../lake/helpers'
 import type { TestLake } from '../lake/helpers'
 

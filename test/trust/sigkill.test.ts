@@ -38,7 +38,7 @@ test(`every acknowledged write survives ${KILLS} SIGKILLs of the lake`, { timeou
   let child: ChildProcess | undefined
   async function start(): Promise<void> {
     // `node --import tsx` rather than the tsx binary: one process, so SIGKILL hits the server itself.
-    child = spawn(process.execPath, ['--import', 'tsx', 'lake/cli.ts', 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
+    child = spawn(process.execPath, ['--import', 'tsx', 'lake/cli.ts', 'serve', '--plugin', 'editorial/lake/plugin.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] })
     for (let attempt = 0; attempt < 200; attempt++) {
       try {
         if ((await fetch(`${base.replace('/v2025-02-19/data', '')}/ping`)).ok) return

@@ -5,10 +5,10 @@
  * they see the state the write would commit.
  */
 import { isDeepStrictEqual } from 'node:util'
-import { DRAFTS_PREFIX } from '../ids'
-import { layerOf } from '../perspective'
-import { parseRfc3339 } from './dates'
-import type { Doc } from '../types'
+import { DRAFTS_PREFIX } from '../../lake/ids'
+import { layerOf } from '../../lake/perspective'
+import { parseRfc3339 } from '../dates'
+import type { Doc } from '../../lake/types'
 
 /** What the rules read: a write transaction's view of a dataset (WriteTransaction), or the stored dataset. */
 export type View = { get(id: string): Doc | null; documents(): readonly Doc[] }

@@ -12,11 +12,11 @@
  * Reading needs a token or session (viewer and up); changing needs write access (editor and
  * up); forcePublish and the settings need an administrator.
  */
-import { requireWrite } from '../auth'
-import { LakeError } from '../errors'
-import type { App, LakeContext } from '../routes/common'
-import { datasetOf, principalOf } from '../routes/common'
-import type { Principal } from '../types'
+import { requireWrite } from '../../lake/auth'
+import { LakeError } from '../../lake/errors'
+import type { App, LakeContext } from '../../lake/routes/common'
+import { datasetOf, principalOf } from '../../lake/routes/common'
+import type { Principal } from '../../lake/types'
 import type { Workflow } from './service'
 
 function requireReader(principal: Principal): void {

@@ -1,7 +1,7 @@
 /**
  * The editorial workflow inside the lake: review state, the publish guard, and schedules.
  *
- * - Review: Draft → In review → Approved, per draft revision (lake/workflow/state.ts). A publish
+ * - Review: Draft → In review → Approved, per draft revision (editorial/state.ts). A publish
  *   of a governed document is refused unless its draft's current revision is approved by someone
  *   other than the author of that revision (its last editor, read from the transaction log).
  *   Administrators can force-publish with a recorded reason.
@@ -16,15 +16,15 @@
  * durable, in the transaction log, and announced to listeners (the Studio's badges follow it).
  */
 import { isDeepStrictEqual } from 'node:util'
-import { LakeError, badRequest } from '../errors'
-import { DRAFTS_PREFIX, isValidDocumentId, randomId } from '../ids'
-import { layerOf } from '../perspective'
-import { enforceShareLinkRules } from '../share'
-import type { Store } from '../store'
-import type { Doc, Principal } from '../types'
-import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction } from '../write'
-import type { DocumentChange } from '../types'
-import { parseRfc3339, rfc3339Message } from './dates'
+import { LakeError, badRequest } from '../../lake/errors'
+import { DRAFTS_PREFIX, isValidDocumentId, randomId } from '../../lake/ids'
+import { layerOf } from '../../lake/perspective'
+import { enforceShareLinkRules } from './share'
+import type { Store } from '../../lake/store'
+import type { Doc, Principal } from '../../lake/types'
+import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction } from '../../lake/write'
+import type { DocumentChange } from '../../lake/types'
+import { parseRfc3339, rfc3339Message } from '../dates'
 import { embargoRefusal, isContentType, pendingEmbargo, sameContent, tripGroup, type View } from './rules'
 import {
   SCHEDULE_PREFIX,
@@ -41,7 +41,7 @@ import {
   type WorkflowAction,
   type WorkflowDoc,
   type WorkflowLogEntry,
-} from './state'
+} from '../state'
 
 /** Author of the transactions the scheduler commits. */
 export const SCHEDULER_AUTHOR = 'lake-scheduler'

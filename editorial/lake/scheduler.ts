@@ -1,14 +1,14 @@
 /**
- * The scheduler: publishes due schedules (lake/workflow/service.ts runSchedule).
+ * The scheduler: publishes due schedules (editorial/lake/service.ts runSchedule).
  *
  * Schedules are documents in SQLite, so they survive restarts; the loop looks for due ones once
  * a second and once right at start, so a lift that fell while the lake was down runs as soon as it
  * is back (its `executedAt` then says how late). One tick at a time, and one schedule at a time
  * through the lake's writer queue, so two ticks never publish the same schedule twice.
  */
-import type { Clock } from '../clock'
-import type { Store } from '../store'
-import { SCHEDULE_TYPE, type ScheduleDoc } from './state'
+import type { Clock } from '../../lake/clock'
+import type { Store } from '../../lake/store'
+import { SCHEDULE_TYPE, type ScheduleDoc } from '../state'
 import type { Workflow } from './service'
 
 export type Scheduler = { close(): Promise<void>; tick(): Promise<void> }

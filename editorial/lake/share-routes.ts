@@ -1,17 +1,17 @@
 /**
- * Envoy's share-link endpoints (not part of Sanity's API; see lake/share.ts):
+ * Envoy's share-link endpoints (not part of Sanity's API; see editorial/lake/share.ts):
  * - POST /envoy/share/{dataset}/open  body `{token}`: checks the link and records the opening;
  * - GET  /envoy/share/{dataset}/links/{linkId}: the link's state, recording nothing.
  * Both answer `{state, linkId, documentId, documentType, expiresAt}`: 200 when active, 410 when
  * revoked, expired or published, 404 for an unknown link. They need a token (the portal's viewer
  * token): an anonymous caller learns nothing, not even whether a link exists.
  */
-import { LakeError, badRequest } from '../errors'
-import { openShareLink, checkShareLink } from '../share'
-import type { ShareCheck } from '../share'
-import { SHARE_LINK_ID_PREFIX, SHARE_TOKEN_PATTERN, shareLinkMessage } from '../../lib/preview/shareRules'
-import type { App, LakeContext } from './common'
-import { datasetOf, isRecord, principalOf } from './common'
+import { LakeError, badRequest } from '../../lake/errors'
+import { openShareLink, checkShareLink } from './share'
+import type { ShareCheck } from './share'
+import { SHARE_LINK_ID_PREFIX, SHARE_TOKEN_PATTERN, shareLinkMessage } from '../share-rules'
+import type { App, LakeContext } from '../../lake/routes/common'
+import { datasetOf, isRecord, principalOf } from '../../lake/routes/common'
 
 function requireReader(context: LakeContext, request: Parameters<typeof principalOf>[1]) {
   const principal = principalOf(context, request)

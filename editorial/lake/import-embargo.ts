@@ -4,7 +4,7 @@
  * (or cannot be read), a published meeting of such a trip, or a fact on its sheet makes the import
  * refuse everything, naming each document; nothing is written.
  */
-import { layerOf } from '../perspective'
+import { layerOf } from '../../lake/perspective'
 import { embargoRefusal, isContentType, type View } from './rules'
 
 export class EmbargoImportError extends Error {

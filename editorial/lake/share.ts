@@ -1,6 +1,6 @@
 /**
  * Share links on the lake's side: find a link by its token, decide whether it still opens (the
- * rules are in lib/preview/shareRules.ts, shared with the portal) and record each opening.
+ * rules are in editorial/share-rules.ts, shared with the portal) and record each opening.
  *
  * Links are ordinary documents (type `system.envoyShareLink`, id `envoy-share.*`) that staff
  * create and revoke from the Studio with their own session; anonymous callers never read them
@@ -8,15 +8,15 @@
  * its viewer token: recording an opening is the one write a viewer may cause, and only on a
  * link whose token it was given.
  */
-import { badRequest } from './errors'
-import { DRAFTS_PREFIX } from './ids'
-import type { Store } from './store'
-import type { Doc, Principal } from './types'
-import { runWrite } from './write'
-import type { WriteContext, WriteTransaction } from './write'
-import { parseRfc3339, rfc3339Message } from './workflow/dates'
-import { SHARE_LINK_MAX_HOURS, SHARE_LINK_TYPE, hashShareToken, shareLinkState } from '../lib/preview/shareRules'
-import type { ShareLinkState } from '../lib/preview/shareRules'
+import { badRequest } from '../../lake/errors'
+import { DRAFTS_PREFIX } from '../../lake/ids'
+import type { Store } from '../../lake/store'
+import type { Doc, Principal } from '../../lake/types'
+import { runWrite } from '../../lake/write'
+import type { WriteContext, WriteTransaction } from '../../lake/write'
+import { parseRfc3339, rfc3339Message } from '../dates'
+import { SHARE_LINK_MAX_HOURS, SHARE_LINK_TYPE, hashShareToken, shareLinkState } from '../share-rules'
+import type { ShareLinkState } from '../share-rules'
 
 /** Openings kept per link (the oldest are dropped past it), so a leaked link cannot grow a document without bound. */
 const MAX_OPENINGS = 500
@@ -80,7 +80,7 @@ export async function openShareLink(context: WriteContext, dataset: string, toke
  * What the lake enforces on every write of a share-link document, whoever sends it: the expiry
  * is an RFC 3339 time at most SHARE_LINK_MAX_HOURS ahead (a link valid until 2099 was accepted),
  * and the creator is the caller, never what the body says: a new link's `createdBy` is set to the
- * caller's id, an existing link's cannot change. Runs in the write guard (lake/workflow/service.ts).
+ * caller's id, an existing link's cannot change. Runs in the write guard (editorial/lake/service.ts).
  */
 export function enforceShareLinkRules(tx: WriteTransaction, principal: Principal, now = Date.now()): void {
   for (const change of tx.changes()) {

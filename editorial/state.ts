@@ -6,7 +6,7 @@
  * Review state of a document lives in a system document `workflow.<publishedId>` (type
  * `system.workflow`); a schedule in `schedule.<id>` (type `system.schedule`). Both ids contain a
  * dot, so anonymous readers never see them (lake/perspective.ts), and only the lake's workflow
- * endpoints may write them (lake/workflow/guard.ts).
+ * endpoints may write them (editorial/lake/service.ts).
  */
 
 export const WORKFLOW_TYPE = 'system.workflow'
