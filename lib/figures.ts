@@ -130,3 +130,23 @@ export function figureDataDate(figure: FigureData, statedAt: string | null | und
   if (end) return end
   return statedAt && parseIsoDate(statedAt) ? statedAt : null
 }
+
+/**
+ * Whether `text` holds the figure's wording as written: exactly, or with its first letter
+ * capitalised where it opens a sentence ("More than 3,800 Japanese are …"), and, for a figure
+ * without a qualifier, not right after one (the data must not drop the source's "nearly").
+ */
+export function textHoldsFigure(text: string, figure: FigureData): boolean {
+  const wording = figureText(figure)
+  if (!wording) return false
+  const capitalised = wording.charAt(0).toUpperCase() + wording.slice(1)
+  const occurrences = (needle: string) => {
+    const found: number[] = []
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push(at)
+    return found
+  }
+  const opensSentence = (at: number) => at === 0 || /[.!?]\s$/.test(text.slice(Math.max(0, at - 2), at))
+  const afterQualifier = (at: number) => FIGURE_QUALIFIERS.some((qualifier) => text.slice(0, at).toLowerCase().endsWith(`${qualifier} `))
+  const starts = [...occurrences(wording), ...(capitalised === wording ? [] : occurrences(capitalised).filter(opensSentence))]
+  return starts.some((at) => figure.qualifier || !afterQualifier(at))
+}

@@ -1,10 +1,10 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
-import { FIGURE_CURRENCIES, FIGURE_QUALIFIERS, FIGURE_SCALES, figureDataDate, figureText, firstDayOf, isPartialDate, periodText, type FigureData } from '../../lib/figures'
+import { FIGURE_CURRENCIES, FIGURE_QUALIFIERS, FIGURE_SCALES, figureDataDate, figureText, firstDayOf, isPartialDate, periodText, textHoldsFigure, type FigureData } from '../../lib/figures'
 import { DEFAULT_FACT_MAX_AGE_MONTHS, isStale } from '../../lib/freshness'
 import { formatIsoDate } from '../lib/dates'
-import { excerpt, type PtBlock } from '../lib/portableText'
+import { excerpt, toPlainText, type PtBlock } from '../lib/portableText'
 
-type FactDocument = { _id?: string; statedAt?: string; figures?: FigureData[] }
+type FactDocument = { _id?: string; statedAt?: string; text?: PtBlock[]; figures?: FigureData[] }
 type StaleContext = {
   document?: FactDocument
   getClient: (options: { apiVersion: string }) => { fetch: <R>(query: string, params: Record<string, unknown>) => Promise<R> }
@@ -126,12 +126,21 @@ export const figure = defineType({
       validation: (rule) => rule.required().error('Add a short caption that explains the figure.'),
     }),
   ],
-  validation: (rule) =>
+  validation: (rule) => [
+    // The portal writes the figure from this data: it must read as the fact's own words.
+    rule
+      .custom((value: FigureData | undefined, context) => {
+        const text = toPlainText((context.document as FactDocument | undefined)?.text)
+        const wording = value ? figureText(value) : null
+        return !value || !wording || textHoldsFigure(text, value) ? true : `“${wording}” is not in the fact’s text as written: check the qualifier, number, scale and unit.`
+      })
+      .warning(),
     rule
       .custom((value: FigureData | undefined, context) =>
         staleFigureWarning(value, { document: context.document as FactDocument | undefined, getClient: context.getClient }),
       )
       .warning(),
+  ],
   preview: {
     select: { qualifier: 'qualifier', value: 'value', scale: 'scale', currency: 'currency', unit: 'unit', period: 'period', label: 'label' },
     prepare: ({ label, ...data }: FigureData & { label?: string }) => ({

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { figureAmount, figureDataDate, figureText, isPartialDate, lastDayOf, periodText } from '../../lib/figures'
+import { figureAmount, figureDataDate, figureText, isPartialDate, lastDayOf, periodText, textHoldsFigure } from '../../lib/figures'
 
 describe('a figure written from its data', () => {
   it('keeps the qualifier, digit grouping, decimals, currency symbol, scale and unit', () => {
@@ -46,5 +46,21 @@ describe('a figure’s period', () => {
     assert.equal(figureDataDate({ value: 1, period: { start: '1952' } }, '2021-03-15'), '2021-03-15')
     assert.equal(figureDataDate({ value: 1 }, null), null)
     assert.equal(figureDataDate({ value: 1 }, 'not a date'), null)
+  })
+})
+
+describe('a figure against its fact’s text', () => {
+  const text = 'The Fulbright program has sent nearly 7,500 young Japanese since 1952. More than 3,800 Japanese are alumni.'
+  it('is found as written, or capitalised where it opens a sentence', () => {
+    assert.ok(textHoldsFigure(text, { qualifier: 'nearly', value: 7500, unit: 'young Japanese' }))
+    assert.ok(textHoldsFigure(text, { qualifier: 'more than', value: 3800, unit: 'Japanese' }))
+  })
+  it('is not found when the data says other than the text', () => {
+    assert.ok(!textHoldsFigure(text, { value: 7500, unit: 'young Japanese', qualifier: 'more than' }))
+    assert.ok(!textHoldsFigure(text, { qualifier: 'nearly', value: 7600, unit: 'young Japanese' }))
+    assert.ok(!textHoldsFigure('They sent Nearly 7,500 young Japanese.', { qualifier: 'nearly', value: 7500, unit: 'young Japanese' }))
+    // The source's qualifier dropped from the data.
+    assert.ok(!textHoldsFigure(text, { value: 7500, unit: 'young Japanese' }))
+    assert.ok(textHoldsFigure('Japan hosts 37 chapters.', { value: 37, unit: 'chapters' }))
   })
 })
