@@ -133,18 +133,23 @@ test('a publish raises the version on the sheet and renders a new PDF', async ({
   const cachedBefore = await fetchPdf(request)
 
   const editor = lakeClient(createLakeToken('editor', `e2e-briefing-${Date.now()}`))
+  // Any published change will do; the date is taken out again afterwards, so the seed trip
+  // keeps no publication dates (its source gives none: e2e/readers-truth.spec.ts).
   await editor.patch(TRIP_ID).set({ updatedAt: new Date().toISOString() }).commit()
+  try {
+    // No waiting for ISR: the publish webhook expires the cached sheet at once.
+    await expect(async () => {
+      await page.goto(SHEET)
+      await expect(page.getByTestId('prepared-stamp')).toHaveText(new RegExp(`· version ${before + 1}$`), { timeout: 500 })
+    }).toPass({ timeout: 10_000 })
 
-  // No waiting for ISR: the publish webhook expires the cached sheet at once.
-  await expect(async () => {
-    await page.goto(SHEET)
-    await expect(page.getByTestId('prepared-stamp')).toHaveText(new RegExp(`· version ${before + 1}$`), { timeout: 500 })
-  }).toPass({ timeout: 10_000 })
-
-  const after = await fetchPdf(request)
-  expect(after.headers['x-briefing-cache']).toBe('miss')
-  expect(Buffer.compare(after.bytes, cachedBefore.bytes)).not.toBe(0)
-  expect((await readPdf(after.bytes)).text).toContain(`version ${before + 1}`)
+    const after = await fetchPdf(request)
+    expect(after.headers['x-briefing-cache']).toBe('miss')
+    expect(Buffer.compare(after.bytes, cachedBefore.bytes)).not.toBe(0)
+    expect((await readPdf(after.bytes)).text).toContain(`version ${before + 1}`)
+  } finally {
+    await editor.patch(TRIP_ID).unset(['updatedAt']).commit()
+  }
 })
 
 test('a stale figure is never flagged on the public sheet', async ({ page }) => {
