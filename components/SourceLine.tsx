@@ -1,9 +1,12 @@
 import { formatDate } from '@/lib/time'
 import type { SourceRef } from '@/lib/sanity/types'
 
-/** "Source: U.S. Department of State · As of March 15, 2021". The source links only when it has an address. */
-export function SourceLine({ source, asOf, className }: { source: SourceRef | null; asOf: string | null; className?: string }) {
-  if (!source?.title && !asOf) return null
+/**
+ * "Source: U.S. Department of State · Stated March 15, 2021". The source links only when it has an
+ * address; the date shows only when the content records one (a source that dates nothing gets none).
+ */
+export function SourceLine({ source, statedAt, className }: { source: SourceRef | null; statedAt: string | null; className?: string }) {
+  if (!source?.title && !statedAt) return null
   return (
     <p className={className ?? 'source-line'}>
       {source?.title && (
@@ -11,10 +14,10 @@ export function SourceLine({ source, asOf, className }: { source: SourceRef | nu
           Source: {source.url ? <a href={source.url}>{source.title}</a> : source.title}
         </span>
       )}
-      {source?.title && asOf && <span aria-hidden="true"> · </span>}
-      {asOf && (
+      {source?.title && statedAt && <span aria-hidden="true"> · </span>}
+      {statedAt && (
         <span>
-          As of <time dateTime={asOf}>{formatDate(asOf)}</time>
+          Stated <time dateTime={statedAt}>{formatDate(statedAt)}</time>
         </span>
       )}
     </p>

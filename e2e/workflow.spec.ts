@@ -110,7 +110,7 @@ test('embargo: nothing of the trip is public before the lift; everything appears
   const meetingTitle = `Embargoed talks ${stamp}`
   const factText = `Embargoed fact ${stamp}: exports rose 12 percent.`
   const lift = new Date((await lakeNow()) + HOUR).toISOString()
-  await createDraft({ _id: `fact-wf-${stamp}`, _type: 'factBullet', text: block('t', factText), asOf: '2026-01-01' })
+  await createDraft({ _id: `fact-wf-${stamp}`, _type: 'factBullet', text: block('t', factText), statedAt: '2026-01-01' })
   await createDraft(
     await tripLike(tripId, slug, title, {
       embargoUntil: lift,

@@ -1,5 +1,5 @@
 /**
- * Attribution for fact bullets on the briefing sheet. Repeating "[Source, as of date]" after
+ * Attribution for fact bullets on the briefing sheet. Repeating "[Source, stated date]" after
  * every bullet costs a third of a page when they are all alike, so the sheet states a shared
  * attribution once for the group and keeps per-bullet attribution only where bullets differ.
  */
@@ -7,12 +7,12 @@ import { formatDate } from './time'
 
 export interface Attributable {
   source: { title: string | null } | null
-  asOf: string | null
+  statedAt: string | null
 }
 
-/** "U.S. Department of State, as of March 15, 2021"; empty when nothing is known. */
+/** "U.S. Department of State, stated March 15, 2021"; no date where none is recorded; empty when nothing is known. */
 export function attributionText(item: Attributable): string {
-  return [item.source?.title || null, item.asOf ? `as of ${formatDate(item.asOf)}` : null].filter(Boolean).join(', ')
+  return [item.source?.title || null, item.statedAt ? `stated ${formatDate(item.statedAt)}` : null].filter(Boolean).join(', ')
 }
 
 /** The attribution every item shares, or null when they differ (or there are none). */

@@ -1,7 +1,8 @@
 /**
- * When a highlighted figure is too old to hand to a principal without a second look.
+ * When a figure is too old to hand to a principal without a second look.
  *
- * A figure is stale when its "as of" date lies more than `maxAgeMonths` (settings, default 12)
+ * A figure is stale when the last day it speaks for (its period's end: lib/figures.ts
+ * figureDataDate) lies more than `maxAgeMonths` (settings, default 12)
  * before the day the sheet is for: a trip's first day on the portal, the first day of each trip
  * that uses the fact in the Studio (or today, for a fact no trip uses yet). Measuring against the
  * trip rather than today keeps the record of past trips quiet: a 2020 figure was current for a
@@ -13,7 +14,7 @@ import { parseIsoDate, type IsoDate } from './time'
 
 export const DEFAULT_FACT_MAX_AGE_MONTHS = 12
 
-/** The oldest still-fresh "as of" date: `reference` minus the months, clamped to the month's end. */
+/** The oldest still-fresh data date: `reference` minus the months, clamped to the month's end. */
 export function freshnessCutoff(reference: IsoDate, maxAgeMonths: number = DEFAULT_FACT_MAX_AGE_MONTHS): IsoDate {
   const date = parseIsoDate(reference)
   if (!date) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${reference}`)
@@ -26,15 +27,15 @@ export function freshnessCutoff(reference: IsoDate, maxAgeMonths: number = DEFAU
 }
 
 /**
- * True when `asOf` is older than the cutoff for `reference`. A figure without a (valid) date, or
- * a sheet without a day to measure from, is not called stale: the schema flags a missing date.
+ * True when `dataDate` is older than the cutoff for `reference`. A figure without a (valid) date,
+ * or a sheet without a day to measure from, is not called stale: nothing says how old it is.
  */
 export function isStale(
-  asOf: string | null | undefined,
+  dataDate: string | null | undefined,
   reference: string | null | undefined,
   maxAgeMonths: number | null | undefined = DEFAULT_FACT_MAX_AGE_MONTHS,
 ): boolean {
-  if (!asOf || !reference || !parseIsoDate(asOf) || !parseIsoDate(reference)) return false
+  if (!dataDate || !reference || !parseIsoDate(dataDate) || !parseIsoDate(reference)) return false
   const months = maxAgeMonths && maxAgeMonths > 0 ? maxAgeMonths : DEFAULT_FACT_MAX_AGE_MONTHS
-  return asOf < freshnessCutoff(reference, months)
+  return dataDate < freshnessCutoff(reference, months)
 }

@@ -99,12 +99,23 @@ const meetingFields = /* groq */ `
   "participants": participants[]->{ ${officialCardFields} }
 `
 
+const figureFields = /* groq */ `
+  _key,
+  qualifier,
+  value,
+  scale,
+  currency,
+  unit,
+  period { start, end },
+  label
+`
+
 const factBulletFields = /* groq */ `
   _id,
   text,
-  figure { qualifier, value, unit, label },
+  "figures": figures[] { ${figureFields} },
   source { title, url },
-  asOf,
+  statedAt,
   "topics": topics[]->{ ${topicFields} },
   "countries": countries[]->{ ${countryFields} }
 `
@@ -183,11 +194,17 @@ export const TRIP_QUERY = defineQuery(`
     source { title, url },
     firstPublishedAt,
     updatedAt,
-    "lastModified": _updatedAt,
-    "createdAt": _createdAt,
     "changeNotes": changeNotes[] { _key, date, note, major },
     withdrawn { at, explanation }
   }
+`)
+
+/**
+ * Whether a document has a published version: asked by a preview, which reads drafts over the
+ * published documents and so cannot tell a never-published draft from a changed one. Params: { id }
+ */
+export const IS_PUBLISHED_QUERY = defineQuery(`
+  count(*[_id == $id]) > 0
 `)
 
 /**
@@ -234,7 +251,7 @@ export const BRIEFING_QUERY = defineQuery(`
     "factSections": factSections[] {
       _key,
       heading,
-      "bullets": bullets[]->{ _id, text, figure { qualifier, value, unit, label }, source { title, url }, asOf }
+      "bullets": bullets[]->{ _id, text, "figures": figures[] { ${figureFields} }, source { title, url }, statedAt }
     },
     "relatedLinks": relatedLinks[] { _key, title, url },
     source { title, url },
@@ -308,7 +325,7 @@ export const OFFICIAL_QUERY = defineQuery(`
 export const FACT_LIBRARY_QUERY = defineQuery(`
   *[_type == "topic"] | order(title asc) {
     ${topicFields},
-    "facts": *[_type == "factBullet" && references(^._id) && ${notHeldByEmbargo}] | order(asOf desc) { ${factBulletFields} }
+    "facts": *[_type == "factBullet" && references(^._id) && ${notHeldByEmbargo}] | order(statedAt desc) { ${factBulletFields} }
   }
 `)
 
@@ -421,7 +438,7 @@ export const SEARCH_QUERY = defineQuery(`
     startDate,
     endDate,
     date,
-    asOf,
+    statedAt,
     "office": select(_type == "official" => title),
     "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),
     "trip": trip->{ title, "slug": slug.current }
@@ -440,7 +457,7 @@ export const FACTS_QUERY = defineQuery(`
       && (($topic == "") || ($topic in topics[]->slug.current))
       && (($country == "") || ($country in countries[]->slug.current))
       && ${notHeldByEmbargo}
-    ] | order(asOf desc, _id asc) { ${factBulletFields} }
+    ] | order(statedAt desc, _id asc) { ${factBulletFields} }
   }
 `)
 
@@ -462,7 +479,7 @@ export const COUNTRY_QUERY = defineQuery(`
       "officials": officials[]->{ _id, name, "slug": slug.current, title },
       "purposeText": pt::text(purpose)
     },
-    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && ${notHeldByEmbargo}] | order(asOf desc, _id asc) { ${factBulletFields} },
+    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && ${notHeldByEmbargo}] | order(statedAt desc, _id asc) { ${factBulletFields} },
     "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) { ${officialCardFields} }
   }
 `)
@@ -481,7 +498,7 @@ const feedTripFields = /* groq */ `
   destinations[] { city, "country": country->name },
   "officials": officials[]->{ name, title },
   "purposeText": pt::text(purpose),
-  "published": coalesce(firstPublishedAt, _createdAt),
+  "published": firstPublishedAt,
   "updated": coalesce(updatedAt, _updatedAt),
   "withdrawnAt": withdrawn.at,
   "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note }

@@ -95,13 +95,13 @@ export const structure: StructureResolver = (S) =>
                     ),
                 ),
               S.listItem()
-                .title('Figures without a date')
+                .title('Figures of unknown age')
                 .child(
                   S.documentList()
-                    .title('Figures without a date')
+                    .title('Figures of unknown age')
                     .apiVersion(API_VERSION)
                     .schemaType('factBullet')
-                    .filter('_type == "factBullet" && defined(figure.value) && !defined(asOf)'),
+                    .filter('_type == "factBullet" && !defined(statedAt) && count(figures[!defined(period.end)]) > 0'),
                 ),
             ]),
         ),

@@ -93,7 +93,7 @@ async function main() {
       for (let n = 0; !stopped; n++) {
         const started = performance.now()
         try {
-          await client.patch(CORRECTED_FACT).set({ asOf: n % 2 === 0 ? '2021-03-16' : '2021-03-15' }).commit()
+          await client.patch(CORRECTED_FACT).set({ statedAt: n % 2 === 0 ? '2021-03-16' : '2021-03-15' }).commit()
           writeLatencies.push(performance.now() - started)
         } catch (error) {
           writeErrors++

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { BriefingSheet } from '@/components/briefing/BriefingSheet'
+import { RunningTitle } from '@/components/briefing/RunningTitle'
 import { PrintControls } from '@/components/briefing/PrintControls'
 import { bookQuery, loadBook, parseBookSelection } from '@/lib/briefing/book'
 import { readSiteUrl } from '@/lib/env'
@@ -98,6 +99,7 @@ export default async function BriefingBookPage({ searchParams }: { searchParams:
 
       {book.sheets.length > 0 && (
         <>
+          <RunningTitle text={`Briefing book: ${book.sheets.map((sheet) => sheet.title).join('; ')}`} />
           <section aria-labelledby="book-contents" className="book-contents mx-auto mt-6 max-w-[8.5in] bg-white p-[0.5in] shadow-md print:mt-0 print:max-w-none print:p-0 print:shadow-none">
             <p className="text-[0.8em] font-semibold uppercase tracking-widest text-neutral-dark">Briefing book</p>
             <h2 id="book-contents" className="mt-1 text-2xl font-bold">

@@ -58,7 +58,7 @@ function hitContext(hit: Hit): string | null {
     case 'official':
       return hit.office
     case 'factBullet':
-      return hit.asOf ? `As of ${formatDate(hit.asOf)}` : null
+      return hit.statedAt ? `Stated ${formatDate(hit.statedAt)}` : null
   }
 }
 

@@ -8,7 +8,7 @@ import { tripStatus } from '@/lib/tripStatus'
 import { BriefingFacts } from './BriefingFacts'
 import { BriefingParticipants, collectParticipants } from './BriefingParticipants'
 import { BriefingSchedule, WASHINGTON_TIME_ZONE } from './BriefingSchedule'
-import { BriefingSources, collectSources } from './BriefingSources'
+import { BriefingSources, collectSources, numberSources, SourceMarker } from './BriefingSources'
 import { KeyFigures } from './KeyFigures'
 import { QrCode } from './QrCode'
 import './briefing.css'
@@ -55,6 +55,7 @@ export async function BriefingSheet({
     ? collectParticipants([meeting.hosts, meeting.participants])
     : collectParticipants([trip.officials, ...trip.meetings.flatMap((m) => [m.hosts, m.participants])])
   const sources = collectSources(trip, meetings)
+  const sourceNumbers = numberSources(sources, id ?? 'sheet')
   const Title = nested ? 'h2' : 'h1'
   const level = nested ? 3 : 2
   const sub = nested ? 4 : 3
@@ -96,12 +97,19 @@ export async function BriefingSheet({
       </header>
 
       <BriefingParticipants people={people} hostCountries={hostCountries} headingLevel={level} />
-      <KeyFigures bullets={bullets} reference={trip.startDate} maxAgeMonths={trip.factMaxAgeMonths} headingLevel={level} />
+      <KeyFigures bullets={bullets} reference={trip.startDate} maxAgeMonths={trip.factMaxAgeMonths} headingLevel={level} sourceNumbers={sourceNumbers} />
 
-      <div className="mt-3 gap-6 sm:columns-2 print:mt-2 print:columns-2 [column-rule:1px_solid_var(--color-neutral-lighter)]">
+      {/* One column on screen, where a reader scrolls; two on paper, which keeps the sheet to two pages. */}
+      <div className="mt-3 gap-6 print:mt-2 print:columns-2 print:[column-rule:1px_solid_var(--color-neutral-lighter)]">
         {!meeting && trip.leadQuote?.text && (
           <div className="mb-3">
             <LeadQuote quote={trip.leadQuote} compact />
+            {trip.quoteSource?.title && (
+              <p className="text-[0.85em] italic text-neutral-dark">
+                Quote: {trip.quoteSource.title}
+                <SourceMarker source={trip.quoteSource} numbers={sourceNumbers} />.
+              </p>
+            )}
           </div>
         )}
         {meeting ? (
@@ -121,6 +129,12 @@ export async function BriefingSheet({
           <Block title="Purpose" level={level}>
             <RichText value={trip.purpose} />
             <RichText value={trip.summary} className="mt-2" />
+            {trip.source?.title && (
+              <p className="mt-1 text-[0.85em] italic text-neutral-dark">
+                Announced by {trip.source.title}
+                <SourceMarker source={trip.source} numbers={sourceNumbers} />.
+              </p>
+            )}
           </Block>
         )}
         <Block title="Schedule" level={level}>
@@ -128,12 +142,12 @@ export async function BriefingSheet({
         </Block>
         {sections.length > 0 && (
           <Block title="Facts" level={level}>
-            <BriefingFacts sections={sections} headingLevel={sub === 3 ? 3 : 4} />
+            <BriefingFacts sections={sections} headingLevel={sub === 3 ? 3 : 4} sourceNumbers={sourceNumbers} />
           </Block>
         )}
       </div>
 
-      <BriefingSources sources={sources} headingLevel={level} />
+      <BriefingSources sources={sources} headingLevel={level} sourceNumbers={sourceNumbers} />
 
       <footer className="mt-1 text-[0.8em] text-neutral-dark">
         {trip.source?.title && <span>Issued by {trip.source.title}. </span>}

@@ -9,18 +9,21 @@ type LibraryFact = FactBullet & {
   countries: ReadonlyArray<{ _id: string; name: string | null; slug: string | null }> | null
 }
 
-/** One fact bullet in the library: its figure, the words, source and as-of date, and what it is about. */
+/** One fact bullet in the library: its figures, the words, source and date stated (where known), and what it is about. */
 export function FactItem({ fact }: { fact: LibraryFact }) {
+  const figures = fact.figures ?? []
   return (
-    <li id={fact._id} className={`border-t border-neutral-lighter py-5 ${fact.figure?.value ? 'grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]' : ''}`}>
-      {fact.figure?.value && (
-        <div>
-          <FigureStat figure={fact.figure} />
+    <li id={fact._id} className={`border-t border-neutral-lighter py-5 ${figures.length > 0 ? 'grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]' : ''}`}>
+      {figures.length > 0 && (
+        <div className="space-y-2">
+          {figures.map((figure) => (
+            <FigureStat key={figure._key} figure={figure} />
+          ))}
         </div>
       )}
       <div className="min-w-0">
         <RichText value={fact.text} className="max-w-prose leading-relaxed" />
-        <SourceLine source={fact.source} asOf={fact.asOf} />
+        <SourceLine source={fact.source} statedAt={fact.statedAt} />
         {((fact.topics?.length ?? 0) > 0 || (fact.countries?.length ?? 0) > 0) && (
           <p className="mt-1 text-sm text-neutral-dark">
             {(fact.topics ?? []).map((topic, index) => (

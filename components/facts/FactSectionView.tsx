@@ -3,10 +3,10 @@ import { SourceLine } from '@/components/SourceLine'
 import { FigureStat } from './FigureStat'
 import type { FactSection } from '@/lib/sanity/types'
 
-/** One fact-sheet section: its figures set off as stat cards, then every bullet with its source and date. */
+/** One fact-sheet section: its figures set off as stat cards, then every bullet with its source (and date, where known). */
 export function FactSectionView({ section, headingLevel = 3 }: { section: FactSection; headingLevel?: 2 | 3 }) {
   const bullets = section.bullets ?? []
-  const figures = bullets.flatMap((bullet) => (bullet.figure?.value ? [{ id: bullet._id, figure: bullet.figure }] : []))
+  const figures = bullets.flatMap((bullet) => (bullet.figures ?? []).map((figure) => ({ id: `${bullet._id}-${figure._key}`, figure })))
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <section aria-labelledby={`facts-${section._key}`} className="mt-8 first:mt-0">
@@ -24,7 +24,7 @@ export function FactSectionView({ section, headingLevel = 3 }: { section: FactSe
         {bullets.map((bullet) => (
           <li key={bullet._id} className="fact-bullet">
             <RichText value={bullet.text} />
-            <SourceLine source={bullet.source} asOf={bullet.asOf} />
+            <SourceLine source={bullet.source} statedAt={bullet.statedAt} />
           </li>
         ))}
       </ul>

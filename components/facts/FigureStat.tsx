@@ -1,25 +1,28 @@
+import { figureAmount, periodText } from '@/lib/figures'
 import type { Figure } from '@/lib/sanity/types'
 
 /**
- * A highlighted figure: the number large, its qualifier ("more than") kept beside it so the
- * figure never overstates the source, then unit and label as the caption.
+ * A highlighted figure, written from its data (lib/figures.ts): the qualifier ("more than") kept
+ * beside the number so the figure never overstates the source, the amount large, then the unit,
+ * the caption and the period it covers when the source gives one.
  */
 export function FigureStat({ figure, compact = false }: { figure: Figure; compact?: boolean }) {
-  if (!figure.value) return null
+  const amount = figureAmount(figure)
+  if (!amount) return null
+  const period = periodText(figure.period)
   return (
-    <div className={`avoid-break figure-stat ${compact ? 'px-2 py-1' : 'px-4 py-3'}`}>
+    <div className={`avoid-break figure-stat ${compact ? 'px-2 py-1' : 'px-4 py-3'}`} data-figure>
       {figure.qualifier && (
-        <span className={`figure-stat-qualifier ${compact ? 'text-[0.7rem]' : 'text-xs font-semibold'}`}>
-          {figure.qualifier}
-        </span>
+        <span className={`figure-stat-qualifier ${compact ? 'text-[0.7rem]' : 'text-xs font-semibold'}`}>{figure.qualifier}</span>
       )}
-      <span className={`figure-stat-value ${compact ? 'text-lg' : 'text-3xl'}`}>{figure.value}</span>
+      <span className={`figure-stat-value ${compact ? 'text-lg' : 'text-3xl'}`}>{amount}</span>
       {(figure.unit || figure.label) && (
         <span className={`block leading-snug ${compact ? 'text-[0.75rem]' : 'mt-1 text-sm'}`}>
           {figure.unit && <strong className="font-semibold">{figure.unit} </strong>}
           {figure.label}
         </span>
       )}
+      {period && <span className={`block text-neutral-dark ${compact ? 'text-[0.7rem]' : 'mt-1 text-xs'}`}>Period: {period}</span>}
     </div>
   )
 }

@@ -15,7 +15,7 @@ export function factsMetadata(view: string): Metadata {
   const by = [topic && `topic “${topic}”`, country && `country “${country}”`].filter(Boolean).join(' and ')
   return {
     title: by ? `Fact library: ${by}` : 'Fact library',
-    description: 'Every sourced fact from the trip fact sheets, with its figure, source and as-of date, filterable by topic and country.',
+    description: 'Every sourced fact from the trip fact sheets, with its figures and source (and the date stated, where known), filterable by topic and country.',
     alternates: { canonical: '/facts' },
   }
 }

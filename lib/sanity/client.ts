@@ -14,7 +14,7 @@ import { readContentSource } from '@/lib/env'
 import { secondsUntilLift } from '@/lib/embargoLift'
 import { previewMode, type PreviewMode } from '@/lib/preview/mode'
 import { CONTENT_TAG, listTag } from '@/lib/revalidation/tags'
-import { NEXT_EMBARGO_LIFTS_QUERY } from '@/sanity/queries'
+import { IS_PUBLISHED_QUERY, NEXT_EMBARGO_LIFTS_QUERY } from '@/sanity/queries'
 
 /** Seconds a page stays fresh before Next.js regenerates it in the background (ISR). */
 export const REVALIDATE_SECONDS = 60
@@ -37,6 +37,18 @@ export async function sanityFetch<const Q extends string>(
   const preview = await previewMode()
   if (preview.kind !== 'off') return previewFetch(preview, query, params)
   return getClient().fetch(query, params, { next: { revalidate: await publicRevalidateSeconds(), tags: [CONTENT_TAG, ...tags] } })
+}
+
+/**
+ * Whether the document a page shows has been published. A public read sees only published
+ * documents, so there it is; a preview reads drafts laid over them and must ask the published
+ * perspective (uncached, like every preview read), so that a never-published draft says so rather
+ * than showing publication dates it does not have.
+ */
+export async function isPublished(id: string): Promise<boolean> {
+  if ((await previewMode()).kind === 'off') return true
+  const client = getClient().withConfig({ token: readContentSource().token, useCdn: false })
+  return client.fetch(IS_PUBLISHED_QUERY, { id }, { perspective: 'published', cache: 'no-store' })
 }
 
 /**

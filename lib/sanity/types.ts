@@ -35,7 +35,7 @@ export type PressCoverage = NonNullable<Meeting['pressCoverage']>
 
 export type FactSection = Item<NonNullable<Briefing['factSections']>>
 export type FactBullet = Item<FactSection['bullets']>
-export type Figure = NonNullable<FactBullet['figure']>
+export type Figure = Item<NonNullable<FactBullet['figures']>>
 export type SourceRef = NonNullable<FactBullet['source']>
 
 export type RelatedLink = Item<NonNullable<Trip['relatedLinks']>>

@@ -1,18 +1,26 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { FIGURE_CURRENCIES, FIGURE_QUALIFIERS, FIGURE_SCALES, figureDataDate, figureText, firstDayOf, isPartialDate, periodText, textHoldsFigure, type FigureData } from '../../lib/figures'
 import { DEFAULT_FACT_MAX_AGE_MONTHS, isStale } from '../../lib/freshness'
 import { formatIsoDate } from '../lib/dates'
-import { excerpt, type PtBlock } from '../lib/portableText'
+import { excerpt, toPlainText, type PtBlock } from '../lib/portableText'
+
+type FactDocument = { _id?: string; statedAt?: string; text?: PtBlock[]; figures?: FigureData[] }
+type StaleContext = {
+  document?: FactDocument
+  getClient: (options: { apiVersion: string }) => { fetch: <R>(query: string, params: Record<string, unknown>) => Promise<R> }
+}
 
 /**
- * Warns (never blocks) when a figure's "as of" date is too old for the trips that use the fact:
- * measured against each referencing trip's first day, or today when no trip uses it yet (a fact
- * kept for future sheets). The age comes from the settings document, default 12 months.
+ * Warns (never blocks) when a figure is too old for the trips that use the fact: its period's end
+ * (or, for a period running up to the statement, the date the fact was stated) is measured against
+ * each referencing trip's first day, or today when no trip uses it yet (a fact kept for future
+ * sheets). A figure whose period and statement date are both unknown is not measured: nothing says
+ * how old it is, and guessing would be inventing a date. The age comes from the settings document,
+ * default 12 months.
  */
-async function staleFigureWarning(
-  asOf: string | undefined,
-  context: { document?: { _id?: string; figure?: { value?: string } }; getClient: (options: { apiVersion: string }) => { fetch: <R>(query: string, params: Record<string, unknown>) => Promise<R> } },
-): Promise<true | string> {
-  if (!asOf || !context.document?.figure?.value || !context.document._id) return true
+async function staleFigureWarning(figure: FigureData | undefined, context: StaleContext): Promise<true | string> {
+  const dataDate = figure ? figureDataDate(figure, context.document?.statedAt) : null
+  if (!dataDate || !context.document?._id) return true
   const id = context.document._id.replace(/^drafts\./, '')
   const { months, trips } = await context.getClient({ apiVersion: '2025-02-19' }).fetch<{
     months: number | null
@@ -27,52 +35,117 @@ async function staleFigureWarning(
   const maxAge = months ?? DEFAULT_FACT_MAX_AGE_MONTHS
   if (trips.length === 0) {
     const today = new Date().toISOString().slice(0, 10)
-    return isStale(asOf, today, maxAge) ? `This figure is more than ${maxAge} months old. Check for a newer one before using it.` : true
+    return isStale(dataDate, today, maxAge) ? `This figure covers a period that ended more than ${maxAge} months ago. Check for a newer one before using it.` : true
   }
-  const staleFor = trips.filter((trip) => isStale(asOf, trip.startDate, maxAge))
+  const staleFor = trips.filter((trip) => isStale(dataDate, trip.startDate, maxAge))
   if (staleFor.length === 0) return true
   const names = staleFor.map((trip) => `${trip.title ?? 'Untitled trip'} (${formatIsoDate(trip.startDate)})`).join('; ')
-  return `This figure is more than ${maxAge} months older than the start of: ${names}. Check for a newer one.`
+  return `This figure covers a period that ended more than ${maxAge} months before the start of: ${names}. Check for a newer one.`
 }
 
-/** A highlighted number from a fact bullet. `value` is written exactly as in the bullet text. */
+const partialDateRule = (value: string | undefined) =>
+  value === undefined || isPartialDate(value) ? true : 'Write a year (2019), a month (2019-03) or a day (2019-03-15).'
+
+/** The span of time a figure covers, as precisely as the source says it. */
+export const figurePeriod = defineType({
+  name: 'figurePeriod',
+  title: 'Period',
+  type: 'object',
+  description: 'The time the figure covers, only as the source gives it (“in 2019” is 2019 to 2019; “since 1952” is a start only). Leave empty when the source does not say.',
+  options: { columns: 2 },
+  fields: [
+    defineField({ name: 'start', title: 'From', description: 'A year, month or day: 2019, 2019-03 or 2019-03-15.', type: 'string', validation: (rule) => rule.custom(partialDateRule) }),
+    defineField({
+      name: 'end',
+      title: 'To',
+      description: 'Empty for a period that runs up to when the fact was stated.',
+      type: 'string',
+      validation: (rule) => [
+        rule.custom(partialDateRule),
+        rule.custom((end: string | undefined, context) => {
+          const start = (context.parent as { start?: string } | undefined)?.start
+          const from = start ? firstDayOf(start) : null
+          const to = end ? firstDayOf(end) : null
+          return from && to && to < from ? 'The period cannot end before it starts.' : true
+        }),
+      ],
+    }),
+  ],
+})
+
+/**
+ * One figure of a fact, as data: the number, its scale and currency or counted unit, the
+ * qualifier the source puts before it, and the period it covers. The portal writes it back out in
+ * the source's words (lib/figures.ts), so the data must match the fact's text.
+ */
 export const figure = defineType({
   name: 'figure',
-  title: 'Highlighted figure',
+  title: 'Figure',
   type: 'object',
   fields: [
     defineField({
       name: 'qualifier',
       title: 'Qualifier',
-      description: 'Words the source puts before the number, e.g. "more than", "nearly", "approximately".',
+      description: 'The word the source puts before the number, if any. Never drop it: without it the figure overstates the source.',
       type: 'string',
+      options: { list: FIGURE_QUALIFIERS.map((value) => ({ title: value, value })), layout: 'dropdown' },
     }),
     defineField({
       name: 'value',
       title: 'Value',
-      description: 'Exactly as written in the fact, e.g. "30,000" or "$644.7 billion".',
+      description: 'The number as the source writes it, before any scale word: 948100 for “948,100”, 644.7 for “$644.7 billion”.',
+      type: 'number',
+      validation: (rule) => rule.required().error('Add the number exactly as the fact states it.'),
+    }),
+    defineField({
+      name: 'scale',
+      title: 'Scale',
+      description: 'The word after the number, if the source uses one (“billion” in “$644.7 billion”).',
       type: 'string',
-      validation: (rule) => rule.required().error('Add the figure exactly as the fact states it.'),
+      options: { list: FIGURE_SCALES.map((value) => ({ title: value, value })), layout: 'dropdown' },
+    }),
+    defineField({
+      name: 'currency',
+      title: 'Currency',
+      description: 'For an amount of money: the currency it is in (USD shows as “$”).',
+      type: 'string',
+      options: { list: FIGURE_CURRENCIES.map((value) => ({ title: value, value })), layout: 'dropdown' },
     }),
     defineField({
       name: 'unit',
       title: 'Unit',
-      description: 'What is counted, e.g. "jobs" or "U.S. service members".',
+      description: 'What is counted, in the source’s words, e.g. “jobs” or “U.S. service members”.',
       type: 'string',
     }),
+    defineField({ name: 'period', title: 'Period', type: 'figurePeriod' }),
     defineField({
       name: 'label',
-      title: 'Label',
+      title: 'Caption',
       description: 'A short caption shown under the figure.',
       type: 'string',
       validation: (rule) => rule.required().error('Add a short caption that explains the figure.'),
     }),
   ],
+  validation: (rule) => [
+    // The portal writes the figure from this data: it must read as the fact's own words.
+    rule
+      .custom((value: FigureData | undefined, context) => {
+        const text = toPlainText((context.document as FactDocument | undefined)?.text)
+        const wording = value ? figureText(value) : null
+        return !value || !wording || textHoldsFigure(text, value) ? true : `“${wording}” is not in the fact’s text as written: check the qualifier, number, scale and unit.`
+      })
+      .warning(),
+    rule
+      .custom((value: FigureData | undefined, context) =>
+        staleFigureWarning(value, { document: context.document as FactDocument | undefined, getClient: context.getClient }),
+      )
+      .warning(),
+  ],
   preview: {
-    select: { qualifier: 'qualifier', value: 'value', unit: 'unit', label: 'label' },
-    prepare: ({ qualifier, value, unit, label }: Record<string, string | undefined>) => ({
-      title: [qualifier, value, unit].filter(Boolean).join(' '),
-      subtitle: label,
+    select: { qualifier: 'qualifier', value: 'value', scale: 'scale', currency: 'currency', unit: 'unit', period: 'period', label: 'label' },
+    prepare: ({ label, ...data }: FigureData & { label?: string }) => ({
+      title: figureText(data) ?? 'No value',
+      subtitle: [periodText(data.period), label].filter(Boolean).join(' · '),
     }),
   },
 })
@@ -90,10 +163,11 @@ export const factBullet = defineType({
       validation: (rule) => rule.required().min(1).error('Write the fact.'),
     }),
     defineField({
-      name: 'figure',
-      title: 'Highlighted figure',
-      description: 'Optional: the one number this fact is about. Requires an “As of” date.',
-      type: 'figure',
+      name: 'figures',
+      title: 'Figures',
+      description: 'The numbers the fact gives, one entry each, as data. The first ones show as highlighted figures.',
+      type: 'array',
+      of: [defineArrayMember({ type: 'figure' })],
     }),
     defineField({
       name: 'source',
@@ -102,21 +176,10 @@ export const factBullet = defineType({
       validation: (rule) => rule.required().error('Say where this fact comes from.'),
     }),
     defineField({
-      name: 'asOf',
-      title: 'As of',
-      description: 'The date the fact speaks for. Required when the fact has a highlighted figure.',
+      name: 'statedAt',
+      title: 'Stated on',
+      description: 'The date the source stated the fact (not the period its figures cover). Leave empty when the source gives no date.',
       type: 'date',
-      validation: (rule) => [
-        rule.custom((asOf, context) => {
-          const doc = context.document as { figure?: { value?: string } } | undefined
-          return doc?.figure?.value && !asOf ? 'A fact with a figure needs an “As of” date, so readers know how current it is.' : true
-        }),
-        rule
-          .custom((asOf: string | undefined, context) =>
-            staleFigureWarning(asOf, { document: context.document as { _id?: string; figure?: { value?: string } } | undefined, getClient: context.getClient }),
-          )
-          .warning(),
-      ],
     }),
     defineField({
       name: 'topics',
@@ -133,12 +196,12 @@ export const factBullet = defineType({
       validation: (rule) => rule.unique().error('Each country only once, please.'),
     }),
   ],
-  orderings: [{ title: 'As of, newest first', name: 'asOfDesc', by: [{ field: 'asOf', direction: 'desc' }] }],
+  orderings: [{ title: 'Stated, newest first', name: 'statedAtDesc', by: [{ field: 'statedAt', direction: 'desc' }] }],
   preview: {
-    select: { text: 'text', value: 'figure.value', asOf: 'asOf', source: 'source.title' },
-    prepare: ({ text, value, asOf, source }: { text?: PtBlock[]; value?: string; asOf?: string; source?: string }) => ({
+    select: { text: 'text', figures: 'figures', statedAt: 'statedAt', source: 'source.title' },
+    prepare: ({ text, figures, statedAt, source }: { text?: PtBlock[]; figures?: FigureData[]; statedAt?: string; source?: string }) => ({
       title: excerpt(text) || 'Empty fact',
-      subtitle: [value, asOf ? `as of ${asOf}` : 'no date', source].filter(Boolean).join(' · '),
+      subtitle: [figures?.[0] ? figureText(figures[0]) : null, statedAt ? `stated ${statedAt}` : null, source].filter(Boolean).join(' · '),
     }),
   },
 })

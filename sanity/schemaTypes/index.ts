@@ -1,7 +1,7 @@
 import type { SchemaTypeDefinition } from 'sanity'
 import { blockContent } from './blockContent'
 import { country } from './country'
-import { factBullet, factSection, figure } from './factBullet'
+import { factBullet, factSection, figure, figurePeriod } from './factBullet'
 import { meeting } from './meeting'
 import { official } from './official'
 import { quote } from './quote'
@@ -26,6 +26,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   changeNote,
   factSection,
   figure,
+  figurePeriod,
   source,
   relatedLink,
   requiredLinks,

@@ -65,7 +65,7 @@ export const settings = defineType({
     defineField({
       name: 'factMaxAgeMonths',
       title: 'Figures go stale after (months)',
-      description: `A highlighted figure whose “As of” date is more than this many months before a trip’s first day is flagged in the Studio and in preview (never on the public sheet). Empty means ${DEFAULT_FACT_MAX_AGE_MONTHS}.`,
+      description: `A figure whose period ended more than this many months before a trip’s first day (for a period with no end: whose fact was stated that long before) is flagged in the Studio and in preview (never on the public sheet). Empty means ${DEFAULT_FACT_MAX_AGE_MONTHS}.`,
       type: 'number',
       validation: (rule) => rule.integer().min(1).max(120).error('Use a whole number of months between 1 and 120.'),
     }),

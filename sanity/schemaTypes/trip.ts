@@ -202,14 +202,14 @@ export const trip = defineType({
     defineField({
       name: 'firstPublishedAt',
       title: 'First published',
-      description: 'When the briefing was first published. Leave empty if unknown.',
+      description: 'Set by Publish the first time the trip is published. Change it only for a briefing first issued elsewhere; leave it empty when unknown (the page then shows no date).',
       type: 'datetime',
       group: 'publishing',
     }),
     defineField({
       name: 'updatedAt',
       title: 'Last updated',
-      description: 'When the content last changed in substance. Leave empty if unknown.',
+      description: 'Set by Publish when a change is marked major (a minor correction is not told to readers). Leave it empty when unknown.',
       type: 'datetime',
       group: 'publishing',
       validation: (rule) =>

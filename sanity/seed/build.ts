@@ -105,11 +105,11 @@ export const ids = {
 /** The page names its issuer at the foot ("U.S. Department of State") and gives no web address. */
 const STATE_DEPARTMENT = { _type: 'source', title: 'U.S. Department of State' } as const
 
-/**
- * The fact sheet carries no publication date. Its facts are dated as of 2021-03-15, the first day
- * of the trip: the fact sheet was issued for the trip and speaks for the situation by its start.
+/*
+ * The fact sheet carries no publication date and dates none of its facts, so no fact has a
+ * "stated on" date. A figure's period is set only where the page gives it ("in 2019", "since
+ * 1952"); "each year" names no year, so that figure has none.
  */
-const FACT_SHEET_AS_OF = '2021-03-15'
 
 // -------------------------------------------------------------------------------------------
 // Reference data
@@ -196,10 +196,22 @@ const quotes: SeedDocument[] = [
 // Facts, section by section, in the page's order
 // -------------------------------------------------------------------------------------------
 
+/** A figure as data (lib/figures.ts); rendered back, it is the page's own wording. */
+interface FigureInput {
+  key: string
+  qualifier?: string
+  value: number
+  scale?: string
+  currency?: string
+  unit?: string
+  period?: { start?: string; end?: string }
+  label: string
+}
+
 interface FactInput {
   id: string
   text: string
-  figure?: { qualifier?: string; value: string; unit?: string; label: string }
+  figures?: FigureInput[]
 }
 
 interface SectionInput {
@@ -250,14 +262,20 @@ const sections: SectionInput[] = [
       {
         id: 'fact-people-jet-alumni',
         text: 'There are more than 30,000 American alumni of the Japanese government-sponsored Japan Exchange and Teaching (JET) program, including nearly 200 JET program alumni working at the Department of State.',
-        // Two figures: 30,000 is the main one; "nearly 200" stays in the text.
-        figure: { qualifier: 'more than', value: '30,000', unit: 'American alumni', label: 'of the Japan Exchange and Teaching (JET) program' },
+        figures: [
+          { key: 'jet-alumni', qualifier: 'more than', value: 30000, unit: 'American alumni', label: 'of the Japan Exchange and Teaching (JET) program' },
+          { key: 'jet-at-state', qualifier: 'nearly', value: 200, unit: 'JET program alumni', label: 'working at the Department of State' },
+        ],
       },
       {
         id: 'fact-people-exchanges-and-students',
         text: 'The Fulbright program has sent nearly 7,500 young Japanese on Fulbright scholarships to the United States since 1952. More than 3,800 Japanese are alumni of the International Visitor Leadership Program, the State Department’s premier professional exchange initiative for emerging leaders. Japanese students comprise the 8th largest group of international students studying in the United States. There are 37 U.S.-based Japan-America Society chapters, and the United States and Japan also share more sister city relationships than any other two countries.',
-        // Four figures: 7,500 is highlighted; 3,800, 8th and 37 stay in the text.
-        figure: { qualifier: 'nearly', value: '7,500', unit: 'young Japanese', label: 'sent to the United States on Fulbright scholarships since 1952' },
+        // "8th largest" is a rank, not a quantity: it stays in the text only.
+        figures: [
+          { key: 'fulbright', qualifier: 'nearly', value: 7500, unit: 'young Japanese', period: { start: '1952' }, label: 'sent to the United States on Fulbright scholarships since 1952' },
+          { key: 'ivlp', qualifier: 'more than', value: 3800, unit: 'Japanese', label: 'alumni of the International Visitor Leadership Program' },
+          { key: 'jas-chapters', value: 37, unit: 'U.S.-based Japan-America Society chapters', label: 'in the United States' },
+        ],
       },
       {
         id: 'fact-people-nongovernmental-partnerships',
@@ -274,17 +292,19 @@ const sections: SectionInput[] = [
       {
         id: 'fact-economy-trade',
         text: 'With over $300 billion worth of goods and services exchanged each year, the United States and Japan are top trading partners, and the U.S.-Japan bilateral economic relationship is one of strongest in the world.',
-        figure: { qualifier: 'over', value: '$300 billion', label: 'worth of goods and services exchanged each year' },
+        figures: [{ key: 'trade', qualifier: 'over', value: 300, scale: 'billion', currency: 'USD', label: 'worth of goods and services exchanged each year' }],
       },
       {
         id: 'fact-economy-jobs',
         text: 'Japan-affiliated firms employ or support more than 948,100 jobs in the United States.',
-        figure: { qualifier: 'more than', value: '948,100', unit: 'jobs', label: 'in the United States employed or supported by Japan-affiliated firms' },
+        figures: [{ key: 'jobs', qualifier: 'more than', value: 948100, unit: 'jobs', label: 'in the United States employed or supported by Japan-affiliated firms' }],
       },
       {
         id: 'fact-economy-direct-investment',
         text: 'The United States is Japan’s top source of direct investment, and Japan is the top investor in the United States, with $644.7 billion invested in 2019 across all 50 states. Both countries acknowledge the important role of women as drivers of economic progress in all sectors.',
-        figure: { value: '$644.7 billion', label: 'invested by Japan in the United States in 2019, across all 50 states' },
+        figures: [
+          { key: 'investment', value: 644.7, scale: 'billion', currency: 'USD', period: { start: '2019', end: '2019' }, label: 'invested by Japan in the United States in 2019, across all 50 states' },
+        ],
       },
       {
         id: 'fact-economy-global-infrastructure',
@@ -334,12 +354,14 @@ const sections: SectionInput[] = [
       {
         id: 'fact-security-host-nation-support',
         text: 'The United States invests significant military resources and capabilities to meet the Alliance’s current and future security challenges. Through the U.S.-Japan Host Nation Support framework, the Government of Japan shares the costs of stationing U.S. forces in Japan. On February 24, the Governments of the United States and Japan signed an amendment to the current Special Measures Agreement, a key component of Japan’s Host Nation Support framework, extending it through March 31, 2022. Negotiations for a new and expanded multi-year agreement are ongoing.',
-        figure: { value: 'March 31, 2022', label: 'Special Measures Agreement extended through, by the amendment signed February 24' },
+        // "through March 31, 2022" is a date, not a quantity: it stays in the text only.
       },
       {
         id: 'fact-security-service-members',
         text: 'Japan hosts approximately 55,000 U.S. service members – the largest contingent of U.S. forces outside the United States – along with the thousands of Department of Defense civilians and family members who live and work alongside them.',
-        figure: { qualifier: 'approximately', value: '55,000', unit: 'U.S. service members', label: 'hosted by Japan: the largest contingent of U.S. forces outside the United States' },
+        figures: [
+          { key: 'service-members', qualifier: 'approximately', value: 55000, unit: 'U.S. service members', label: 'hosted by Japan: the largest contingent of U.S. forces outside the United States' },
+        ],
       },
       {
         id: 'fact-security-advanced-assets',
@@ -354,9 +376,10 @@ const factBullets: SeedDocument[] = sections.flatMap((section) =>
     _id: fact.id,
     _type: 'factBullet',
     text: portableText('t', fact.text),
-    ...(fact.figure ? { figure: { _type: 'figure', ...fact.figure } } : {}),
+    ...(fact.figures
+      ? { figures: fact.figures.map(({ key, period, ...figure }) => ({ _type: 'figure', _key: key, ...figure, ...(period ? { period: { _type: 'figurePeriod', ...period } } : {}) })) }
+      : {}),
     source: STATE_DEPARTMENT,
-    asOf: FACT_SHEET_AS_OF,
     topics: refs(section.topic),
     countries: refs(...section.countries),
   })),

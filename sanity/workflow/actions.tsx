@@ -14,6 +14,7 @@ import { useClient, useCurrentUser } from 'sanity'
 import { STATUS_LABELS, approvalRefusal } from '../../editorial/state'
 import { studioReviewSetting } from '../env'
 import { ChangeNoteForm, appendChangeNote, type ChangeNoteChoice } from './ChangeNoteForm'
+import { DATED_TYPES, publicationStamp, publishRevision, stampDraft } from './publicationDates'
 import { publishGate } from './publishGate'
 import { ScheduleDialog } from './ScheduleDialog'
 import { WORKFLOW_API_VERSION, callWorkflow, useWorkflow, workflowPath } from './useWorkflow'
@@ -83,7 +84,15 @@ function useSubmitAction(props: DocumentActionProps, where: 'required' | 'option
   // A published trip's change is marked major or minor here, so the reviewer approves the note too.
   const asksNote = info.reviewRequired && props.type === 'trip' && Boolean(props.published)
   const submit = async (choice?: ChangeNoteChoice) => {
-    const revision = choice ? await appendChangeNote(client, `drafts.${props.id}`, choice) : undefined
+    const noted = choice ? await appendChangeNote(client, `drafts.${props.id}`, choice) : undefined
+    // Where review is required the lake publishes the approved draft unchanged, so the
+    // publication dates go on now and are approved with it (why: publicationDates.ts).
+    const draft = props.draft
+    const stamped =
+      info.reviewRequired && draft && DATED_TYPES.has(props.type)
+        ? await stampDraft(client, `drafts.${props.id}`, publicationStamp({ draft, published: props.published, now: new Date(), major: choice?.major ?? false }))
+        : undefined
+    const revision = stamped ?? noted
     if (await run('submit', revision ? { revision } : {})) {
       setOpen(false)
       props.onComplete()
@@ -197,7 +206,9 @@ export const ScheduleAction: DocumentActionComponent = (props) => {
  * Wraps the Studio's own Publish: disabled, with the reason, until the draft is approved (when
  * review is required); for a published trip without review, asks major or minor first. Where the
  * review service is absent or not answering, disabled with the reason (publishGate.ts): never the
- * stock button, unless the deployment opts out of review.
+ * stock button, unless the deployment opts out of review. Wherever Publish itself publishes a
+ * trip (no review required, or opted out), it writes the publication dates first
+ * (publicationDates.ts), on hosted Sanity as on the lake.
  */
 export function withReview(Original: DocumentActionComponent): DocumentActionComponent {
   const Publish: DocumentActionComponent = (props) => {
@@ -209,37 +220,47 @@ export function withReview(Original: DocumentActionComponent): DocumentActionCom
     const [error, setError] = useState<string | null>(null)
     if (!original) return original
     const gate = publishGate(service, studioReviewSetting)
-    if (gate.kind === 'stock') return original
     if (gate.kind === 'blocked') return { ...original, disabled: true, title: gate.title }
-    if (!info || !props.draft) return original
-    if (info.embargoUntil) {
-      return { ...original, disabled: true, title: `Embargoed until ${info.embargoUntil}: it publishes at the lift (Schedule embargo lift)` }
-    }
-    if (info.reviewRequired && info.status !== 'approved') {
-      return {
-        ...original,
-        disabled: true,
-        title: `Publishing needs approval, and this is ${STATUS_LABELS[info.status]}. Submit it for review; someone other than its last editor approves it.`,
+    if (gate.kind === 'workflow') {
+      if (!info || !props.draft) return original
+      if (info.embargoUntil) {
+        return { ...original, disabled: true, title: `Embargoed until ${info.embargoUntil}: it publishes at the lift (Schedule embargo lift)` }
       }
+      if (info.reviewRequired && info.status !== 'approved') {
+        return {
+          ...original,
+          disabled: true,
+          title: `Publishing needs approval, and this is ${STATUS_LABELS[info.status]}. Submit it for review; someone other than its last editor approves it.`,
+        }
+      }
+      // Approved: the draft was stamped when it was submitted, and is published unchanged.
+      if (info.reviewRequired) return original
     }
-    if (info.reviewRequired || props.type !== 'trip' || !props.published) return original
-    const publish = async (choice: ChangeNoteChoice) => {
+    const draft = props.draft
+    if (!draft || !DATED_TYPES.has(props.type)) return original
+    const publish = async (choice: ChangeNoteChoice | null) => {
       setBusy(true)
       setError(null)
       try {
-        const revision = await appendChangeNote(client, `drafts.${props.id}`, choice)
-        await client.action({
-          actionType: 'sanity.action.document.publish',
-          draftId: `drafts.${props.id}`,
-          publishedId: props.id,
-          ...(revision ? { ifDraftRevisionId: revision } : {}),
-        })
+        const noted = choice ? await appendChangeNote(client, `drafts.${props.id}`, choice) : undefined
+        const stamp = publicationStamp({ draft, published: props.published, now: new Date(), major: choice?.major ?? false })
+        const stamped = await stampDraft(client, `drafts.${props.id}`, stamp)
+        await publishRevision(client, props.id, stamped ?? noted ?? draft._rev)
         setOpen(false)
         props.onComplete()
       } catch (problem) {
         setError(problem instanceof Error ? problem.message : String(problem))
       } finally {
         setBusy(false)
+      }
+    }
+    // A first publish has nothing to call major or minor: it publishes at once, dated.
+    if (!props.published) {
+      return {
+        ...original,
+        disabled: original.disabled || busy,
+        title: error ?? original.title,
+        onHandle: () => void publish(null),
       }
     }
     return {

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
+import { FIGURE_QUALIFIERS, figureText, periodText, type FigureData } from '../../lib/figures'
 import { allBlocks, blockText, byId, loadSeed, SOURCE_PAGE_PATH, type Block, type Doc } from './helpers'
 
 const docs = loadSeed()
@@ -38,6 +39,40 @@ function parsePage(text: string): SourceLine[] {
 const source = parsePage(page)
 const factSections = trip.factSections as { heading: string; bullets: { _ref: string }[] }[]
 const factText = (id: string) => ((index.get(id)!.text as Block[]) ?? []).map(blockText).join('\n\n')
+type SeedFigure = FigureData & { _key: string; period?: { _type: string; start?: string; end?: string } }
+
+/** Where the page writes `text`; a sentence may open with the qualifier capitalised ("More than"). */
+function findWording(bullet: string, text: string): number {
+  const exact = bullet.indexOf(text)
+  if (exact >= 0) return exact
+  const capitalised = bullet.indexOf(text.charAt(0).toUpperCase() + text.slice(1))
+  return capitalised >= 0 && /(^|[.!?] )$/.test(bullet.slice(0, capitalised)) ? capitalised : -1
+}
+
+const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '¥': 'JPY', '€': 'EUR', '£': 'GBP', '₩': 'KRW' }
+
+/** The page's wording of a figure, read into data: "more than 948,100 jobs" → { qualifier, value, unit }. */
+function parseWording(wording: string) {
+  const match = /^(?:([A-Za-z]+(?: [a-z]+)?) )?([$¥€£₩])?(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?)(?: (thousand|million|billion|trillion))?(?: (.+))?$/.exec(wording)
+  assert.ok(match, `a figure's wording: ${wording}`)
+  const [, qualifier, symbol, digits, scale, unit] = match
+  return {
+    qualifier: qualifier?.toLowerCase() ?? null,
+    value: Number(digits!.replaceAll(',', '')),
+    scale: scale ?? null,
+    currency: symbol ? CURRENCY_SYMBOLS[symbol]! : null,
+    unit: unit ?? null,
+  }
+}
+
+const dataOf = (figure: FigureData) => ({
+  qualifier: figure.qualifier ?? null,
+  value: figure.value ?? null,
+  scale: figure.scale ?? null,
+  currency: figure.currency ?? null,
+  unit: figure.unit ?? null,
+})
+
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
 
@@ -135,18 +170,62 @@ describe('the seed is faithful to the source page', () => {
     assert.equal(quote.date, '2021-02-04')
   })
 
-  it('highlights each figure exactly as written in its bullet', () => {
-    const figures = ofType('factBullet')
-      .filter((fact) => fact.figure)
-      .map((fact) => {
-        const figure = fact.figure as { qualifier?: string; value: string }
-        const text = factText(fact._id)
-        const phrase = figure.qualifier ? `${figure.qualifier} ${figure.value}` : figure.value
-        assert.ok(text.includes(phrase), `${fact._id}: "${phrase}" is in the bullet text`)
-        assert.equal(fact.asOf, '2021-03-15', `${fact._id}: as of the fact sheet’s date`)
-        return figure.value
-      })
-    assert.deepEqual(figures.sort(), ['$300 billion', '$644.7 billion', '30,000', '55,000', '7,500', '948,100', 'March 31, 2022'].sort())
+  it('gives every figure of the page as data that writes back to the page’s own words', () => {
+    const written = ofType('factBullet').flatMap((fact) =>
+      ((fact.figures as SeedFigure[] | undefined) ?? []).map((figure) => {
+        const text = figureText(figure)
+        assert.ok(text, `${fact._id}/${figure._key}: the figure has a value`)
+        const bullet = factText(fact._id)
+        const at = findWording(bullet, text)
+        assert.ok(at >= 0, `${fact._id}/${figure._key}: "${text}" is in the bullet as the page writes it`)
+        const wording = bullet.slice(at, at + text.length)
+        // Read back from the page's words by a parser of this test's own, not by lib/figures.ts.
+        assert.deepEqual(
+          dataOf(figure),
+          parseWording(wording),
+          `${fact._id}/${figure._key}: value, scale, currency, unit and qualifier are what the page wrote ("${wording}")`,
+        )
+        // A qualifier the page puts before the number is never dropped.
+        const before = bullet.slice(0, at).toLowerCase()
+        for (const qualifier of FIGURE_QUALIFIERS) assert.ok(!before.endsWith(`${qualifier} `), `${fact._id}/${figure._key}: keeps "${qualifier}"`)
+        return wording
+      }),
+    )
+    // Every quantity on the page, as the page words it (ranks such as "8th largest" and dates such
+    // as "March 31, 2022" are no quantities and stay in the text only).
+    assert.deepEqual(written.sort(), [
+      '$644.7 billion',
+      '37 U.S.-based Japan-America Society chapters',
+      'More than 3,800 Japanese',
+      'approximately 55,000 U.S. service members',
+      'more than 30,000 American alumni',
+      'more than 948,100 jobs',
+      'nearly 200 JET program alumni',
+      'nearly 7,500 young Japanese',
+      'over $300 billion',
+    ].sort())
+    for (const wording of written) assert.ok(page.includes(wording), `on the source page: ${wording}`)
+  })
+
+  it('gives a figure a period only where the page states one, and dates no fact', () => {
+    const periods = ofType('factBullet').flatMap((fact) =>
+      ((fact.figures as SeedFigure[] | undefined) ?? []).flatMap((figure) => (figure.period ? [[`${fact._id}/${figure._key}`, figure.period, periodText(figure.period)] as const] : [])),
+    )
+    assert.deepEqual(
+      periods.map(([id, period]) => [id, period]),
+      [
+        ['fact-people-exchanges-and-students/fulbright', { _type: 'figurePeriod', start: '1952' }],
+        ['fact-economy-direct-investment/investment', { _type: 'figurePeriod', start: '2019', end: '2019' }],
+      ],
+    )
+    // "since 1952" and "in 2019" are the page's words.
+    assert.ok(factText('fact-people-exchanges-and-students').includes('since 1952'))
+    assert.ok(factText('fact-economy-direct-investment').includes('$644.7 billion invested in 2019'))
+    assert.deepEqual(periods.map(([, , text]) => text), ['since 1952', '2019'])
+    // The page gives no date for any fact, nor for its own publication.
+    for (const fact of ofType('factBullet')) assert.equal(fact.statedAt, undefined, `${fact._id}: stated on a date the page does not give`)
+    assert.equal(trip.firstPublishedAt, undefined)
+    assert.equal(trip.updatedAt, undefined)
   })
 
   it('keeps every figure of the page in the fact text', () => {

@@ -101,10 +101,15 @@ describe('GROQ queries (groq-js over the published seed)', () => {
     assert.equal(trip.factSections?.length, 5)
     assert.deepEqual(trip.factSections?.map((s) => s.bullets.length), [4, 4, 7, 2, 4])
     const bullets = trip.factSections!.flatMap((s) => s.bullets)
-    assert.ok(bullets.every((b) => b.source.title === 'U.S. Department of State' && b.asOf === '2021-03-15'))
-    assert.equal(bullets.filter((b) => b.figure).length, 7)
+    // The page dates none of its facts: no fact carries a "stated on" date.
+    assert.ok(bullets.every((b) => b.source.title === 'U.S. Department of State' && b.statedAt === null))
+    assert.equal(bullets.flatMap((b) => b.figures ?? []).length, 9)
     const jobs = bullets.find((b) => b._id === 'fact-economy-jobs')
-    assert.deepEqual(jobs?.figure, { qualifier: 'more than', value: '948,100', unit: 'jobs', label: 'in the United States employed or supported by Japan-affiliated firms' })
+    assert.deepEqual(jobs?.figures, [
+      { _key: 'jobs', qualifier: 'more than', value: 948100, scale: null, currency: null, unit: 'jobs', period: null, label: 'in the United States employed or supported by Japan-affiliated firms' },
+    ])
+    const investment = bullets.find((b) => b._id === 'fact-economy-direct-investment')
+    assert.deepEqual(investment?.figures?.[0]?.period, { start: '2019', end: '2019' })
     assert.deepEqual(trip.factSections![3]!.bullets[0]!.countries?.map((c) => c.code), ['US', 'JP', 'KR'])
     assert.equal(trip.factSections![0]!.topic?.slug, 'alliance')
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
+import { isPartialDate, textHoldsFigure, type FigureData } from '../../lib/figures'
 import { buildSeedNdjson } from '../../sanity/seed/build'
 import { isIanaTimeZone } from '../../sanity/lib/timeZone'
 import { byId, loadSeed, publishedDocs, readSeedText, ROOT, walk, type Doc } from './helpers'
@@ -103,7 +104,13 @@ describe('seed.ndjson', () => {
       if (meeting.timeZone) assert.ok(isIanaTimeZone(meeting.timeZone as string))
     }
     for (const fact of ofType('factBullet')) {
-      if (fact.figure) assert.match(String(fact.asOf), /^\d{4}-\d{2}-\d{2}$/, `${fact._id}: a figure needs an as-of date`)
+      const text = ((fact.text as { children: { text: string }[] }[]) ?? []).map((block) => block.children.map((span) => span.text).join('')).join('\n\n')
+      for (const figure of (fact.figures as (FigureData & { value: unknown; period?: { start?: string; end?: string } })[] | undefined) ?? []) {
+        assert.equal(typeof figure.value, 'number', `${fact._id}: a figure's value is a number`)
+        assert.ok(textHoldsFigure(text, figure), `${fact._id}: the Studio's check that the figure reads as the text`)
+        for (const bound of [figure.period?.start, figure.period?.end]) if (bound !== undefined) assert.ok(isPartialDate(bound), `${fact._id}: period ${bound}`)
+      }
+      assert.equal(fact.statedAt, undefined, `${fact._id}: the page dates no fact`)
     }
     for (const country of ofType('country')) assert.match(country.code as string, /^[A-Z]{2}$/)
     for (const quote of ofType('quote')) assert.ok(quote.speaker || quote.speakerName)

@@ -32,7 +32,7 @@ function groupDocs({ name, embargoUntil, year }: Group): Record<string, unknown>
   const block = (text: string) => [{ _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's1', text, marks: [] }] }]
   const ref = (id: string, key?: string) => ({ _type: 'reference', _ref: id, ...(key ? { _key: key } : {}) })
   return [
-    { _id: `fact-${marker}`, _type: 'factBullet', text: block(`Embargotest fact ${marker}: exports rose 12 percent.`), asOf: `${year}-01-01`, topics: [ref('topic-economy', 'economy')], countries: [ref(COUNTRY.id, 'arcadia')] },
+    { _id: `fact-${marker}`, _type: 'factBullet', text: block(`Embargotest fact ${marker}: exports rose 12 percent.`), statedAt: `${year}-01-01`, topics: [ref('topic-economy', 'economy')], countries: [ref(COUNTRY.id, 'arcadia')] },
     { _id: `quote-${marker}`, _type: 'quote', text: `Embargotest quote ${marker}.`, date: `${year}-01-02`, speaker: ref(OFFICIAL.id) },
     {
       _id: `trip-${marker}`,
@@ -119,8 +119,12 @@ function publicReads(slugs: readonly string[]): Array<[QueryName, Record<string,
   ]
 }
 
-/** Not shown to readers: which pages a publish expires, and when the next lift is (checked on its own). */
-const INTERNAL: QueryName[] = ['REFERRERS_QUERY', 'PAGES_SHOWING_QUERY', 'NEXT_EMBARGO_LIFTS_QUERY']
+/**
+ * Not shown to readers: which pages a publish expires, when the next lift is (checked on its own),
+ * and whether a previewed document is published (asked only in preview, of a document staff or a
+ * share link already see, and answered with a yes or no).
+ */
+const INTERNAL: QueryName[] = ['REFERRERS_QUERY', 'PAGES_SHOWING_QUERY', 'NEXT_EMBARGO_LIFTS_QUERY', 'IS_PUBLISHED_QUERY']
 
 const SLUGS = Object.values(groups).map((group) => `visit-${group.name}mark`)
 

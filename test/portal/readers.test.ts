@@ -8,7 +8,7 @@ import { serializeJsonLd } from '../../lib/jsonld'
 import { landPath, project } from '../../lib/map'
 import { pageNumber, paginate } from '../../lib/pagination'
 import { highlightParts, matchTerms, searchWords, snippet } from '../../lib/search'
-import { majorChanges, publishedAt, updatedAt } from '../../lib/timeliness'
+import { majorChanges, publicationLine, publishedAt, updatedAt } from '../../lib/timeliness'
 import { tripDays, tripTotals } from '../../lib/tripStats'
 
 const SITE = 'https://envoy.example.gov'
@@ -171,12 +171,24 @@ describe('trips index helpers', () => {
 })
 
 describe('timeliness', () => {
-  const stamps = { firstPublishedAt: null, updatedAt: null, createdAt: '2021-03-12T15:00:00Z', lastModified: '2021-03-12T15:00:20Z' }
-  it('falls back to the document’s own times, and hides an update made at publication', () => {
+  const stamps = { firstPublishedAt: '2021-03-12T15:00:00Z', updatedAt: '2021-03-12T15:00:20Z' }
+  it('takes both dates from the content, and hides an update made at publication', () => {
     assert.equal(publishedAt(stamps), '2021-03-12T15:00:00Z')
     assert.equal(updatedAt(stamps), null)
-    assert.equal(updatedAt({ ...stamps, lastModified: '2021-03-14T00:00:00Z' }), '2021-03-14T00:00:00Z')
-    assert.equal(publishedAt({ ...stamps, firstPublishedAt: '2021-03-10T00:00:00Z' }), '2021-03-10T00:00:00Z')
+    assert.equal(updatedAt({ ...stamps, updatedAt: '2021-03-14T00:00:00Z' }), '2021-03-14T00:00:00Z')
+  })
+  it('shows no date the content does not hold', () => {
+    assert.equal(publishedAt({ firstPublishedAt: null, updatedAt: null }), null)
+    assert.equal(updatedAt({ firstPublishedAt: null, updatedAt: null }), null)
+    assert.deepEqual(publicationLine({ firstPublishedAt: null, updatedAt: null }, true), { kind: 'dates', published: null, updated: null })
+  })
+  it('says a never-published draft is not published, whatever dates it holds', () => {
+    assert.deepEqual(publicationLine(stamps, false), { kind: 'unpublished' })
+    assert.deepEqual(publicationLine({ ...stamps, updatedAt: '2021-03-14T00:00:00Z' }, true), {
+      kind: 'dates',
+      published: '2021-03-12T15:00:00Z',
+      updated: '2021-03-14T00:00:00Z',
+    })
   })
   it('shows major change notes only, newest first', () => {
     const notes = majorChanges([

@@ -64,7 +64,7 @@ describe('publish webhooks and the pages they expire', () => {
 
   it('a fact expires its trip and its countries, not the officials', async () => {
     const { change, tags } = await tagsAfter('fact-security-advanced-assets', () =>
-      lake.editor.patch('fact-security-advanced-assets').set({ asOf: '2021-03-16' }).commit(),
+      lake.editor.patch('fact-security-advanced-assets').set({ statedAt: '2021-03-16' }).commit(),
     )
     assert.deepEqual(change.refs, ['country-japan', 'country-united-states', 'topic-security'])
     assert.deepEqual(tags, ['country:japan', 'country:united-states', 'list:factBullet', TRIP])

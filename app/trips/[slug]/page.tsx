@@ -19,10 +19,10 @@ import { DestinationMap } from '@/components/map/DestinationMap'
 import { readSiteUrl } from '@/lib/env'
 import { tripEventLd } from '@/lib/jsonld'
 import { destinationPoints } from '@/lib/map'
-import { sanityFetch } from '@/lib/sanity/client'
+import { isPublished, sanityFetch } from '@/lib/sanity/client'
 import { isKnownSlug, tripSlugParams } from '@/lib/sanity/staticParams'
 import { formatDateRange, formatWashingtonDate, formatWashingtonDateTime, isoInstant } from '@/lib/time'
-import { majorChanges, publishedAt, updatedAt } from '@/lib/timeliness'
+import { majorChanges, publicationLine, type PublicationLine } from '@/lib/timeliness'
 import { tripTimeZone } from '@/lib/trip'
 import { tripStatus } from '@/lib/tripStatus'
 import { TRIP_QUERY } from '@/sanity/queries'
@@ -69,8 +69,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
   const links = trip.relatedLinks ?? []
   const status = trip.startDate ? tripStatus({ startDate: trip.startDate, endDate: trip.endDate, timeZone: zone }, new Date()) : null
   const withdrawn = trip.withdrawn?.at ? trip.withdrawn : null
-  const published = publishedAt(trip)
-  const updated = updatedAt(trip)
+  const publication = publicationLine(trip, await isPublished(trip._id))
   const changes = majorChanges(trip.changeNotes)
   // History mode: travelling officials and meeting hosts/participants who have left office.
   const former = formerOfficials([
@@ -123,25 +122,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
           {trip.startDate && <time dateTime={trip.startDate}>{formatDateRange(trip.startDate, trip.endDate)}</time>}
           {places && <span> · {places}</span>}
         </p>
-        <p className="mt-2 text-sm text-neutral-darker">
-          {published && (
-            <span>
-              Published <time dateTime={isoInstant(published)}>{formatWashingtonDate(published)}</time>
-            </span>
-          )}
-          {published && updated && <span aria-hidden="true"> · </span>}
-          {updated && (
-            <span>
-              Updated <time dateTime={isoInstant(updated)}>{formatWashingtonDate(updated)}</time>
-              {changes.length > 0 && (
-                <>
-                  {' '}
-                  (<a href="#changes">see what changed</a>)
-                </>
-              )}
-            </span>
-          )}
-        </p>
+        <PublicationDates line={publication} hasChanges={changes.length > 0} />
         <HistoryBanner officials={former} />
         {withdrawn && (
           <section aria-labelledby="withdrawn-heading" className="mt-5 max-w-prose border-l-8 border-[#b50909] bg-[#f4e3db] px-4 py-3">
@@ -267,7 +248,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
             <dl className="mt-3 space-y-2">
               <Detail term="Local time zone">{zone}</Detail>
             </dl>
-            <SourceLine source={trip.source} asOf={null} className="mt-2" />
+            <SourceLine source={trip.source} statedAt={null} className="mt-2" />
           </section>
         </aside>
       </div>
@@ -292,5 +273,39 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
       <dt className="font-semibold">{term}</dt>
       <dd className="text-neutral-darker">{children}</dd>
     </div>
+  )
+}
+
+/** "Published … · Updated …" from the content's own dates; "Not published yet" for a previewed draft; nothing when unknown. */
+function PublicationDates({ line, hasChanges }: { line: PublicationLine; hasChanges: boolean }) {
+  if (line.kind === 'unpublished') {
+    return (
+      <p className="mt-2 text-sm font-semibold text-neutral-darker" data-testid="publication-line">
+        Not published yet: this is a preview of a draft.
+      </p>
+    )
+  }
+  const { published, updated } = line
+  if (!published && !updated) return null
+  return (
+    <p className="mt-2 text-sm text-neutral-darker" data-testid="publication-line">
+      {published && (
+        <span>
+          Published <time dateTime={isoInstant(published)}>{formatWashingtonDate(published)}</time>
+        </span>
+      )}
+      {published && updated && <span aria-hidden="true"> · </span>}
+      {updated && (
+        <span>
+          Updated <time dateTime={isoInstant(updated)}>{formatWashingtonDate(updated)}</time>
+          {hasChanges && (
+            <>
+              {' '}
+              (<a href="#changes">see what changed</a>)
+            </>
+          )}
+        </span>
+      )}
+    </p>
   )
 }

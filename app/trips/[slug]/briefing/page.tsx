@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { BriefingSheet } from '@/components/briefing/BriefingSheet'
 import { PrintControls } from '@/components/briefing/PrintControls'
+import { RunningTitle } from '@/components/briefing/RunningTitle'
 import { loadBriefing } from '@/lib/briefing/load'
 import { readSiteUrl } from '@/lib/env'
 import { tripSlugParams } from '@/lib/sanity/staticParams'
@@ -36,6 +37,7 @@ export default async function BriefingPage({ params }: { params: Promise<Params>
 
   return (
     <div className="bg-neutral-lightest px-2 py-6 print:bg-white print:p-0">
+      <RunningTitle text={`Briefing sheet: ${loaded.trip.title ?? 'Trip'}`} />
       <div className="mx-auto mb-4 flex max-w-[8.5in] flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href={`/trips/${slug}`}>← Back to the trip page</Link>
         <div className="flex flex-wrap items-center gap-3">
@@ -46,12 +48,15 @@ export default async function BriefingPage({ params }: { params: Promise<Params>
       </div>
       <BriefingSheet loaded={loaded} liveUrl={`${readSiteUrl()}/trips/${slug}`} />
       {loaded.trip.meetings.length > 1 && (
-        <nav aria-label="Engagement briefings" className="mx-auto mt-4 max-w-[8.5in] print:hidden">
-          <h2 className="font-bold">One engagement only</h2>
+        <nav aria-labelledby="engagement-sheets" className="mx-auto mt-4 max-w-[8.5in] print:hidden">
+          <h2 id="engagement-sheets" className="font-bold">
+            A sheet for each engagement
+          </h2>
+          <p className="text-sm text-neutral-dark">The same briefing narrowed to one engagement: its participants, schedule and description, with the trip’s facts.</p>
           <ul className="mt-1 list-disc pl-6">
             {loaded.trip.meetings.map((m) => (
               <li key={m._id}>
-                <Link href={`/trips/${slug}/briefing/${m._id}`}>{m.title}</Link>
+                <Link href={`/trips/${slug}/briefing/${m._id}`}>Briefing sheet: {m.title}</Link>
               </li>
             ))}
           </ul>

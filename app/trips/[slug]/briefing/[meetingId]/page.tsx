@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { BriefingSheet } from '@/components/briefing/BriefingSheet'
 import { PrintControls } from '@/components/briefing/PrintControls'
+import { RunningTitle } from '@/components/briefing/RunningTitle'
 import { loadBriefing } from '@/lib/briefing/load'
 import { readSiteUrl } from '@/lib/env'
 
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const found = await load(params)
   if (!found) return { title: 'Briefing not found' }
   return {
-    title: `Engagement briefing: ${found.meeting.title}`,
+    title: `Briefing sheet: ${found.meeting.title}`,
     alternates: { canonical: `/trips/${found.slug}/briefing/${found.meeting._id}` },
   }
 }
@@ -43,6 +44,7 @@ export default async function MeetingBriefingPage({ params }: { params: Promise<
   const { loaded, meeting, slug } = found
   return (
     <div className="bg-neutral-lightest px-2 py-6 print:bg-white print:p-0">
+      <RunningTitle text={`Briefing sheet: ${meeting.title} (${loaded.trip.title ?? 'Trip'})`} />
       <div className="mx-auto mb-4 flex max-w-[8.5in] flex-wrap items-center justify-between gap-3 print:hidden">
         <Link href={`/trips/${slug}/briefing`}>← The whole trip’s briefing</Link>
         <div className="flex flex-wrap items-center gap-3">
