@@ -16,7 +16,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './support/test'
 import { createLakeToken, lakeClient, lakeNow } from './support/lake'
 import { SEED_TRIP_SLUG } from './support/source-page'
-import { SHARE_LINK_ID_PREFIX, SHARE_LINK_TYPE, hashShareToken, newShareToken } from '../lib/preview/shareRules'
+import { SHARE_LINK_ID_PREFIX, SHARE_LINK_TYPE, hashShareToken, newShareToken } from '../editorial/share-rules'
 
 const TRIP = `/trips/${SEED_TRIP_SLUG}`
 const SHEET = `${TRIP}/briefing`
