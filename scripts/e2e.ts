@@ -157,7 +157,9 @@ async function runEachAlone(args: string[], env: NodeJS.ProcessEnv, newLakeDir: 
   for (const spec of specs) {
     console.log(`\n=== ${spec}, alone on a fresh lake ===`)
     restoreRuntimeCache()
-    if ((await run('npx', ['playwright', 'test', spec, ...flags], { ...env, LAKE_DIR: newLakeDir() })) !== 0) failed.push(spec)
+    // Each spec keeps its own results folder: a later spec's run would clear a shared one.
+    const output = join('test-results', 'each', spec.replace(/^e2e\//, '').replace(/\.spec\.ts$/, ''))
+    if ((await run('npx', ['playwright', 'test', spec, '--output', output, ...flags], { ...env, LAKE_DIR: newLakeDir() })) !== 0) failed.push(spec)
   }
   console.log(`\n${specs.length - failed.length} of ${specs.length} specs passed alone${failed.length ? `; failed: ${failed.join(', ')}` : ''}`)
   return failed.length ? 1 : 0
