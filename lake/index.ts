@@ -27,6 +27,7 @@ import { buildApp } from './server'
 import { Store } from './store'
 import { ensureCertificate } from './tls'
 import { manualClock, systemClock, type Clock } from './clock'
+import { startReleaseScheduler, RELEASE_SCHEDULER_AUTHOR, type ReleaseScheduler } from './release-scheduler'
 import { startScheduler, type Scheduler } from './workflow/scheduler'
 import { Workflow } from './workflow/service'
 
@@ -136,6 +137,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
       })
     : undefined
   let scheduler: Scheduler | undefined
+  let releaseScheduler: ReleaseScheduler | undefined
   const presence = new PresenceHub(context)
   const webhook = options.webhook ?? (env.LAKE_WEBHOOK_URL && env.SANITY_REVALIDATE_SECRET ? { url: env.LAKE_WEBHOOK_URL, secret: env.SANITY_REVALIDATE_SECRET, dataset: 'production' } : undefined)
   const apps: App[] = []
@@ -163,14 +165,25 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     // Presence WebSockets upgrade on the raw servers (the HTTP/2 server accepts HTTP/1.1 upgrades).
     presence.attach(secure.server)
     presence.attach(plain.server)
-    // After the seed import and once serving: a lift missed while the lake was down runs now.
+    // After the seed import and once serving: a lift or a scheduled release missed while the lake
+    // was down runs now.
     if (context.workflow) {
-      const running = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log, clock: context.clock })
-      scheduler = running
-      // Twice: a tick already under way when the clock moved read the time before the move.
-      context.runDue = async () => {
-        await running.tick()
-        await running.tick()
+      scheduler = startScheduler(store, context.workflow, { intervalMs: options.schedulerIntervalMs, log, clock: context.clock })
+    }
+    const workflow = context.workflow
+    releaseScheduler = startReleaseScheduler(context, {
+      intervalMs: options.schedulerIntervalMs,
+      log,
+      clock: context.clock,
+      // A scheduled release passes the same write guard as a release published by hand.
+      guard: workflow ? (dataset) => workflow.guard({ role: 'administrator', id: RELEASE_SCHEDULER_AUTHOR }, dataset) : undefined,
+    })
+    const schedulers = [scheduler, releaseScheduler]
+    // Twice: a tick already under way when the clock moved read the time before the move.
+    context.runDue = async () => {
+      for (const running of schedulers) {
+        await running?.tick()
+        await running?.tick()
       }
     }
     const port = boundPort(secure)
@@ -184,6 +197,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
       dir,
       close: async () => {
         await scheduler?.close()
+        await releaseScheduler?.close()
         context.hub.closeAll()
         presence.close()
         await Promise.all(apps.map((app) => app.close()))
@@ -199,6 +213,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     return lake
   } catch (error) {
     await scheduler?.close()
+    await releaseScheduler?.close()
     context.hub.closeAll()
     presence.close()
     await Promise.all(apps.map((app) => app.close().catch(() => undefined)))

@@ -15,6 +15,7 @@ import { LakeError } from './errors'
 import { checkReferencesExist, checkStrongReferences } from './integrity'
 import type { ListenHub } from './listen'
 import { documentTimestamp, randomId } from './ids'
+import { checkReleaseLocks } from './releases'
 import type { Store } from './store'
 import type { CommittedTransaction, Doc, DocumentChange } from './types'
 
@@ -37,6 +38,11 @@ export class WriteTransaction {
   get(id: string): Doc | null {
     if (this.overlay.has(id)) return this.overlay.get(id) ?? null
     return this.store.get(this.dataset, id) ?? null
+  }
+
+  /** The last stored version of a document that has since been deleted, from the transaction log. */
+  lastExistingVersion(id: string): Doc | null {
+    return this.store.lastExistingVersion(this.dataset, id)
   }
 
   /** The dataset as this transaction currently sees it (for GROQ-selected mutation targets). */
@@ -139,6 +145,7 @@ export async function runWrite<T>(
     try {
       checkReferencesExist(changes, (id) => tx.get(id) !== null)
       checkStrongReferences(changes, () => tx.documents())
+      checkReleaseLocks(changes, (id) => store.get(options.dataset, id) ?? null)
     } catch (error) {
       if (error instanceof Error && error.name === 'ConflictError') throw new LakeError(409, 'conflictError', error.message)
       throw error
