@@ -14,6 +14,7 @@
 import type { Db } from './db'
 import { openDatabase } from './db'
 import { ConflictError } from './errors'
+import { VERSIONS_PREFIX } from './ids'
 import type { CommittedTransaction, Doc } from './types'
 
 type DatasetCache = {
@@ -126,6 +127,23 @@ export class Store {
 
   get(dataset: string, id: string): Doc | undefined {
     return this.cache(dataset).docs.get(id)
+  }
+
+  /**
+   * The release versions of a document (`versions.<release>.<baseId>`), in _id order: the
+   * contiguous `versions.` run of the sorted list, scanned (a dataset holds few versions).
+   */
+  versionsOf(dataset: string, baseId: string): Doc[] {
+    const docs = this.documents(dataset)
+    const suffix = `.${baseId}`
+    const found: Doc[] = []
+    for (let i = lowerBound(docs, VERSIONS_PREFIX); i < docs.length && (docs[i] as Doc)._id.startsWith(VERSIONS_PREFIX); i++) {
+      const doc = docs[i] as Doc
+      // versions.<release>.<baseId>: a release id has no dot, so the rest after it is the base id.
+      const rest = doc._id.slice(VERSIONS_PREFIX.length)
+      if (rest.endsWith(suffix) && rest.indexOf('.') === rest.length - suffix.length) found.push(doc)
+    }
+    return found
   }
 
   count(dataset: string): number {

@@ -111,6 +111,10 @@ describe('releases', () => {
       headers: { authorization: `Bearer ${t.tokens.viewer}` },
     })
     assert.equal(((await response.json()) as { result: unknown }).result, 'Paris (summer)')
+    // Every layer of a document by id, as client.getDocument(id, {includeAllVersions}) asks for it.
+    const layers = await t.editor.getDocument('trip-2', { includeAllVersions: true })
+    assert.deepEqual(layers.map((doc) => doc._id), ['drafts.trip-2', 'trip-2', 'versions.spring.trip-2'])
+    assert.equal((await t.editor.getDocument('trip-1', { releaseId: 'spring' }))?.title, 'Paris (spring)')
     // GROQ's release functions see the versions in raw.
     assert.deepEqual(await t.editor.fetch('*[sanity::partOfRelease("spring")] | order(_id)._id', {}, raw), ['versions.spring.trip-1', 'versions.spring.trip-2'])
     assert.deepEqual(await t.editor.fetch('*[sanity::versionOf("trip-1")] | order(_id)._id', {}, raw), ['trip-1', 'versions.spring.trip-1', 'versions.summer.trip-1'])
@@ -123,6 +127,7 @@ describe('releases', () => {
     const body = (await response.json()) as { documents: unknown[]; omitted: { id: string; reason: string }[] }
     assert.deepEqual(body.documents, [])
     assert.deepEqual(body.omitted.map((entry) => entry.reason), ['permission', 'permission'])
+    assert.deepEqual((await t.anonymous.getDocument('trip-1', { includeAllVersions: true })).map((doc) => doc._id), ['trip-1'])
 
     const anonymous = collect(t.anonymous, '*', { includeAllVersions: true })
     const viewer = collect(t.viewer, '*[_type == "trip"]', { includeAllVersions: true })
