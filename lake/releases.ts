@@ -43,6 +43,13 @@ const MAX_TITLE = 500
 const MAX_DESCRIPTION = 10_000
 const METADATA_FIELDS = new Set(['title', 'description', 'releaseType', 'intendedPublishAt', 'cardinality'])
 
+/**
+ * Most open (active or scheduled) releases a dataset holds: each one is listed, validated and
+ * listened to by every open Studio. Reported to the Studio as its `datasetReleaseLimit`
+ * (lake/routes/releases.ts), which then offers no new release at the limit.
+ */
+export const MAX_OPEN_RELEASES = 100
+
 export type Release = { releaseId: string; doc: Doc; state: ReleaseState; publishAt: string | undefined }
 
 function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
@@ -104,6 +111,20 @@ function metadataOf(value: unknown): Record<string, unknown> {
   if (value.cardinality !== undefined && !isOneOf(CARDINALITIES, value.cardinality)) invalid(`"metadata.cardinality" must be one of ${CARDINALITIES.join(', ')}`)
   if (value.intendedPublishAt !== undefined && parseRfc3339(value.intendedPublishAt) === undefined) invalid(rfc3339Message('metadata.intendedPublishAt', value.intendedPublishAt))
   return { ...value, releaseType }
+}
+
+/** Whether a release is open: active or scheduled, counted against MAX_OPEN_RELEASES. */
+export function isOpen(release: Release | null): boolean {
+  return release?.state === 'active' || release?.state === 'scheduled'
+}
+
+/** Refuses to open one more release when the dataset holds MAX_OPEN_RELEASES already. */
+function requireRoomForRelease(tx: WriteTransaction): void {
+  const open = tx.documents().filter((doc) => doc._type === RELEASE_TYPE && isOpen(readRelease(doc))).length
+  if (open >= MAX_OPEN_RELEASES) {
+    // The Studio recognises this type (error.details.type) and explains the limit.
+    throw new LakeError(409, 'releaseLimitExceededError', `The dataset has ${open} open releases, the most it may hold: publish or archive one first`, { limit: MAX_OPEN_RELEASES })
+  }
 }
 
 /** A release's versions as the transaction sees them, in _id order. */
@@ -171,6 +192,7 @@ export function applyReleaseAction(tx: WriteTransaction, action: Record<string, 
   switch (type) {
     case 'sanity.action.release.create': {
       if (tx.get(id)) return conflict(`Release "${releaseId}" already exists`, 'releaseAlreadyExistsError')
+      requireRoomForRelease(tx)
       tx.put({ _id: id, _type: RELEASE_TYPE, name: releaseId, state: 'active', metadata: metadataOf(action.metadata ?? {}) })
       return
     }
@@ -214,6 +236,7 @@ export function applyReleaseAction(tx: WriteTransaction, action: Record<string, 
     case 'sanity.action.release.unarchive': {
       const release = requireRelease(tx, releaseId)
       requireState(release, ['archived'], 'unarchive')
+      requireRoomForRelease(tx)
       // The versions archive removed come back as they last were, read from the transaction log.
       for (const { id: versionId } of finalDocumentIds(release)) {
         const last = tx.lastExistingVersion(versionId)

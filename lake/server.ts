@@ -20,6 +20,7 @@ import { assetRoutes } from './routes/assets'
 import { datasetRoutes } from './routes/datasets'
 import { docRoutes } from './routes/doc'
 import { eventRoutes } from './routes/events'
+import { releaseRoutes } from './routes/releases'
 import { exportRoutes } from './routes/export'
 import { historyRoutes } from './routes/history'
 import { listenRoutes } from './routes/listen'
@@ -155,6 +156,7 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     listenRoutes(scoped, context)
     historyRoutes(scoped, context)
     eventRoutes(scoped, context)
+    releaseRoutes(scoped, context)
     if (context.workflow) workflowRoutes(scoped, context, context.workflow)
     shareRoutes(scoped, context)
     liveRoutes(scoped, context)

@@ -92,6 +92,12 @@ export class Store {
         'SELECT result FROM transaction_documents WHERE dataset = ? AND document_id = ? AND result IS NOT NULL ORDER BY seq DESC LIMIT 1',
       ),
       lastSeqAtTime: db.prepare('SELECT MAX(seq) AS seq FROM transactions WHERE dataset = ? AND timestamp <= ?'),
+      txsForIdOrPrefix: db.prepare(
+        `SELECT t.seq, t.id, t.timestamp, t.author, t.mutations FROM transactions t WHERE t.seq IN (
+           SELECT seq FROM transaction_documents WHERE dataset = ? AND document_id = ?
+           UNION SELECT seq FROM transaction_documents WHERE dataset = ? AND document_id GLOB ?
+         ) AND t.seq < ? ORDER BY t.seq DESC LIMIT ?`,
+      ),
       txsAfter: db.prepare('SELECT seq, id, timestamp, author, mutations FROM transactions WHERE dataset = ? AND seq > ? ORDER BY seq'),
       txDocsAfter: db.prepare('SELECT COUNT(*) AS n FROM (SELECT 1 FROM transaction_documents WHERE seq > ? AND dataset = ? LIMIT ?)'),
       lastTx: db.prepare('SELECT id FROM transactions WHERE dataset = ? ORDER BY seq DESC LIMIT 1'),
@@ -293,6 +299,17 @@ export class Store {
     const { n } = this.stmt.txDocsAfter.get(row.seq, dataset, maxDocuments + 1) as { n: number }
     if (n > maxDocuments) return 'too-many'
     return (this.stmt.txsAfter.all(dataset, row.seq) as TxRow[]).map((tx) => this.readTransaction(dataset, tx))
+  }
+
+  /**
+   * The transactions that touched document `id` or any document whose id starts with `prefix`,
+   * newest first, below sequence number `beforeSeq` when given, at most `limit` of them. `prefix`
+   * is matched with GLOB (it uses the document index); it must hold no GLOB metacharacters.
+   */
+  transactionsForIdOrPrefix(dataset: string, id: string, prefix: string, options: { beforeSeq?: number; limit: number }): TransactionRecord[] {
+    if (/[*?[\]]/.test(prefix)) throw new Error(`GLOB metacharacter in prefix ${JSON.stringify(prefix)}`)
+    const rows = this.stmt.txsForIdOrPrefix.all(dataset, id, dataset, `${prefix}*`, options.beforeSeq ?? Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(options.limit))) as TxRow[]
+    return rows.map((row) => this.readTransaction(dataset, row))
   }
 
   /** The id of the dataset's latest transaction, if it has any. */

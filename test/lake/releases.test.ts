@@ -353,3 +353,79 @@ describe('releases under review', () => {
     assert.deepEqual(await snapshot(t), before)
   })
 })
+
+describe('what the Studio’s Releases tool reads', () => {
+  let t: TestLake
+  before(async () => {
+    t = await startTestLake({ clock: manualClock() })
+  })
+  after(() => t.stop())
+
+  const get = async (path: string, token?: string) => {
+    const response = await fetch(`${t.lake.httpUrl}/vX${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} })
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+  }
+
+  test('the features include content releases', async () => {
+    assert.deepEqual((await get('/features', t.tokens.viewer)).body, ['contentReleases'])
+  })
+
+  test('a release’s activity comes from the transaction log, newest first, in pages', async () => {
+    await t.editor.releases.create({ releaseId: 'evented', metadata: { releaseType: 'asap' } })
+    await t.editor.createVersion({ document: { _id: 'versions.evented.trip-1', _type: 'trip', title: 'One' }, publishedId: 'trip-1', releaseId: 'evented' })
+    await t.editor.createVersion({ document: { _id: 'versions.evented.trip-2', _type: 'trip', title: 'Two' }, publishedId: 'trip-2', releaseId: 'evented' })
+    await t.editor.discardVersion({ releaseId: 'evented', publishedId: 'trip-2' })
+    const intended = new Date((await lakeNow(t)) + 3_600_000).toISOString()
+    await t.editor.releases.edit({ releaseId: 'evented', patch: { set: { metadata: { releaseType: 'scheduled', intendedPublishAt: intended } } } })
+    await t.editor.releases.schedule({ releaseId: 'evented', publishAt: intended })
+    await t.editor.releases.unschedule({ releaseId: 'evented' })
+    await t.editor.releases.archive({ releaseId: 'evented' })
+
+    const all = await get('/data/history/production/events/releases/evented', t.tokens.viewer)
+    assert.equal(all.status, 200)
+    const events = all.body.events as { type: string; documentId?: string; change?: unknown; publishAt?: string; releaseName: string }[]
+    assert.deepEqual(events.map((event) => event.type), [
+      'archiveRelease',
+      'unscheduleRelease',
+      'scheduleRelease',
+      'editRelease',
+      'discardDocumentFromRelease',
+      'addDocumentToRelease',
+      'addDocumentToRelease',
+      'createRelease',
+    ])
+    assert.equal(all.body.nextCursor, '')
+    assert.ok(events.every((event) => event.releaseName === 'evented'))
+    assert.deepEqual(events[3]?.change, { releaseType: 'scheduled', intendedPublishDate: intended })
+    assert.equal(events[2]?.publishAt, intended)
+    assert.equal(events[4]?.documentId, 'versions.evented.trip-2')
+    assert.deepEqual(events[7]?.change, { releaseType: 'asap' })
+
+    const first = await get('/data/history/production/events/releases/evented?limit=3', t.tokens.viewer)
+    assert.deepEqual((first.body.events as { type: string }[]).map((event) => event.type), ['archiveRelease', 'unscheduleRelease', 'scheduleRelease'])
+    const rest = await get(`/data/history/production/events/releases/evented?limit=100&nextCursor=${String(first.body.nextCursor)}`, t.tokens.viewer)
+    assert.deepEqual((rest.body.events as { type: string }[]).map((event) => event.type), events.slice(3).map((event) => event.type))
+
+    assert.equal((await get('/data/history/production/events/releases/evented')).status, 401, 'history needs a token')
+    assert.equal((await get('/data/history/production/events/releases/bad.id', t.tokens.viewer)).status, 400)
+    assert.equal((await get('/data/history/production/events/releases/evented?nextCursor=x', t.tokens.viewer)).status, 400)
+  })
+
+  test('the release limit is reported and enforced', async () => {
+    const allowance = async () => (await get('/projects/local/new-content-release-allowed', t.tokens.editor)).body.data as Record<string, unknown>
+    assert.equal((await get('/projects/local/new-content-release-allowed')).status, 401)
+    const { datasetReleaseLimit, orgActiveReleaseLimit, orgMeteredActiveReleaseCount } = await allowance()
+    assert.equal(orgActiveReleaseLimit, null)
+    assert.equal(orgMeteredActiveReleaseCount, 0, 'the one release so far is archived')
+    assert.equal(typeof datasetReleaseLimit, 'number')
+    const limit = Number(datasetReleaseLimit)
+    await t.editor.action(Array.from({ length: limit }, (_, index) => ({ actionType: 'sanity.action.release.create', releaseId: `bulk-${index}`, metadata: { releaseType: 'undecided' } })) as never)
+    assert.equal((await allowance()).orgMeteredActiveReleaseCount, limit)
+    const before = await snapshot(t)
+    const refused = await rejection(t.editor.releases.create({ releaseId: 'one-too-many' }))
+    assert.equal(refused.statusCode, 409)
+    assert.equal((refused as Error & { details?: { type?: string } }).details?.type, 'releaseLimitExceededError', 'the type the Studio looks for')
+    assert.equal(failure(await rejection(t.editor.releases.unarchive({ releaseId: 'evented' }))).type, 'releaseLimitExceededError')
+    assert.deepEqual(await snapshot(t), before)
+  })
+})
