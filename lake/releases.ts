@@ -252,9 +252,49 @@ export function applyReleaseAction(tx: WriteTransaction, action: Record<string, 
       tx.remove(id)
       return
     }
+    case 'sanity.action.release.import': {
+      const ifExists = action.ifExists ?? 'fail'
+      if (!isOneOf(['fail', 'ignore', 'replace'] as const, ifExists)) return invalid('"ifExists" must be "fail", "ignore" or "replace"')
+      const imported = importedRelease(action.attributes ?? action.document, releaseId)
+      const existing = tx.get(id)
+      if (existing && ifExists === 'fail') return conflict(`Release "${releaseId}" already exists`, 'releaseAlreadyExistsError')
+      if (existing && ifExists === 'ignore') return
+      if (isOpen(readRelease(imported)) && !isOpen(readRelease(existing))) requireRoomForRelease(tx)
+      tx.put(imported)
+      return
+    }
     default:
       return invalid(`Unsupported actionType ${JSON.stringify(type)}`)
   }
+}
+
+/**
+ * A release document from an export (`@sanity/import` sends exported ones), checked as the lake
+ * would have written it; fields other than the release's own are dropped.
+ */
+function importedRelease(value: unknown, releaseId: string): Doc {
+  if (!isRecord(value)) return invalid('"attributes" must be the release document')
+  const id = releaseDocumentId(releaseId)
+  if (value._id !== undefined && value._id !== id) return invalid(`"attributes._id" must be "${id}", got ${JSON.stringify(String(value._id).slice(0, 140))}`)
+  if (value._type !== undefined && value._type !== RELEASE_TYPE) return invalid(`"attributes._type" must be "${RELEASE_TYPE}"`)
+  const state = value.state ?? 'active'
+  if (!isOneOf(RELEASE_STATES, state)) return invalid(`"attributes.state" must be one of ${RELEASE_STATES.join(', ')}`)
+  const doc: Doc = { _id: id, _type: RELEASE_TYPE, name: releaseId, state, metadata: metadataOf(value.metadata ?? {}) }
+  for (const field of ['_createdAt', 'publishAt', 'publishedAt'] as const) {
+    const time = value[field]
+    if (time === undefined) continue
+    if (typeof time !== 'string' || parseRfc3339(time) === undefined) return invalid(rfc3339Message(`attributes.${field}`, time))
+    doc[field] = time
+  }
+  for (const field of ['finalDocumentStates', 'error'] as const) if (value[field] !== undefined) doc[field] = value[field]
+  if (state === 'scheduled' && doc.publishAt === undefined) invalid('A scheduled release needs "publishAt"')
+  const finalStates = doc.finalDocumentStates
+  if (finalStates !== undefined && (!Array.isArray(finalStates) || finalStates.some((entry) => !isRecord(entry) || typeof entry.id !== 'string'))) {
+    invalid('"attributes.finalDocumentStates" must be a list of {id}')
+  }
+  const error = doc.error
+  if (error !== undefined && (!isRecord(error) || typeof error.message !== 'string')) invalid('"attributes.error" must be {message}')
+  return doc
 }
 
 function finalDocumentIds(release: Release): { id: string }[] {

@@ -289,6 +289,26 @@ describe('releases', () => {
     assert.equal(await t.anonymous.getDocument('stop-1'), undefined)
   })
 
+  test('release documents from an export come back through release.import (as @sanity/import sends them)', async () => {
+    const exported = { _id: '_.releases.imported', _type: 'system.release', name: 'imported', state: 'archived', metadata: { title: 'Imported', releaseType: 'asap' }, finalDocumentStates: [{ id: 'versions.imported.trip-1' }], extra: 'dropped' }
+    const importOne = (attributes: Record<string, unknown>, ifExists: string) => t.editor.action({ actionType: 'sanity.action.release.import', releaseId: 'imported', attributes, ifExists } as never)
+    await importOne(exported, 'fail')
+    const stored = await t.editor.releases.get({ releaseId: 'imported' })
+    assert.equal(stored?.state, 'archived')
+    assert.deepEqual(stored?.finalDocumentStates, [{ id: 'versions.imported.trip-1' }])
+    assert.equal((stored as Doc | undefined)?.extra, undefined)
+    assert.equal(failure(await rejection(importOne(exported, 'fail'))).status, 409)
+    await importOne({ ...exported, metadata: { title: 'Ignored', releaseType: 'asap' } }, 'ignore')
+    assert.equal((await t.editor.releases.get({ releaseId: 'imported' }))?.metadata.title, 'Imported')
+    await importOne({ ...exported, metadata: { title: 'Replaced', releaseType: 'asap' } }, 'replace')
+    assert.equal((await t.editor.releases.get({ releaseId: 'imported' }))?.metadata.title, 'Replaced')
+    const before = await snapshot(t)
+    for (const bad of [{ ...exported, state: 'publishing' }, { ...exported, _id: '_.releases.other' }, { ...exported, state: 'scheduled' }, { ...exported, publishedAt: 'yesterday' }]) {
+      assert.equal(failure(await rejection(importOne(bad, 'replace'))).status, 400, JSON.stringify(bad))
+    }
+    assert.deepEqual(await snapshot(t), before)
+  })
+
   test('bad input is a 4xx and changes nothing', async () => {
     const before = await snapshot(t)
     const action = (body: Record<string, unknown>) => t.editor.action(body as never)
