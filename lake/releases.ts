@@ -120,7 +120,7 @@ export function isOpen(release: Release | null): boolean {
 
 /** Refuses to open one more release when the dataset holds MAX_OPEN_RELEASES already. */
 function requireRoomForRelease(tx: WriteTransaction): void {
-  const open = tx.documents().filter((doc) => doc._type === RELEASE_TYPE && isOpen(readRelease(doc))).length
+  const open = tx.withIdPrefix(RELEASES_PREFIX).filter((doc) => isOpen(readRelease(doc))).length
   if (open >= MAX_OPEN_RELEASES) {
     // The Studio recognises this type (error.details.type) and explains the limit.
     throw new LakeError(409, 'releaseLimitExceededError', `The dataset has ${open} open releases, the most it may hold: publish or archive one first`, { limit: MAX_OPEN_RELEASES })
@@ -129,11 +129,7 @@ function requireRoomForRelease(tx: WriteTransaction): void {
 
 /** A release's versions as the transaction sees them, in _id order. */
 export function releaseVersions(tx: WriteTransaction, releaseId: string): Doc[] {
-  const prefix = `${VERSIONS_PREFIX}${releaseId}.`
-  return tx
-    .documents()
-    .filter((doc) => doc._id.startsWith(prefix))
-    .sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+  return tx.withIdPrefix(`${VERSIONS_PREFIX}${releaseId}.`)
 }
 
 function withoutFields(doc: Doc, ...fields: string[]): Doc {
