@@ -145,8 +145,9 @@ export function marksUnpublish(version: Doc): boolean {
 
 /** Publishes every version of `release` and marks it published, inside `tx`. */
 export function publishReleaseIn(tx: WriteTransaction, release: Release): void {
+  // An empty release publishes too (to an empty finalDocumentStates): the Studio dry-runs publish
+  // and schedule on every release it shows, empty ones included, to learn whether it may.
   const versions = releaseVersions(tx, release.releaseId)
-  if (versions.length === 0) conflict(`Cannot publish release "${release.releaseId}": it has no documents`, 'releaseEmptyError')
   for (const version of versions) {
     const { baseId } = layerOf(version._id)
     const published = tx.get(baseId)
@@ -205,7 +206,6 @@ export function applyReleaseAction(tx: WriteTransaction, action: Record<string, 
       const publishAt = parseRfc3339(action.publishAt)
       if (publishAt === undefined) return invalid(rfc3339Message('publishAt', action.publishAt))
       if (publishAt <= tx.time.getTime()) return invalid(`"publishAt" must be in the future (the lake's time is ${tx.time.toISOString()})`)
-      if (releaseVersions(tx, releaseId).length === 0) return conflict(`Cannot schedule release "${releaseId}": it has no documents`, 'releaseEmptyError')
       tx.put({ ...withoutFields(release.doc, 'error', '_rev'), state: 'scheduled', publishAt: new Date(publishAt).toISOString() })
       return
     }

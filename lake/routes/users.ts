@@ -272,6 +272,14 @@ export function userRoutes(app: App, context: StudioContext): void {
   // Content Releases are the lake's own (lake/releases.ts); the other hosted features are not.
   app.get('/projects/:projectId/features', async () => LAKE_FEATURES)
   app.get('/features', async () => LAKE_FEATURES)
+  // The project's plan, as the Studio reads it for the Releases tool's "removed on <date>" notice
+  // of archived and published releases (featureTypes.retention…maxRetentionDays, read without
+  // optional chaining past `featureTypes`). The lake has no plan and keeps its transaction log for
+  // ever, so no retention is named and the Studio names no removal date.
+  app.get('/subscriptions/project/:projectId', async (request) => {
+    requireSignedIn(callerOf(context, request))
+    return { projectId: context.projectId, plan: null, featureTypes: { retention: { features: [{ attributes: {} }] } } }
+  })
   // The Studio asks a user without write access whether they have asked for a higher role. Roles
   // are given with `npm run lake -- user add`, so nobody has a pending request: an empty list, as
   // Sanity answers a user who made none.

@@ -386,6 +386,26 @@ describe('what the Studio’s Releases tool reads', () => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> }
   }
 
+  test('the Studio’s permission probe (a dry-run publish) passes on an empty release and changes nothing', async () => {
+    await t.editor.releases.create({ releaseId: 'empty' })
+    const before = await snapshot(t)
+    await t.editor.releases.publish({ releaseId: 'empty' }, { dryRun: true })
+    await t.editor.releases.schedule({ releaseId: 'empty', publishAt: new Date((await lakeNow(t)) + 60_000).toISOString() }, { dryRun: true })
+    assert.deepEqual(await snapshot(t), before)
+    await t.editor.releases.publish({ releaseId: 'empty' })
+    const published = await t.editor.releases.get({ releaseId: 'empty' })
+    assert.equal(published?.state, 'published')
+    assert.deepEqual(published?.finalDocumentStates, [])
+  })
+
+  test('the project plan names no retention, so the Studio names no removal date', async () => {
+    const answer = await get('/subscriptions/project/local', t.tokens.viewer)
+    assert.equal(answer.status, 200)
+    const retention = (answer.body.featureTypes as { retention: { features: { attributes: Record<string, unknown> }[] } }).retention
+    assert.equal(retention.features[0]?.attributes.maxRetentionDays, undefined)
+    assert.equal((await get('/subscriptions/project/local')).status, 401)
+  })
+
   test('the features include content releases', async () => {
     assert.deepEqual((await get('/features', t.tokens.viewer)).body, ['contentReleases'])
   })
