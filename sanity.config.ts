@@ -57,10 +57,10 @@ export default defineConfig({
       context.creationContext.type === 'global' ? items.filter((item) => !singletonTypes.has(item.templateId)) : items,
     comments: { enabled: false },
   },
-  // Hosted-only features, off so the Studio works offline on the local lake.
+  // Hosted-only features, off so the Studio works offline on the local lake. Content Releases stay
+  // on: the lake keeps them as Sanity does (lake/releases.ts); Scheduled Drafts are not served.
   tasks: { enabled: false },
   scheduledPublishing: { enabled: false },
-  releases: { enabled: false },
   scheduledDrafts: { enabled: false },
   announcements: { enabled: false },
   apps: { canvas: { enabled: false } },

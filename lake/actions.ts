@@ -1,51 +1,26 @@
 /**
  * Sanity's Actions API (`POST /data/actions/{dataset}`), the API Studio v5 uses for every
- * draft-model edit, publish, discard, delete and unpublish.
+ * draft-model edit, publish, discard, delete and unpublish, and for Content Releases.
  *
  * Semantics follow the action descriptions in `@sanity/client`'s types and Sanity's Actions API
  * reference: a publish copies the draft over the published document and deletes the draft; an
  * edit of a document without a draft first copies the published version to the draft; revision
- * guards (`ifDraftRevisionId`, `ifPublishedRevisionId`) fail with 409. All actions of one request
- * are one transaction.
+ * guards (`ifDraftRevisionId`, `ifPublishedRevisionId`, `ifBaseRevisionId`) fail with 409. All
+ * actions of one request are one transaction.
  *
- * Release actions are supported for the document-version subset (`version.create`,
- * `version.discard`, `version.replace`) so that a `versions.R.X` document can be written; the
- * release documents themselves (`sanity.action.release.*`) are not — Envoy's Studio runs with
- * releases disabled.
+ * Release actions (`sanity.action.release.*`) are in lake/releases.ts; a request holds either
+ * release actions or document actions, not both, as on Sanity. The version actions here
+ * (`version.create`, `.discard`, `.replace`, `.unpublish`) write `versions.<release>.<id>`
+ * documents of an existing, active release.
  */
 import { Mutation } from '@sanity/mutator'
+import { ActionFailure, conflict, invalid, isRecord, missing, requireString } from './action-input'
 import { ConflictError, actionError } from './errors'
 import { DRAFTS_PREFIX, isValidDocumentId } from './ids'
 import { layerOf } from './perspective'
+import { applyReleaseAction, isReleaseAction, readRelease, refuseReleaseDocumentWrites, releaseDocumentId } from './releases'
 import type { Doc } from './types'
 import type { WriteTransaction } from './write'
-
-class ActionFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    description: string,
-  ) {
-    super(description)
-  }
-}
-
-const invalid = (description: string): never => {
-  throw new ActionFailure(400, 'validationError', description)
-}
-const conflict = (description: string, type = 'conflictError'): never => {
-  throw new ActionFailure(409, type, description)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function requireString(action: Record<string, unknown>, field: string): string {
-  const value = action[field]
-  if (typeof value !== 'string' || value === '') return invalid(`"${field}" is required`)
-  return value
-}
 
 function requirePublishedId(action: Record<string, unknown>): string {
   const id = requireString(action, 'publishedId')
@@ -81,14 +56,23 @@ function patchDocument(doc: Doc, patch: unknown): Doc {
   }
 }
 
+/** More actions than this in one request is a 400: each may copy a whole document. */
+const MAX_ACTIONS = 1000
+
 export async function applyActions(tx: WriteTransaction, actions: unknown): Promise<void> {
   const list = Array.isArray(actions) ? actions : isRecord(actions) ? [actions] : null
-  if (!list || list.length === 0) {
-    throw actionError(400, { index: 0, error: { type: 'validationError', description: 'Body must contain an "actions" array' } })
+  if (!list || list.length === 0 || list.length > MAX_ACTIONS) {
+    throw actionError(400, { index: 0, error: { type: 'validationError', description: `Body must contain an "actions" array of 1–${MAX_ACTIONS} actions` } })
+  }
+  const releaseActions = list.filter(isReleaseAction).length
+  if (releaseActions > 0 && releaseActions < list.length) {
+    const index = list.findIndex((action) => !isReleaseAction(action))
+    throw actionError(400, { index, error: { type: 'validationError', description: 'Release actions and document actions cannot be mixed in one request' } })
   }
   for (const [index, action] of list.entries()) {
     try {
-      applyAction(tx, action)
+      if (releaseActions > 0 && isRecord(action)) applyReleaseAction(tx, action)
+      else applyAction(tx, action)
     } catch (error) {
       if (error instanceof ActionFailure || error instanceof ConflictError) {
         const status = error instanceof ActionFailure ? error.status : error.status
@@ -97,6 +81,20 @@ export async function applyActions(tx: WriteTransaction, actions: unknown): Prom
       throw error
     }
   }
+  // A document action naming a release document (`_.releases.x` as a publishedId) cannot reach it.
+  if (releaseActions === 0) refuseReleaseDocumentWrites(tx.changes())
+}
+
+/**
+ * A version id's release must exist and be active for a version to be created in it; drafts
+ * (`drafts.X`, the Studio's "copy to drafts") need no release.
+ */
+function requireActiveReleaseOf(tx: WriteTransaction, versionId: string): void {
+  const { layer } = layerOf(versionId)
+  if (layer === 'drafts' || layer === 'published') return
+  const release = readRelease(tx.get(releaseDocumentId(layer)))
+  if (!release) missing(`Release "${layer}" does not exist: create it with sanity.action.release.create first`, 'releaseNotFoundError')
+  else if (release.state !== 'active') conflict(`Release "${layer}" is ${release.state}: only an active release takes new documents`, 'releaseLockedError')
 }
 
 function applyAction(tx: WriteTransaction, action: unknown): void {
@@ -140,7 +138,8 @@ function applyAction(tx: WriteTransaction, action: unknown): void {
     case 'sanity.action.document.version.discard': {
       const field = type === 'sanity.action.document.discard' ? 'draftId' : 'versionId'
       const id = requireString(action, field)
-      if (layerOf(id).layer === 'published') return invalid(`"${field}" must be a draft or version id`)
+      if (!isValidDocumentId(id) || layerOf(id).layer === 'published') return invalid(`"${field}" must be a draft or version id`)
+      if (action.purge !== undefined && typeof action.purge !== 'boolean') return invalid('"purge" must be true or false')
       if (!tx.get(id)) return conflict(`Cannot discard "${id}": it does not exist`, 'documentNotFoundError')
       tx.remove(id)
       return
@@ -182,10 +181,39 @@ function applyAction(tx: WriteTransaction, action: unknown): void {
     }
     case 'sanity.action.document.version.create': {
       const publishedId = requirePublishedId(action)
-      const document = requireAttributes(action, 'document')
-      const id = requireVersionIdOf(String(document._id ?? ''), publishedId, 'document._id')
+      if (action.document !== undefined) {
+        const document = requireAttributes(action, 'document')
+        const id = requireVersionIdOf(String(document._id ?? ''), publishedId, 'document._id')
+        requireActiveReleaseOf(tx, id)
+        if (tx.get(id)) return conflict(`Document "${id}" already exists`, 'documentAlreadyExistsError')
+        tx.put({ ...document, _id: id })
+        return
+      }
+      // From a base: a copy of the published document, its draft or another version of it.
+      const baseId = requireString(action, 'baseId')
+      if (!isValidDocumentId(baseId) || layerOf(baseId).baseId !== publishedId) return invalid(`"baseId" must be "${publishedId}" or one of its drafts or versions, got "${baseId}"`)
+      const id = requireVersionIdOf(requireString(action, 'versionId'), publishedId, 'versionId')
+      requireActiveReleaseOf(tx, id)
+      const base = tx.get(baseId)
+      if (!base) return conflict(`Cannot create "${id}": its base "${baseId}" does not exist`, 'documentNotFoundError')
+      checkRevision(base, action.ifBaseRevisionId, baseId)
       if (tx.get(id)) return conflict(`Document "${id}" already exists`, 'documentAlreadyExistsError')
-      tx.put({ ...document, _id: id })
+      const { _system: _ignored, ...content } = copyOf(base, id) as Doc
+      // Where the version started, as Sanity records it (the Studio compares it to the published revision).
+      tx.put({ ...content, _id: id, _system: { base: { id: baseId, rev: base._rev } } })
+      return
+    }
+    case 'sanity.action.document.version.unpublish': {
+      const publishedId = requirePublishedId(action)
+      const versionId = requireVersionIdOf(requireString(action, 'versionId'), publishedId, 'versionId')
+      if (layerOf(versionId).layer === 'drafts') return invalid('"versionId" must be a release version ("versions.<release>.<id>"), not a draft')
+      requireActiveReleaseOf(tx, versionId)
+      const published = tx.get(publishedId)
+      if (!published) return conflict(`Cannot unpublish "${publishedId}" with its release: it is not published`, 'documentNotFoundError')
+      // The release's publish deletes the published document (lake/releases.ts marksUnpublish).
+      const version = tx.get(versionId) ?? (copyOf(published, versionId) as Doc)
+      const system = isRecord(version._system) ? version._system : {}
+      tx.put({ ...version, _system: { ...system, delete: true } })
       return
     }
     case 'sanity.action.document.version.replace': {

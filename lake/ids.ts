@@ -42,6 +42,19 @@ export function resolveNewDocumentId(id: unknown): unknown {
 
 export const DRAFTS_PREFIX = 'drafts.'
 export const VERSIONS_PREFIX = 'versions.'
+/** Where release documents live: `_.releases.<releaseId>` (a dotted, so private, path). */
+export const RELEASES_PREFIX = '_.releases.'
+
+/**
+ * A release id: letters, digits, `_` and `-`, 1–64 characters. It becomes a path segment of
+ * `versions.<releaseId>.<id>` and `_.releases.<releaseId>`, so a dot would split it; the client
+ * generates 8 letters and digits, the Studio `r` and 8 more.
+ */
+const RELEASE_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+export function isValidReleaseId(id: unknown): id is string {
+  return typeof id === 'string' && RELEASE_ID.test(id)
+}
 
 /** `drafts.X` → `X`, `versions.r1.X` → `X`, anything else unchanged. */
 export function publishedIdOf(id: string): string {

@@ -28,7 +28,8 @@ import { buildApp } from './server'
 import { Store } from './store'
 import { ensureCertificate } from './tls'
 import { manualClock, systemClock, type Clock } from './clock'
-import { importCheckOf, type BackgroundWork, type LakePlugin } from './plugin'
+import { importCheckOf, writeGuardOf, type BackgroundWork, type LakePlugin } from './plugin'
+import { startReleaseScheduler, RELEASE_SCHEDULER_AUTHOR } from './release-scheduler'
 
 export { createToken } from './auth'
 export type { TokenRole, Role } from './types'
@@ -63,6 +64,8 @@ export type StartLakeOptions = {
   publicUrl?: string
   /** Behaviour beyond Sanity's (lake/plugin.ts). None: the lake is plain hosted Sanity. */
   plugins?: LakePlugin[]
+  /** How often the lake looks for scheduled releases that fell due. Default: 1000 ms. */
+  schedulerIntervalMs?: number
   /** Lake time (lake/clock.ts); LAKE_CLOCK picks the system clock or a manual one. */
   clock?: Clock
   /** Bound of the image-transform cache on disk, in bytes. Default: LAKE_TRANSFORM_CACHE_MB. */
@@ -157,15 +160,23 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     // Presence WebSockets upgrade on the raw servers (the HTTP/2 server accepts HTTP/1.1 upgrades).
     presence.attach(secure.server)
     presence.attach(plain.server)
-    // After the seed import and once serving: work missed while the lake was down runs now.
+    // After the seed import and once serving: a scheduled release, or a plugin's work, missed
+    // while the lake was down runs now. Scheduled releases are Sanity's own, so the lake runs them
+    // with or without plugins; they pass the plugins' write guards like a release published by hand.
+    background.push(
+      startReleaseScheduler(context, {
+        intervalMs: options.schedulerIntervalMs,
+        log,
+        clock: context.clock,
+        guard: (dataset) => writeGuardOf(context, { role: 'administrator', id: RELEASE_SCHEDULER_AUTHOR }, dataset),
+      }),
+    )
     for (const plugin of context.plugins) if (plugin.startBackground) background.push(plugin.startBackground(log))
-    if (background.length) {
-      // Twice: a tick already under way when the clock moved read the time before the move.
-      context.runDue = async () => {
-        for (const work of background) {
-          await work.tick()
-          await work.tick()
-        }
+    // Twice: a tick already under way when the clock moved read the time before the move.
+    context.runDue = async () => {
+      for (const work of background) {
+        await work.tick()
+        await work.tick()
       }
     }
     const port = boundPort(secure)

@@ -20,6 +20,7 @@ import { assetRoutes } from './routes/assets'
 import { datasetRoutes } from './routes/datasets'
 import { docRoutes } from './routes/doc'
 import { eventRoutes } from './routes/events'
+import { releaseRoutes } from './routes/releases'
 import { exportRoutes } from './routes/export'
 import { historyRoutes } from './routes/history'
 import { listenRoutes } from './routes/listen'
@@ -153,6 +154,7 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     listenRoutes(scoped, context)
     historyRoutes(scoped, context)
     eventRoutes(scoped, context)
+    releaseRoutes(scoped, context)
     liveRoutes(scoped, context)
     exportRoutes(scoped, context)
     datasetRoutes(scoped, context)

@@ -14,6 +14,7 @@
 import type { Db } from './db'
 import { openDatabase } from './db'
 import { ConflictError } from './errors'
+import { VERSIONS_PREFIX } from './ids'
 import type { CommittedTransaction, Doc } from './types'
 
 type DatasetCache = {
@@ -91,6 +92,12 @@ export class Store {
         'SELECT result FROM transaction_documents WHERE dataset = ? AND document_id = ? AND result IS NOT NULL ORDER BY seq DESC LIMIT 1',
       ),
       lastSeqAtTime: db.prepare('SELECT MAX(seq) AS seq FROM transactions WHERE dataset = ? AND timestamp <= ?'),
+      txsForIdOrPrefix: db.prepare(
+        `SELECT t.seq, t.id, t.timestamp, t.author, t.mutations FROM transactions t WHERE t.seq IN (
+           SELECT seq FROM transaction_documents WHERE dataset = ? AND document_id = ?
+           UNION SELECT seq FROM transaction_documents WHERE dataset = ? AND document_id GLOB ?
+         ) AND t.seq < ? ORDER BY t.seq DESC LIMIT ?`,
+      ),
       txsAfter: db.prepare('SELECT seq, id, timestamp, author, mutations FROM transactions WHERE dataset = ? AND seq > ? ORDER BY seq'),
       txDocsAfter: db.prepare('SELECT COUNT(*) AS n FROM (SELECT 1 FROM transaction_documents WHERE seq > ? AND dataset = ? LIMIT ?)'),
       lastTx: db.prepare('SELECT id FROM transactions WHERE dataset = ? ORDER BY seq DESC LIMIT 1'),
@@ -126,6 +133,23 @@ export class Store {
 
   get(dataset: string, id: string): Doc | undefined {
     return this.cache(dataset).docs.get(id)
+  }
+
+  /**
+   * The release versions of a document (`versions.<release>.<baseId>`), in _id order: the
+   * contiguous `versions.` run of the sorted list, scanned (a dataset holds few versions).
+   */
+  versionsOf(dataset: string, baseId: string): Doc[] {
+    const docs = this.documents(dataset)
+    const suffix = `.${baseId}`
+    const found: Doc[] = []
+    for (let i = lowerBound(docs, VERSIONS_PREFIX); i < docs.length && (docs[i] as Doc)._id.startsWith(VERSIONS_PREFIX); i++) {
+      const doc = docs[i] as Doc
+      // versions.<release>.<baseId>: a release id has no dot, so the rest after it is the base id.
+      const rest = doc._id.slice(VERSIONS_PREFIX.length)
+      if (rest.endsWith(suffix) && rest.indexOf('.') === rest.length - suffix.length) found.push(doc)
+    }
+    return found
   }
 
   count(dataset: string): number {
@@ -275,6 +299,17 @@ export class Store {
     const { n } = this.stmt.txDocsAfter.get(row.seq, dataset, maxDocuments + 1) as { n: number }
     if (n > maxDocuments) return 'too-many'
     return (this.stmt.txsAfter.all(dataset, row.seq) as TxRow[]).map((tx) => this.readTransaction(dataset, tx))
+  }
+
+  /**
+   * The transactions that touched document `id` or any document whose id starts with `prefix`,
+   * newest first, below sequence number `beforeSeq` when given, at most `limit` of them. `prefix`
+   * is matched with GLOB (it uses the document index); it must hold no GLOB metacharacters.
+   */
+  transactionsForIdOrPrefix(dataset: string, id: string, prefix: string, options: { beforeSeq?: number; limit: number }): TransactionRecord[] {
+    if (/[*?[\]]/.test(prefix)) throw new Error(`GLOB metacharacter in prefix ${JSON.stringify(prefix)}`)
+    const rows = this.stmt.txsForIdOrPrefix.all(dataset, id, dataset, `${prefix}*`, options.beforeSeq ?? Number.MAX_SAFE_INTEGER, Math.max(0, Math.floor(options.limit))) as TxRow[]
+    return rows.map((row) => this.readTransaction(dataset, row))
   }
 
   /** The id of the dataset's latest transaction, if it has any. */

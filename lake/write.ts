@@ -15,7 +15,8 @@ import { LakeError } from './errors'
 import { checkReferencesExist, checkStrongReferences } from './integrity'
 import type { ListenHub } from './listen'
 import { documentTimestamp, randomId } from './ids'
-import type { Store } from './store'
+import { checkReleaseLocks } from './releases'
+import { byId, lowerBound, type Store } from './store'
 import type { CommittedTransaction, Doc, DocumentChange } from './types'
 
 export class WriteTransaction {
@@ -37,6 +38,27 @@ export class WriteTransaction {
   get(id: string): Doc | null {
     if (this.overlay.has(id)) return this.overlay.get(id) ?? null
     return this.store.get(this.dataset, id) ?? null
+  }
+
+  /**
+   * The documents whose _id starts with `prefix`, as this transaction sees them, in _id order: one
+   * range of the dataset's sorted list plus the overlay, so a release action costs what its
+   * release holds, not what the dataset holds.
+   */
+  withIdPrefix(prefix: string): Doc[] {
+    const docs = this.store.documents(this.dataset)
+    const found = new Map<string, Doc>()
+    for (let i = lowerBound(docs, prefix); i < docs.length && (docs[i] as Doc)._id.startsWith(prefix); i++) {
+      const doc = docs[i] as Doc
+      if (!this.overlay.has(doc._id)) found.set(doc._id, doc)
+    }
+    for (const [id, doc] of this.overlay) if (doc && id.startsWith(prefix)) found.set(id, doc)
+    return [...found.values()].sort(byId)
+  }
+
+  /** The last stored version of a document that has since been deleted, from the transaction log. */
+  lastExistingVersion(id: string): Doc | null {
+    return this.store.lastExistingVersion(this.dataset, id)
   }
 
   /** The dataset as this transaction currently sees it (for GROQ-selected mutation targets). */
@@ -139,6 +161,7 @@ export async function runWrite<T>(
     try {
       checkReferencesExist(changes, (id) => tx.get(id) !== null)
       checkStrongReferences(changes, () => tx.documents())
+      checkReleaseLocks(changes, (id) => store.get(options.dataset, id) ?? null)
     } catch (error) {
       if (error instanceof Error && error.name === 'ConflictError') throw new LakeError(409, 'conflictError', error.message)
       throw error

@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import { DRAFTS_PREFIX } from '../../lake/ids'
 import { layerOf } from '../../lake/perspective'
-import { parseRfc3339 } from '../dates'
+import { parseRfc3339 } from '../../lake/dates'
 import type { Doc } from '../../lake/types'
 
 /** What the rules read: a write transaction's view of a dataset (WriteTransaction), or the stored dataset. */

@@ -24,7 +24,7 @@ import type { Store } from '../../lake/store'
 import type { Doc, Principal } from '../../lake/types'
 import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction } from '../../lake/write'
 import type { DocumentChange } from '../../lake/types'
-import { parseRfc3339, rfc3339Message } from '../dates'
+import { parseRfc3339, rfc3339Message } from '../../lake/dates'
 import { embargoRefusal, isContentType, pendingEmbargo, sameContent, tripGroup, type View } from './rules'
 import {
   SCHEDULE_PREFIX,

@@ -14,7 +14,7 @@ import type { Store } from '../../lake/store'
 import type { Doc, Principal } from '../../lake/types'
 import { runWrite } from '../../lake/write'
 import type { WriteContext, WriteTransaction } from '../../lake/write'
-import { parseRfc3339, rfc3339Message } from '../dates'
+import { parseRfc3339, rfc3339Message } from '../../lake/dates'
 import { SHARE_LINK_MAX_HOURS, SHARE_LINK_TYPE, hashShareToken, shareLinkState } from '../share-rules'
 import type { ShareLinkState } from '../share-rules'
 

@@ -1,12 +1,18 @@
 /**
  * GET /data/doc/{dataset}/{id,id,...}: documents by id, raw (no perspective).
  * Response `{documents, omitted: [{id, reason: 'existence' | 'permission'}]}`; the Studio relies
- * on `omitted` for availability and reference checks.
+ * on `omitted` for availability and reference checks. With `includeAllVersions=true`
+ * (`client.getDocument(id, {includeAllVersions: true})`) each id brings every stored layer of its
+ * document the caller may read: published, draft and release versions, in _id order.
  */
-import { isReadable, isVisible } from '../perspective'
+import { badRequest } from '../errors'
+import { DRAFTS_PREFIX } from '../ids'
+import { isReadable, isVisible, layerOf } from '../perspective'
 import type { Doc } from '../types'
 import type { App, LakeContext, Query } from './common'
 import { datasetOf, flag, listOfIds, principalOf } from './common'
+
+const MAX_ALL_VERSIONS_IDS = 100
 
 const SYSTEM_FIELDS = ['_id', '_type', '_rev', '_createdAt', '_updatedAt'] as const
 
@@ -20,6 +26,21 @@ export function docRoutes(app: App, context: LakeContext): void {
     const excludeContent = flag(request.query as Query, 'excludeContent', false)
     const documents: Doc[] = []
     const omitted: { id: string; reason: 'existence' | 'permission' }[] = []
+    if (flag(request.query as Query, 'includeAllVersions', false)) {
+      // Each id scans the dataset's release versions: a handful of ids, as the client sends one.
+      if (ids.length > MAX_ALL_VERSIONS_IDS) throw badRequest(`includeAllVersions takes at most ${MAX_ALL_VERSIONS_IDS} ids`)
+      const seen = new Set<string>()
+      for (const id of ids) {
+        const { baseId } = layerOf(id)
+        const layers = [context.store.get(dataset, baseId), context.store.get(dataset, `${DRAFTS_PREFIX}${baseId}`), ...context.store.versionsOf(dataset, baseId)]
+        for (const doc of layers) {
+          if (!doc || seen.has(doc._id) || !isVisible(context.store, dataset, principal, doc)) continue
+          seen.add(doc._id)
+          documents.push(excludeContent ? pickSystemFields(doc) : doc)
+        }
+      }
+      return { documents: documents.sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)), omitted }
+    }
     for (const id of ids) {
       const doc = context.store.get(dataset, id)
       // An unreadable id is reported as "permission" whether or not it exists, so anonymous

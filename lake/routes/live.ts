@@ -25,10 +25,10 @@
  * origin.
  */
 import { LakeError } from '../errors'
-import { DRAFTS_PREFIX, VERSIONS_PREFIX, randomId } from '../ids'
+import { DRAFTS_PREFIX, randomId } from '../ids'
 import { isReadable, layerOf } from '../perspective'
 import { openEventStream } from '../sse'
-import { lowerBound, type Store } from '../store'
+import type { Store } from '../store'
 import { changeTags } from '../sync-tags'
 import type { Doc } from '../types'
 import type { App, LakeContext, Query } from './common'
@@ -123,18 +123,8 @@ function otherLayerTypes(store: Store, dataset: string, id: string): string[] {
   }
   add(store.get(dataset, baseId))
   add(store.get(dataset, `${DRAFTS_PREFIX}${baseId}`))
-  for (const version of versionsOf(store.documents(dataset), baseId)) add(version)
+  for (const version of store.versionsOf(dataset, baseId)) add(version)
   return types
-}
-
-/** `versions.*.<baseId>` in a dataset's `_id`-ordered list: the contiguous `versions.` run, scanned. */
-function versionsOf(docs: readonly Doc[], baseId: string): Doc[] {
-  const found: Doc[] = []
-  for (let i = lowerBound(docs, VERSIONS_PREFIX); i < docs.length && (docs[i] as Doc)._id.startsWith(VERSIONS_PREFIX); i++) {
-    const doc = docs[i] as Doc
-    if (layerOf(doc._id).baseId === baseId) found.push(doc)
-  }
-  return found
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

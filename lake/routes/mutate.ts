@@ -11,6 +11,7 @@ import { applyActions } from '../actions'
 import { requireWrite } from '../auth'
 import { badRequest } from '../errors'
 import { applyMutations } from '../mutations'
+import { refuseReleaseDocumentWrites } from '../releases'
 import { changesAsMutations, runWrite } from '../write'
 import type { App, LakeContext, Query } from './common'
 import { datasetOf, flag, isRecord, principalOf, single } from './common'
@@ -40,6 +41,7 @@ export function mutateRoutes(app: App, context: LakeContext): void {
     requireWrite(principal, 'mutationError')
     const body = isRecord(request.body) ? request.body : {}
     const options = optionsOf(request.query as Query, body)
+    const guard = writeGuardOf(context, principal, dataset)
     const { transaction, value, tx } = await runWrite(
       context,
       {
@@ -47,8 +49,12 @@ export function mutateRoutes(app: App, context: LakeContext): void {
         author: principal.id,
         transactionId: options.transactionId,
         dryRun: options.dryRun,
-        // The plugins' write guards (lake/plugin.ts): no API write skips them.
-        afterBuild: writeGuardOf(context, principal, dataset),
+        // Release documents change through release actions only (lake/releases.ts); the plugins'
+        // write guards (lake/plugin.ts): no API write skips them.
+        afterBuild: (tx) => {
+          refuseReleaseDocumentWrites(tx.changes())
+          guard?.(tx)
+        },
       },
       (tx) => applyMutations(tx, body.mutations, { identity: principal.id, autoGenerateArrayKeys: options.autoGenerateArrayKeys }),
       (outcome) => outcome.logged,

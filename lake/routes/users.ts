@@ -118,6 +118,9 @@ function sendPage(reply: FastifyReply, status: number, html: string, returnTo?: 
     .send(html)
 }
 
+/** The Studio's feature flags the lake serves: the Studio switches a feature off when it is missing. */
+const LAKE_FEATURES = ['contentReleases']
+
 export function userRoutes(app: App, context: StudioContext): void {
   // In SQLite (lake/sign-in-throttle.ts): one count for both servers, kept across restarts.
   // Made on first use, so registering the routes touches no database.
@@ -266,8 +269,17 @@ export function userRoutes(app: App, context: StudioContext): void {
   app.get('/projects/:projectId/datasets/:dataset/acl', async (request) => grantsFor(callerOf(context, request).principal.role))
   app.get('/projects/:projectId/user-applications', async () => [])
   app.get('/projects/:projectId/grants', async () => ({}))
-  app.get('/projects/:projectId/features', async () => [])
-  app.get('/features', async () => [])
+  // Content Releases are the lake's own (lake/releases.ts); the other hosted features are not.
+  app.get('/projects/:projectId/features', async () => LAKE_FEATURES)
+  app.get('/features', async () => LAKE_FEATURES)
+  // The project's plan, as the Studio reads it for the Releases tool's "removed on <date>" notice
+  // of archived and published releases (featureTypes.retention…maxRetentionDays, read without
+  // optional chaining past `featureTypes`). The lake has no plan and keeps its transaction log for
+  // ever, so no retention is named and the Studio names no removal date.
+  app.get('/subscriptions/project/:projectId', async (request) => {
+    requireSignedIn(callerOf(context, request))
+    return { projectId: context.projectId, plan: null, featureTypes: { retention: { features: [{ attributes: {} }] } } }
+  })
   // The Studio asks a user without write access whether they have asked for a higher role. Roles
   // are given with `npm run lake -- user add`, so nobody has a pending request: an empty list, as
   // Sanity answers a user who made none.

@@ -49,7 +49,7 @@ export async function startTestLake(options: TestLakeOptions = {}): Promise<Test
   // Review before publish is off unless a test asks for it (test/lake/workflow*.test.ts do):
   // the other tests publish directly, as a lake with review switched off allows.
   const plugins = editorialWorkflow ? [editorialPlugin({ reviewRequired: reviewRequired ?? false, reviewTypes, schedulerIntervalMs })] : []
-  const lake = await startLake({ port: 0, httpPort: 0, quiet: true, plugins, ...lakeOptions, dir })
+  const lake = await startLake({ port: 0, httpPort: 0, quiet: true, plugins, schedulerIntervalMs, ...lakeOptions, dir })
   const tokens = {
     editor: createToken({ dir, role: 'editor', label: `editor-${Math.random().toString(36).slice(2)}` }).token,
     viewer: createToken({ dir, role: 'viewer', label: `viewer-${Math.random().toString(36).slice(2)}` }).token,

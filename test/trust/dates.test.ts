@@ -10,7 +10,7 @@ import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { rejection, startTestLake, tempDir } from '../lake/helpers'
 import type { TestLake } from '../lake/helpers'
-import { parseRfc3339 } from '../../editorial/dates'
+import { parseRfc3339 } from '../../lake/dates'
 
 const UNREADABLE = ['2030-01-01T00:00:00+01', '2030-01-01T00:00:00 Z', '2030-02-31T00:00:00Z', '2030-01-01 00:00:00Z', 'next tuesday', 1893456000000]
 

@@ -1,5 +1,5 @@
 /**
- * Strict date-times for the times the workflow enforces (embargo lifts, schedules).
+ * Strict date-times for the times the lake and its plugins enforce (a release's publishAt, embargo lifts, schedules).
  *
  * `Date.parse` accepts whatever V8 guesses at (`2030-01-01T00:00:00+01`, a space before `Z`,
  * bare numbers), and what it cannot read it answers NaN, which a comparison then treats as "no
