@@ -1,4 +1,5 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { MeetingTimeInput } from '../inputs/MeetingTimeInput'
 import { formatIsoDate } from '../lib/dates'
 import { timeZoneField } from './trip'
 
@@ -106,18 +107,28 @@ export const meeting = defineType({
           return doc?.startsAt && !date ? 'A meeting with a start time also needs its local date.' : true
         }),
     }),
+    // Before the times: they are typed in this zone.
+    {
+      ...timeZoneField('timeZone', 'Time zone'),
+      group: 'when',
+      description: 'Only for a meeting outside the trip destination’s time zone: IANA name, e.g. Asia/Seoul. Empty means the destination’s.',
+    },
     defineField({
       name: 'startsAt',
       title: 'Starts at',
-      description: 'Only when the time is announced. Leave empty when only the date is known.',
+      description:
+        'Only when the time is announced: type it as the clocks show it where the meeting happens. Leave the time empty when only the date is known.',
       type: 'datetime',
       group: 'when',
+      components: { input: MeetingTimeInput },
     }),
     defineField({
       name: 'endsAt',
       title: 'Ends at',
+      description: 'Local time where the meeting happens, like the start.',
       type: 'datetime',
       group: 'when',
+      components: { input: MeetingTimeInput },
       validation: (rule) =>
         rule.custom((endsAt, context) => {
           if (!endsAt) return true
@@ -136,7 +147,6 @@ export const meeting = defineType({
     }),
     defineField({ name: 'venue', title: 'Venue', type: 'string', group: 'when' }),
     defineField({ name: 'city', title: 'City', type: 'string', group: 'when' }),
-    { ...timeZoneField('timeZone', 'Time zone'), group: 'when', description: 'IANA name, e.g. Asia/Tokyo. Empty means the trip destination’s time zone.' },
     defineField({
       name: 'pressCoverage',
       title: 'Press coverage',
