@@ -9,7 +9,7 @@
  * occurrence and the note says so (sanity/lib/timeZone.ts).
  */
 import { Card, Flex, Stack, Text, TextInput } from '@sanity/ui'
-import { useState, type ChangeEvent } from 'react'
+import { useState, type ChangeEvent, type FocusEvent } from 'react'
 import { set, unset, useFormValue, type StringInputProps } from 'sanity'
 import { formatLocalTime, formatWashingtonTime, WASHINGTON_TIME_ZONE, zoneAbbreviation } from '../../lib/time'
 import { instantToWallClock, sameInstant, utcOffsetLabel, wallClockToInstant, type WallClock } from '../lib/timeZone'
@@ -24,9 +24,11 @@ function interpret(typed: WallClock, zone: string) {
   const time = typed.time.trim()
   // No time typed is "no time announced", even with the date box filled in.
   if (!time) return { kind: 'empty' as const }
-  if (!date) return { kind: 'error' as const, error: 'Add the date as well, or clear the time to leave it unannounced.' }
+  if (!date) return { kind: 'error' as const, error: 'Add the date as well, or clear the time to leave it unannounced.', typing: true }
   const result = wallClockToInstant(date, time, zone)
-  return result.ok ? { kind: 'instant' as const, instant: result.instant, note: result.note } : { kind: 'error' as const, error: result.error }
+  return result.ok
+    ? { kind: 'instant' as const, instant: result.instant, note: result.note }
+    : { kind: 'error' as const, error: result.error, typing: result.kind === 'typing' }
 }
 
 /** What the boxes show once `value` is stored: it, unless what is typed already means it. */
@@ -68,6 +70,19 @@ export function MeetingTimeInput(props: StringInputProps) {
 
   const shown: WallClock = typed.date || typed.time || value ? typed : { date: defaultDate, time: '' }
   const meaning = zone ? interpret(shown, zone) : null
+  // "1", "10:" on the way to "10:00" are not mistakes yet: say so once the box is left.
+  const [focused, setFocused] = useState(false)
+  const error = meaning?.kind === 'error' && !(meaning.typing && focused) ? meaning.error : null
+  const focus = {
+    onFocus: (event: FocusEvent<HTMLInputElement>) => {
+      setFocused(true)
+      elementProps.onFocus(event)
+    },
+    onBlur: (event: FocusEvent<HTMLInputElement>) => {
+      setFocused(false)
+      elementProps.onBlur(event)
+    },
+  }
 
   const update = (part: keyof WallClock) => (event: ChangeEvent<HTMLInputElement>) => {
     if (!zone) return
@@ -103,6 +118,7 @@ export function MeetingTimeInput(props: StringInputProps) {
           </Text>
           <TextInput
             {...elementProps}
+            {...focus}
             onChange={update('date')}
             value={shown.date}
             placeholder="YYYY-MM-DD"
@@ -117,21 +133,22 @@ export function MeetingTimeInput(props: StringInputProps) {
           </Text>
           <TextInput
             id={`${elementProps.id}-time`}
+            {...focus}
             onChange={update('time')}
             value={shown.time}
             placeholder="HH:MM"
             readOnly={readOnly}
             aria-label={`Time in ${zoneInfo.zone}`}
-            customValidity={meaning?.kind === 'error' ? meaning.error : undefined}
+            customValidity={error ?? undefined}
           />
         </Stack>
       </Flex>
       <Text size={1} muted data-testid="meeting-time-zone">
         Local time in {zoneLabel}, {zoneInfo.from === 'meeting' ? 'the meeting’s own time zone' : 'the trip destination’s time zone (set Time zone for a meeting elsewhere)'}.
       </Text>
-      {meaning?.kind === 'error' && (
+      {error && (
         <Card padding={3} radius={2} tone="critical" data-testid="meeting-time-error" role="alert">
-          <Text size={1}>{meaning.error} Nothing was saved.</Text>
+          <Text size={1}>{error} Nothing was saved.</Text>
         </Card>
       )}
       {meaning?.kind === 'instant' && meaning.note && (

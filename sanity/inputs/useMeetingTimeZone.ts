@@ -1,12 +1,12 @@
 /**
  * The zone a meeting's times are typed in: the meeting's own `timeZone` when set, else its trip's
- * first destination with a zone (the rule the portal reads by: lib/trip.ts tripTimeZone). The trip
- * is read through the Studio's client, its draft first, since that is what the editor sees, and
- * read again when the trip changes, so a zone set on the trip a moment ago applies here at once.
+ * (sanity/lib/meetingZone.ts). The trip is read through the Studio's client and read again when
+ * it changes, so a zone set on the trip a moment ago applies here at once.
  */
 import { useEffect, useState } from 'react'
 import { useClient, useFormValue } from 'sanity'
 import { studioApiVersion } from '../env'
+import { referencedId, TRIP_ZONE_QUERY, tripZoneFrom } from '../lib/meetingZone'
 import { isIanaTimeZone } from '../lib/timeZone'
 
 export type MeetingZone =
@@ -14,14 +14,7 @@ export type MeetingZone =
   | { state: 'none' }
   | { state: 'known'; zone: string; from: 'meeting' | 'trip' }
 
-const TRIP_ZONE = `coalesce(*[_id == "drafts." + $id][0], *[_id == $id][0]).destinations[defined(timeZone)][0].timeZone`
 const TRIP_CHANGES = `*[_id in [$id, "drafts." + $id]]`
-
-function referencedId(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || !('_ref' in value)) return null
-  const ref = value._ref
-  return typeof ref === 'string' && ref.length > 0 && ref.length <= 128 ? ref : null
-}
 
 export function useMeetingTimeZone(): MeetingZone {
   const own = useFormValue(['timeZone'])
@@ -34,9 +27,9 @@ export function useMeetingTimeZone(): MeetingZone {
     let live = true
     const read = () =>
       client
-        .fetch<unknown>(TRIP_ZONE, { id: tripId })
-        .then((zone) => {
-          if (live) setTripZone({ tripId, zone: typeof zone === 'string' && isIanaTimeZone(zone) ? zone : null })
+        .fetch<unknown>(TRIP_ZONE_QUERY, { id: tripId })
+        .then((answer) => {
+          if (live) setTripZone({ tripId, zone: tripZoneFrom(answer) })
         })
         .catch(() => {
           if (live) setTripZone({ tripId, zone: null })

@@ -23,12 +23,13 @@ export type WallClock = { date: string; time: string }
 
 export type WallClockResult =
   | { ok: true; instant: string; note: string | null }
-  | { ok: false; error: string }
+  /** `typing`: not (yet) a date or time, worth saying only once the person stops typing. */
+  | { ok: false; error: string; kind: 'typing' | 'refused' }
 
 // Typed text is short; anything longer is refused before any parsing.
 const MAX_TYPED = 16
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-// "10:00", "9:30", "10.00", "21:05", "9:30 pm", "10 AM".
+// "10:00", "9:30", "10.00", "21:05", "9:30 pm", "10 AM"; not a bare "10".
 const TIME = /^(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.?m\.?)?$/i
 
 /** "10:00" (24-hour) from what was typed, or null when it is not a clock time. */
@@ -37,15 +38,16 @@ export function parseTypedTime(typed: string): string | null {
   if (text.length === 0 || text.length > MAX_TYPED) return null
   const match = TIME.exec(text)
   if (!match) return null
-  const [, h, m = '00', meridiem] = match
+  const [, h, m, meridiem] = match
   let hour = Number(h)
-  const minute = Number(m)
+  const minute = Number(m ?? '00')
   if (minute > 59) return null
   if (meridiem) {
     if (hour < 1 || hour > 12) return null
     const pm = meridiem[0]!.toLowerCase() === 'p'
     hour = (hour % 12) + (pm ? 12 : 0)
-  } else if (hour > 23) {
+  } else if (hour > 23 || m === undefined) {
+    // A bare hour ("1" on the way to "10:00") is not taken for a time: it would be stored mid-typing.
     return null
   }
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
@@ -76,10 +78,10 @@ function sayDate(date: string): string {
  * do, and the note says so.
  */
 export function wallClockToInstant(date: string, time: string, zone: string): WallClockResult {
-  if (!isIanaTimeZone(zone)) return { ok: false, error: `“${zone.slice(0, 64)}” is not a time zone name.` }
-  if (!isTypedDate(date)) return { ok: false, error: 'Type the date as YYYY-MM-DD, e.g. 2021-03-16.' }
+  if (!isIanaTimeZone(zone)) return { ok: false, error: `“${zone.slice(0, 64)}” is not a time zone name.`, kind: 'refused' }
+  if (!isTypedDate(date)) return { ok: false, error: 'Type the date as YYYY-MM-DD, e.g. 2021-03-16.', kind: 'typing' }
   const clock = parseTypedTime(time)
-  if (!clock) return { ok: false, error: 'Type the time as HH:MM, e.g. 10:00 or 14:30 (or 2:30 PM).' }
+  if (!clock) return { ok: false, error: 'Type the time as HH:MM, e.g. 10:00 or 14:30 (or 2:30 PM).', kind: 'typing' }
   const [year, month, day] = date.trim().split('-').map(Number)
   const [hour, minute] = clock.split(':').map(Number)
   const local = DateTime.fromObject({ year, month, day, hour, minute }, { zone })
@@ -87,13 +89,14 @@ export function wallClockToInstant(date: string, time: string, zone: string): Wa
   if (!local.isValid || local.hour !== hour || local.minute !== minute || local.day !== day) {
     return {
       ok: false,
+      kind: 'refused',
       error: `${sayTime(clock)} does not exist on ${sayDate(date)} in ${zone}: the clocks go forward that night. Check the time with the organisers.`,
     }
   }
   const occurrences = local.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis())
   const first = occurrences[0] ?? local
   const instant = first.toUTC().toISO({ suppressMilliseconds: false })
-  if (!instant) return { ok: false, error: 'That date and time cannot be stored.' }
+  if (!instant) return { ok: false, error: 'That date and time cannot be stored.', kind: 'refused' }
   if (occurrences.length < 2) return { ok: true, instant, note: null }
   const [earlier, later] = occurrences as [DateTime, DateTime]
   return {

@@ -1,6 +1,9 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
 import { MeetingTimeInput } from '../inputs/MeetingTimeInput'
+import { studioApiVersion } from '../env'
 import { formatIsoDate } from '../lib/dates'
+import { referencedId, TRIP_ZONE_QUERY, tripZoneFrom } from '../lib/meetingZone'
+import { instantToWallClock, isIanaTimeZone } from '../lib/timeZone'
 import { timeZoneField } from './trip'
 
 export const meetingKinds = [
@@ -121,6 +124,22 @@ export const meeting = defineType({
       type: 'datetime',
       group: 'when',
       components: { input: MeetingTimeInput },
+      validation: (rule) =>
+        rule
+          .custom(async (startsAt, context) => {
+            if (typeof startsAt !== 'string') return true
+            const doc = context.document as { date?: unknown; timeZone?: unknown; trip?: unknown } | undefined
+            if (typeof doc?.date !== 'string') return true
+            const own = typeof doc.timeZone === 'string' && isIanaTimeZone(doc.timeZone) ? doc.timeZone : null
+            const tripId = referencedId(doc.trip)
+            const zone = own ?? (tripId ? tripZoneFrom(await context.getClient({ apiVersion: studioApiVersion }).fetch<unknown>(TRIP_ZONE_QUERY, { id: tripId })) : null)
+            const local = zone ? instantToWallClock(startsAt, zone) : null
+            // The portal lists a meeting under its date: a start on another day there would read wrong.
+            return !zone || !local || local.date === doc.date
+              ? true
+              : `This start falls on ${formatIsoDate(local.date)} in ${zone}, but the meeting’s date is ${formatIsoDate(doc.date)}. Correct one of them.`
+          })
+          .warning(),
     }),
     defineField({
       name: 'endsAt',

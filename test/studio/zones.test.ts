@@ -8,6 +8,7 @@ import { test } from 'node:test'
 import { cityMapping } from 'city-timezones'
 import { formatLocalTime, formatWashingtonTime } from '../../lib/time'
 import { MAX_RESULTS, searchCities, toGazetteerCities } from '../../sanity/lib/gazetteer'
+import { referencedId, tripZoneFrom } from '../../sanity/lib/meetingZone'
 import { instantToWallClock, isIanaTimeZone, parseTypedTime, sameInstant, utcOffsetLabel, wallClockToInstant } from '../../sanity/lib/timeZone'
 
 test('10:00 typed for Seoul is 01:00 UTC, shown as 10:00 AM KST and 8:00 PM EST the day before in Washington', () => {
@@ -58,9 +59,9 @@ test('a time the clocks show twice is taken as the first, and the note says so',
 })
 
 test('typed times: 24-hour, with a dot, or with AM/PM; anything else is refused', () => {
-  const accepted: Record<string, string> = { '10:00': '10:00', '9:30': '09:30', '21.05': '21:05', '10': '10:00', '2:30 PM': '14:30', '12 am': '00:00', '12pm': '12:00', '9.30p.m.': '21:30' }
+  const accepted: Record<string, string> = { '10:00': '10:00', '9:30': '09:30', '21.05': '21:05', '2:30 PM': '14:30', '12 am': '00:00', '12pm': '12:00', '9.30p.m.': '21:30' }
   for (const [typed, clock] of Object.entries(accepted)) assert.equal(parseTypedTime(typed), clock, typed)
-  for (const typed of ['', '24:00', '10:60', '13 PM', '0 AM', '7:5', '1000', 'ten', '10:00:00', '1'.repeat(10_000)]) assert.equal(parseTypedTime(typed), null, typed.slice(0, 20))
+  for (const typed of ['', '1', '10', '24:00', '10:60', '13 PM', '0 AM', '7:5', '1000', 'ten', '10:00:00', '1'.repeat(10_000)]) assert.equal(parseTypedTime(typed), null, typed.slice(0, 20))
 })
 
 test('bad dates and zones are refused before any arithmetic', () => {
@@ -105,4 +106,11 @@ test('search: prefix first, largest first, accents folded, narrowed after a comm
   assert.deepEqual(searchCities(cities, '   '), [])
   assert.deepEqual(searchCities(cities, 'x'.repeat(1_000_000)), [])
   assert.equal(new Set(cities.map((city) => city.key)).size, cities.length)
+})
+
+test('the trip’s zone is taken only from a real zone name, and the trip only from a real reference', () => {
+  assert.equal(tripZoneFrom('Asia/Seoul'), 'Asia/Seoul')
+  for (const answer of [null, undefined, 42, 'Asia/Nowhere', { zone: 'Asia/Seoul' }]) assert.equal(tripZoneFrom(answer), null)
+  assert.equal(referencedId({ _type: 'reference', _ref: 'trip-1' }), 'trip-1')
+  for (const value of [null, 'trip-1', { _ref: '' }, { _ref: 7 }, { _ref: 'x'.repeat(129) }]) assert.equal(referencedId(value), null)
 })
