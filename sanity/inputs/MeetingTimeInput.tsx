@@ -73,7 +73,10 @@ export function MeetingTimeInput(props: StringInputProps) {
   // "1", "10:" on the way to "10:00" are not mistakes yet: say so once the box is left.
   const [focused, setFocused] = useState(false)
   const error = meaning?.kind === 'error' && !(meaning.typing && focused) ? meaning.error : null
-  const focus = {
+  // The Studio's own focus handlers (and the ref it moves focus to) belong to the time box only:
+  // told of a focus in the date box, the Studio would move the caret back to its ref.
+  const typing = { onFocus: () => setFocused(true), onBlur: () => setFocused(false) }
+  const studioFocus = {
     onFocus: (event: FocusEvent<HTMLInputElement>) => {
       setFocused(true)
       elementProps.onFocus(event)
@@ -113,12 +116,12 @@ export function MeetingTimeInput(props: StringInputProps) {
     <Stack space={3} data-testid={`meeting-time-${field}`}>
       <Flex gap={2} wrap="wrap">
         <Stack space={2} style={{ minWidth: '11em' }}>
-          <Text size={1} as="label" htmlFor={elementProps.id} muted>
+          <Text size={1} as="label" htmlFor={`${elementProps.id}-date`} muted>
             Date in {zoneInfo.zone}
           </Text>
           <TextInput
-            {...elementProps}
-            {...focus}
+            id={`${elementProps.id}-date`}
+            {...typing}
             onChange={update('date')}
             value={shown.date}
             placeholder="YYYY-MM-DD"
@@ -128,12 +131,12 @@ export function MeetingTimeInput(props: StringInputProps) {
           />
         </Stack>
         <Stack space={2} style={{ minWidth: '9em' }}>
-          <Text size={1} as="label" htmlFor={`${elementProps.id}-time`} muted>
+          <Text size={1} as="label" htmlFor={elementProps.id} muted>
             Time in {zoneInfo.zone}
           </Text>
           <TextInput
-            id={`${elementProps.id}-time`}
-            {...focus}
+            {...elementProps}
+            {...studioFocus}
             onChange={update('time')}
             value={shown.time}
             placeholder="HH:MM"
