@@ -9,8 +9,8 @@
  * occurrence and the note says so (sanity/lib/timeZone.ts).
  */
 import { Card, Flex, Stack, Text, TextInput } from '@sanity/ui'
-import { useState, type ChangeEvent, type FocusEvent } from 'react'
-import { set, unset, useFormValue, type StringInputProps } from 'sanity'
+import { useState, type ChangeEvent, type FocusEvent, type ReactNode } from 'react'
+import { FormField, set, unset, useFormValue, type StringInputProps } from 'sanity'
 import { formatLocalTime, formatWashingtonTime, WASHINGTON_TIME_ZONE, zoneAbbreviation } from '../../lib/time'
 import { instantToWallClock, sameInstant, utcOffsetLabel, wallClockToInstant, type WallClock } from '../lib/timeZone'
 import { useMeetingTimeZone } from './useMeetingTimeZone'
@@ -52,11 +52,11 @@ function useDefaultDate(field: string, zone: string | null): string {
 }
 
 export function MeetingTimeInput(props: StringInputProps) {
-  const { value, onChange, readOnly, elementProps, path } = props
-  const field = String(path[path.length - 1] ?? '')
+  const { value, onChange, readOnly, elementProps, path, schemaType, level, validation, presence } = props
+  const fieldName = String(path[path.length - 1] ?? '')
   const zoneInfo = useMeetingTimeZone()
   const zone = zoneInfo.state === 'known' ? zoneInfo.zone : null
-  const defaultDate = useDefaultDate(field, zone)
+  const defaultDate = useDefaultDate(fieldName, zone)
   const [typed, setTyped] = useState<WallClock>(EMPTY)
 
   // Shows the stored instant in the zone whenever it (or the zone) changes from outside: another
@@ -96,15 +96,23 @@ export function MeetingTimeInput(props: StringInputProps) {
     if (result.kind === 'instant' && !sameInstant(result.instant, value)) onChange(set(result.instant))
   }
 
+  // A datetime field leaves its title, description and validation messages to its input (Sanity's
+  // own datetime input renders this same FormField), so this one does too.
+  const field = (children: ReactNode) => (
+    <FormField title={schemaType.title} description={schemaType.description} level={level} inputId={elementProps.id} validation={validation} __unstable_presence={presence} path={path}>
+      {children}
+    </FormField>
+  )
+
   if (zoneInfo.state !== 'known') {
-    return (
+    return field(
       <Card padding={3} radius={2} tone="caution" data-testid="meeting-time-no-zone">
         <Text size={1}>
           {zoneInfo.state === 'loading'
             ? 'Reading the trip’s time zone…'
-            : 'Times are typed in the meeting’s own time zone. Choose the trip (its destination needs a time zone), or set this meeting’s Time zone below.'}
+            : 'Times are typed in the meeting’s own time zone. Choose the trip (its destination needs a time zone), or set this meeting’s Time zone above.'}
         </Text>
-      </Card>
+      </Card>,
     )
   }
 
@@ -112,8 +120,8 @@ export function MeetingTimeInput(props: StringInputProps) {
   // The zone's name and offset on the day typed (summer and winter differ), else today.
   const at = reader ?? new Date().toISOString()
   const zoneLabel = `${zoneInfo.zone} (${zoneAbbreviation(at, zoneInfo.zone)}, ${utcOffsetLabel(zoneInfo.zone, at)})`
-  return (
-    <Stack space={3} data-testid={`meeting-time-${field}`}>
+  return field(
+    <Stack space={3} data-testid={`meeting-time-${fieldName}`}>
       <Flex gap={2} wrap="wrap">
         <Stack space={2} style={{ minWidth: '11em' }}>
           <Text size={1} as="label" htmlFor={`${elementProps.id}-date`} muted>
