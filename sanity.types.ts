@@ -228,12 +228,12 @@ export type Meeting = {
   order?: number;
   readoutUrl?: string;
   date?: string;
+  timeZone?: string;
   startsAt?: string;
   endsAt?: string;
   format?: "inPerson" | "virtual";
   venue?: string;
   city?: string;
-  timeZone?: string;
   pressCoverage?:
     | "open"
     | "pooled"

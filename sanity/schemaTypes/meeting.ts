@@ -1,5 +1,9 @@
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { MeetingTimeInput } from '../inputs/MeetingTimeInput'
+import { studioApiVersion } from '../env'
 import { formatIsoDate } from '../lib/dates'
+import { referencedId, TRIP_ZONE_QUERY, tripZoneFrom } from '../lib/meetingZone'
+import { instantToWallClock, isIanaTimeZone } from '../lib/timeZone'
 import { timeZoneField } from './trip'
 
 export const meetingKinds = [
@@ -106,18 +110,44 @@ export const meeting = defineType({
           return doc?.startsAt && !date ? 'A meeting with a start time also needs its local date.' : true
         }),
     }),
+    // Before the times: they are typed in this zone.
+    {
+      ...timeZoneField('timeZone', 'Time zone'),
+      group: 'when',
+      description: 'Only for a meeting outside the trip destination’s time zone: IANA name, e.g. Asia/Seoul. Empty means the destination’s.',
+    },
     defineField({
       name: 'startsAt',
       title: 'Starts at',
-      description: 'Only when the time is announced. Leave empty when only the date is known.',
+      description:
+        'Only when the time is announced: type it as the clocks show it where the meeting happens. Leave the time empty when only the date is known.',
       type: 'datetime',
       group: 'when',
+      components: { input: MeetingTimeInput },
+      validation: (rule) =>
+        rule
+          .custom(async (startsAt, context) => {
+            if (typeof startsAt !== 'string') return true
+            const doc = context.document as { date?: unknown; timeZone?: unknown; trip?: unknown } | undefined
+            if (typeof doc?.date !== 'string') return true
+            const own = typeof doc.timeZone === 'string' && isIanaTimeZone(doc.timeZone) ? doc.timeZone : null
+            const tripId = referencedId(doc.trip)
+            const zone = own ?? (tripId ? tripZoneFrom(await context.getClient({ apiVersion: studioApiVersion }).fetch<unknown>(TRIP_ZONE_QUERY, { id: tripId })) : null)
+            const local = zone ? instantToWallClock(startsAt, zone) : null
+            // The portal lists a meeting under its date: a start on another day there would read wrong.
+            return !zone || !local || local.date === doc.date
+              ? true
+              : `This start falls on ${formatIsoDate(local.date)} in ${zone}, but the meeting’s date is ${formatIsoDate(doc.date)}. Correct one of them.`
+          })
+          .warning(),
     }),
     defineField({
       name: 'endsAt',
       title: 'Ends at',
+      description: 'Local time where the meeting happens, like the start.',
       type: 'datetime',
       group: 'when',
+      components: { input: MeetingTimeInput },
       validation: (rule) =>
         rule.custom((endsAt, context) => {
           if (!endsAt) return true
@@ -136,7 +166,6 @@ export const meeting = defineType({
     }),
     defineField({ name: 'venue', title: 'Venue', type: 'string', group: 'when' }),
     defineField({ name: 'city', title: 'City', type: 'string', group: 'when' }),
-    { ...timeZoneField('timeZone', 'Time zone'), group: 'when', description: 'IANA name, e.g. Asia/Tokyo. Empty means the trip destination’s time zone.' },
     defineField({
       name: 'pressCoverage',
       title: 'Press coverage',

@@ -1,5 +1,6 @@
 import { CalendarIcon } from '@sanity/icons'
 import { defineArrayMember, defineField, defineType } from 'sanity'
+import { DestinationInput } from '../inputs/DestinationInput'
 import { formatDateRange } from '../lib/dates'
 import { isIanaTimeZone } from '../lib/timeZone'
 import { EmbargoInput } from '../workflow/EmbargoInput'
@@ -20,6 +21,8 @@ export const destination = defineType({
   name: 'destination',
   title: 'Destination',
   type: 'object',
+  // Picked from the city list, which fills city, time zone and coordinates; all stay editable.
+  components: { input: DestinationInput },
   fields: [
     defineField({
       name: 'city',
@@ -46,7 +49,8 @@ export const destination = defineType({
     defineField({
       name: 'location',
       title: 'Location on the map',
-      description: 'Optional: the city’s coordinates, so the portal can mark it on the trip map.',
+      description:
+        'Latitude and longitude (filled in from the city list), and altitude in metres when it matters: the portal marks the place on the trip map.',
       type: 'geopoint',
     }),
   ],

@@ -12,7 +12,11 @@
  *   publication dates, no bios or portraits.
  * - Titles of meetings and the trip, figure captions and topic names are editorial labels written
  *   for navigation; they do not add facts.
+ * - Tokyo's time zone and coordinates are not in the page: they come from the gazetteer the Studio
+ *   picks destinations from (the `city-timezones` package), which is reference data, not invention.
  */
+
+import { cityMapping } from 'city-timezones'
 
 export interface SeedSpan {
   _type: 'span'
@@ -51,6 +55,14 @@ export function portableText(keyPrefix: string, ...paragraphs: string[]): SeedBl
     markDefs: [],
     children: [{ _type: 'span', _key: `${keyPrefix}${index + 1}s1`, text, marks: [] }],
   }))
+}
+
+/** A city's zone and coordinates as the gazetteer gives them; throws if it lacks the city. */
+function gazetteerCity(city: string, countryCode: string): { timeZone: string; lat: number; lng: number } {
+  const found = cityMapping.filter((row) => row.city === city && row.iso2 === countryCode)
+  const [row] = found
+  if (found.length !== 1 || !row || typeof row.timezone !== 'string') throw new Error(`The gazetteer has no single ${city}, ${countryCode}`)
+  return { timeZone: row.timezone, lat: row.lat, lng: row.lng }
 }
 
 function ref(id: string): SeedReference {
@@ -389,6 +401,18 @@ const factBullets: SeedDocument[] = sections.flatMap((section) =>
 // The trip
 // -------------------------------------------------------------------------------------------
 
+function tokyoDestination() {
+  const tokyo = gazetteerCity('Tokyo', 'JP')
+  return {
+    _type: 'destination',
+    _key: 'tokyo',
+    city: 'Tokyo',
+    country: ref(ids.country.japan),
+    timeZone: tokyo.timeZone,
+    location: { _type: 'geopoint', lat: tokyo.lat, lng: tokyo.lng },
+  }
+}
+
 const trip: SeedDocument = {
   _id: ids.trip,
   _type: 'trip',
@@ -397,16 +421,7 @@ const trip: SeedDocument = {
   slug: slug('2021-03-tokyo-2plus2'),
   startDate: '2021-03-15',
   endDate: '2021-03-17',
-  destinations: [
-    {
-      _type: 'destination',
-      _key: 'tokyo',
-      city: 'Tokyo',
-      country: ref(ids.country.japan),
-      timeZone: 'Asia/Tokyo',
-      location: { _type: 'geopoint', lat: 35.6762, lng: 139.6503 },
-    },
-  ],
+  destinations: [tokyoDestination()],
   officials: refs(ids.official.blinken, ids.official.austin),
   purpose: portableText(
     'p',
