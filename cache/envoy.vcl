@@ -107,21 +107,35 @@ sub vcl_backend_response {
     # A response that sets a cookie belongs to one browser; one that says private/no-store (a
     # dynamic page, draft mode) must not be kept either. Marked uncacheable for two minutes, so
     # requests for it go straight to the portal instead of queueing behind one another.
-    if (beresp.http.Set-Cookie || beresp.http.Cache-Control ~ "(?i)(private|no-store)") {
+    if (beresp.http.Set-Cookie) {
         call envoy_uncacheable;
         return (deliver);
     }
-    # `no-cache` / `max-age=0` (calendars, the sitemap) tell browsers and calendar apps to ask
-    # again every time. A response that names its surrogate keys is purged here the moment its
-    # content changes, so the cache may keep it for the portal's ISR interval meanwhile; a
-    # response without keys could not be purged and is not kept.
-    if (beresp.ttl <= 0s || beresp.http.Cache-Control ~ "(?i)no-cache") {
+    # ...unless the portal tells this cache, and only it, how long it may keep the page
+    # (`Surrogate-Control: max-age`, lib/revalidation/surrogateKeys.ts: search results, which
+    # browsers must not keep but every reader of one query may share). Honoured only with
+    # surrogate keys, so that a publish still purges it, and never for longer than a minute.
+    # An error page is never kept on its say-so: it passes, as errors did before.
+    if (beresp.status < 500 && beresp.http.Surrogate-Control ~ "(^|,)\s*max-age=[0-9]{1,6}\s*(,|$)" && beresp.http.xkey) {
+        set beresp.ttl = std.duration(regsub(beresp.http.Surrogate-Control, "^(.*,)?\s*max-age=([0-9]+).*$", "\2s"), 0s);
+        if (beresp.ttl > 60s) {
+            set beresp.ttl = 60s;
+        }
+    } elsif (beresp.http.Cache-Control ~ "(?i)(private|no-store)") {
+        call envoy_uncacheable;
+        return (deliver);
+    } elsif (beresp.ttl <= 0s || beresp.http.Cache-Control ~ "(?i)no-cache") {
+        # `no-cache` / `max-age=0` (calendars, the sitemap) tell browsers and calendar apps to ask
+        # again every time. A response that names its surrogate keys is purged here the moment
+        # its content changes, so the cache may keep it for the portal's ISR interval meanwhile;
+        # a response without keys could not be purged and is not kept.
         if (!beresp.http.xkey) {
             call envoy_uncacheable;
             return (deliver);
         }
         set beresp.ttl = 60s;
     }
+    unset beresp.http.Surrogate-Control;
     # Grace: how long after it went stale (its TTL ran out, or a publish purged it) a page may
     # still be served while its new render runs in the background. Next sends
     # `stale-while-revalidate` of about a year, which Varnish would take as grace: a corrected
@@ -169,6 +183,7 @@ sub vcl_deliver {
         set resp.http.X-Cache = "MISS";
     }
     unset resp.http.xkey;
+    unset resp.http.Surrogate-Control;
     unset resp.http.Via;
     unset resp.http.X-Varnish;
 }

@@ -69,6 +69,17 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
         response.writeHead(200, { 'Content-Type': 'text/calendar', 'Cache-Control': 'no-cache', ...(keyed ? { 'Surrogate-Key': 'sanity trip:tokyo' } : {}) })
         return void response.end(`BEGIN:VCALENDAR v${version}`)
       }
+      if (path.startsWith('/search')) {
+        // As the portal's search answers (lib/revalidation/surrogateKeys.ts): no-store for browsers, a few seconds for the cache.
+        const told = !path.includes('untold')
+        response.writeHead(200, {
+          'Content-Type': 'text/html',
+          'Cache-Control': 'private, no-cache, no-store, max-age=0, must-revalidate',
+          'Surrogate-Key': 'sanity list:trip',
+          ...(told ? { 'Surrogate-Control': 'max-age=2' } : {}),
+        })
+        return void response.end(`results v${version}`)
+      }
       if (path === '/sets-cookie') {
         response.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': NEXT_CACHE_CONTROL, 'Set-Cookie': 'a=b; Path=/' })
         return void response.end('cookie')
@@ -244,6 +255,28 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
     await purge(['trip:tokyo'])
     assert.equal((await get('/calendar/keyed')).cache, 'STALE')
     await untilFresh('/calendar/keyed', /BEGIN:VCALENDAR/)
+  })
+
+  it('keeps a page browsers must not keep only for as long as Surrogate-Control tells it, and purges it by its keys', async () => {
+    const path = '/search?q=japan'
+    await get(path)
+    const second = await get(path)
+    assert.equal(second.cache, 'HIT')
+    // Browsers are still told not to keep it, and the cache's instruction stays in the cache.
+    assert.match(second.headers.get('cache-control') ?? '', /no-store/)
+    assert.equal(second.headers.get('surrogate-control'), null)
+    assert.equal(backendCalls(path), 1)
+    version += 1
+    await purge(['list:trip'])
+    await untilFresh(path, new RegExp(`results v${version}`))
+    // Past its two seconds (no publish needed), the cache renders it again.
+    const calls = backendCalls(path)
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    assert.notEqual((await get(path)).cache, 'HIT')
+    assert.ok(backendCalls(path) > calls)
+    // Without the instruction, the same page passes every time.
+    await get('/search?q=untold')
+    assert.equal((await get('/search?q=untold')).cache, 'PASS')
   })
 
   it("keeps a junk URL's 404 for ten seconds at most, never for Next's year of stale-while-revalidate", async () => {
