@@ -84,11 +84,17 @@ async function main(): Promise<void> {
       out[`${name}_accessibility`] = score(last, 'accessibility')
       out[`${name}_best_practices`] = score(last, 'best-practices')
       out[`${name}_seo`] = score(last, 'seo')
-      const lcp = reports.map((report) => report.audits['largest-contentful-paint']?.numericValue ?? Number.NaN).sort((a, b) => a - b)
-      out[`${name}_lcp_p50_ms`] = Math.round(percentile(lcp, 50))
+      // The metrics the score is made of, so a gap between pages can be traced to one of them.
+      const median = (audit: string) => percentile(reports.map((report) => report.audits[audit]?.numericValue ?? Number.NaN).sort((a, b) => a - b), 50)
+      out[`${name}_fcp_p50_ms`] = Math.round(median('first-contentful-paint'))
+      out[`${name}_lcp_p50_ms`] = Math.round(median('largest-contentful-paint'))
+      out[`${name}_tbt_p50_ms`] = Math.round(median('total-blocking-time'))
+      out[`${name}_si_p50_ms`] = Math.round(median('speed-index'))
+      out[`${name}_cls_p50`] = Math.round(median('cumulative-layout-shift') * 1000) / 1000
       console.log(
         `${pagePath}: performance ${performance.join('/')} (median ${out[`${name}_performance`]}), accessibility ${out[`${name}_accessibility`]}, ` +
-          `best practices ${out[`${name}_best_practices`]}, SEO ${out[`${name}_seo`]}, LCP p50 ${out[`${name}_lcp_p50_ms`]} ms`,
+          `best practices ${out[`${name}_best_practices`]}, SEO ${out[`${name}_seo`]}; medians: FCP ${out[`${name}_fcp_p50_ms`]} ms, LCP ${out[`${name}_lcp_p50_ms`]} ms, ` +
+          `TBT ${out[`${name}_tbt_p50_ms`]} ms, SI ${out[`${name}_si_p50_ms`]} ms, CLS ${out[`${name}_cls_p50`]}`,
       )
       // Say what cost points, so a miss can be acted on.
       for (const [id, audit] of Object.entries(last.audits)) {

@@ -22,6 +22,8 @@
  * every reader answer that was a 5xx or took over 20 s, and every failed fetch from the portal.
  * Goal: 0 errors. The figures are a benchmark, not an assertion: nothing here fails on speed.
  */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
@@ -157,6 +159,14 @@ async function main() {
       console.log(`Cache: ${cacheFailures.fetches.length} failed fetches from the portal${cacheFailures.fetches.length ? ':' : ''}`)
       for (const line of cacheFailures.fetches.slice(0, 10)) console.log(`    ${line}`)
     }
+    // The portal's own account of its failures (the stack removes its folder when it stops).
+    const portalLog = path.join(stack.lakeDir, 'portal.log')
+    const portalErrors = countLines(
+      (existsSync(portalLog) ? readFileSync(portalLog, 'utf8') : '').split('\n').filter((line) => /error/i.test(line)),
+      (line) => line.slice(0, 160),
+    )
+    console.log(`Portal: ${portalErrors.reduce((sum, [, count]) => sum + count, 0)} log lines naming an error${portalErrors.length ? ':' : ''}`)
+    for (const [line, count] of portalErrors.slice(0, 8)) console.log(`    ${count} × ${line}`)
     console.log(`Writers: ${figures.writes} writes, ${figures.writes_per_s}/s, p50 ${figures.write_p50_ms} ms, p99 ${figures.write_p99_ms} ms, errors ${figures.write_errors}`)
     console.log(`Errors: ${figures.errors} (goal: 0)`)
     if (values.json) console.log(JSON.stringify(figures))
