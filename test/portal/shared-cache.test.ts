@@ -2,7 +2,8 @@
  * cache/envoy.vcl in a real varnishd (as `npm run start:cached` renders and starts it), in front
  * of a small HTTP server that answers the way `next start` does (Surrogate-Key, s-maxage with
  * Next's year-long stale-while-revalidate, Set-Cookie from draft mode), and purged through the
- * portal's own purge client (lib/revalidation/sharedCache.ts).
+ * portal's own purge client (lib/revalidation/sharedCache.ts): what readers get from a purged page
+ * while its new render runs, when that render fails, and once its grace is over.
  */
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
