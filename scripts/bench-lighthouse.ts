@@ -9,7 +9,8 @@
  * Lighthouse 12.2.3 is pinned: 13 needs Node 22. It runs as its own CLI process per page, so its
  * Chrome and ours never share state. Performance is the median of `--runs` runs (default 3: the
  * score moves with the machine's load); the other categories do not depend on timing.
- * Goals: performance ≥ 98, accessibility, best practices and SEO 100.
+ * Goals: performance ≥ 98, accessibility, best practices and SEO 100, and the trip page's and the
+ * briefing sheet's performance at least the floor page's in the same run (`*_vs_floor_performance_ratio`).
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -65,9 +66,17 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'envoy-lighthouse-'))
   try {
     const out: Record<string, number> = { runs }
+    // Round by round (floor, trip, briefing, floor, …) rather than page by page: the machine's
+    // load drifts over minutes, and measuring one page's runs together hands that drift to the
+    // comparison between pages.
+    const reportsOf = new Map<string, Report[]>(Object.keys(PAGES).map((name) => [name, []]))
+    for (let run = 0; run < runs; run++) {
+      for (const [name, pagePath] of Object.entries(PAGES)) {
+        reportsOf.get(name)?.push(await lighthouse(`${stack.portalUrl}${pagePath}`, path.join(dir, `${name}-${run}.json`)))
+      }
+    }
     for (const [name, pagePath] of Object.entries(PAGES)) {
-      const reports: Report[] = []
-      for (let run = 0; run < runs; run++) reports.push(await lighthouse(`${stack.portalUrl}${pagePath}`, path.join(dir, `${name}-${run}.json`)))
+      const reports = reportsOf.get(name) ?? []
       const performance = reports.map((report) => score(report, 'performance')).sort((a, b) => a - b)
       const last = reports[reports.length - 1] as Report
       out[`${name}_performance`] = percentile(performance, 50)
@@ -75,17 +84,27 @@ async function main(): Promise<void> {
       out[`${name}_accessibility`] = score(last, 'accessibility')
       out[`${name}_best_practices`] = score(last, 'best-practices')
       out[`${name}_seo`] = score(last, 'seo')
-      const lcp = reports.map((report) => report.audits['largest-contentful-paint']?.numericValue ?? Number.NaN).sort((a, b) => a - b)
-      out[`${name}_lcp_p50_ms`] = Math.round(percentile(lcp, 50))
+      // The metrics the score is made of, so a gap between pages can be traced to one of them.
+      const median = (audit: string) => percentile(reports.map((report) => report.audits[audit]?.numericValue ?? Number.NaN).sort((a, b) => a - b), 50)
+      out[`${name}_fcp_p50_ms`] = Math.round(median('first-contentful-paint'))
+      out[`${name}_lcp_p50_ms`] = Math.round(median('largest-contentful-paint'))
+      out[`${name}_tbt_p50_ms`] = Math.round(median('total-blocking-time'))
+      out[`${name}_si_p50_ms`] = Math.round(median('speed-index'))
+      out[`${name}_cls_p50`] = Math.round(median('cumulative-layout-shift') * 1000) / 1000
       console.log(
         `${pagePath}: performance ${performance.join('/')} (median ${out[`${name}_performance`]}), accessibility ${out[`${name}_accessibility`]}, ` +
-          `best practices ${out[`${name}_best_practices`]}, SEO ${out[`${name}_seo`]}, LCP p50 ${out[`${name}_lcp_p50_ms`]} ms`,
+          `best practices ${out[`${name}_best_practices`]}, SEO ${out[`${name}_seo`]}; medians: FCP ${out[`${name}_fcp_p50_ms`]} ms, LCP ${out[`${name}_lcp_p50_ms`]} ms, ` +
+          `TBT ${out[`${name}_tbt_p50_ms`]} ms, SI ${out[`${name}_si_p50_ms`]} ms, CLS ${out[`${name}_cls_p50`]}`,
       )
       // Say what cost points, so a miss can be acted on.
       for (const [id, audit] of Object.entries(last.audits)) {
         if (audit.score !== null && audit.score < 0.9 && !id.startsWith('metrics')) console.log(`    ${id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`)
       }
     }
+    for (const name of ['trip', 'briefing'] as const) {
+      out[`${name}_vs_floor_performance_ratio`] = Math.round(((out[`${name}_performance`] ?? 0) / (out.floor_performance || 1)) * 100) / 100
+    }
+    console.log(`Performance against the floor page in this run: trip ${out.trip_vs_floor_performance_ratio}×, briefing ${out.briefing_vs_floor_performance_ratio}× (goal ≥ 1)`)
     console.log('Goals: performance ≥ 98, accessibility 100, best practices 100, SEO 100 (trip page and briefing sheet).')
     if (json) console.log(JSON.stringify(out))
   } finally {

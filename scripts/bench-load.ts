@@ -18,14 +18,19 @@
  * bullet on the seed trip, which expires the trip page, its briefing sheet, the country pages and
  * the lists, so readers also meet pages regenerating under load. An error is any reader
  * response that is not 2xx/3xx/404, any connection error or timeout, and any failed write.
+ * Through the cache, the cache's own log says which requests they were (scripts/lib/cache-failures.ts):
+ * every reader answer that was a 5xx or took over 20 s, and every failed fetch from the portal.
  * Goal: 0 errors. The figures are a benchmark, not an assertion: nothing here fails on speed.
  */
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import autocannon from 'autocannon'
 import { percentile, round } from './lib/stats'
 import { reuseBuild, startStack } from './lib/stack'
 import { runMain } from './lib/main'
+import { countLines, followCacheFailures } from './lib/cache-failures'
 
 const { values } = parseArgs({
   options: {
@@ -104,6 +109,7 @@ async function main() {
     }
 
     log(`Load: ${readers} readers on ${readerUrl}${stack.cacheUrl ? ' (the shared cache)' : ''}, ${writers} writers and a corrector on ${stack.lakeUrl}, ${duration} s…`)
+    const cacheLog = stack.cacheWorkDir ? followCacheFailures(stack.cacheWorkDir) : undefined
     const writing = [...Array.from({ length: writers }, (_, index) => writer(index)), corrector()]
     const result = await autocannon({
       url: readerUrl,
@@ -114,10 +120,12 @@ async function main() {
     })
     stopped = true
     await Promise.all(writing)
+    const cacheFailures = await cacheLog?.stop()
 
     const sorted = [...writeLatencies].sort((a, b) => a - b)
     // autocannon counts 404s as non-2xx; the page list has none, so every non-2xx is an error.
-    const readErrors = result.errors + result.timeouts + result.non2xx
+    // Its `errors` already include its `timeouts` (each timeout counts once in both).
+    const readErrors = result.errors + result.non2xx
     const figures = {
       duration_s: duration,
       through_cache: stack.cacheUrl ? 1 : 0,
@@ -130,6 +138,9 @@ async function main() {
       read_errors: readErrors,
       read_non2xx: result.non2xx,
       read_timeouts: result.timeouts,
+      read_resets: result.resets,
+      cache_slow_or_5xx: cacheFailures?.readers.length ?? 0,
+      cache_failed_fetches: cacheFailures?.fetches.length ?? 0,
       writes: writeLatencies.length,
       writes_per_s: round(writeLatencies.length / duration, 1),
       write_p50_ms: round(percentile(sorted, 50), 1),
@@ -138,6 +149,24 @@ async function main() {
       errors: readErrors + writeErrors,
     }
     console.log(`Readers: ${figures.read_requests} requests, ${figures.read_rps} req/s, p50 ${figures.read_p50_ms} ms, p99 ${figures.read_p99_ms} ms, errors ${figures.read_errors} (non-2xx ${figures.read_non2xx}, timeouts ${figures.read_timeouts})`)
+    const statuses = Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => `${status}: ${count ?? 0}`)
+    console.log(`Reader answers by status: ${statuses.join(', ')}`)
+    if (cacheFailures) {
+      // Status, handling (hit = waited for another request's fetch, miss/pass = its own) and page.
+      const byKind = countLines(cacheFailures.readers, (line) => line.replace(/^(\S+) \S+ /, '$1 '))
+      console.log(`Cache: ${cacheFailures.readers.length} reader answers 5xx or slower than 20 s${byKind.length ? ':' : ''}`)
+      for (const [kind, count] of byKind.slice(0, 15)) console.log(`    ${count} × ${kind}`)
+      console.log(`Cache: ${cacheFailures.fetches.length} failed fetches from the portal${cacheFailures.fetches.length ? ':' : ''}`)
+      for (const line of cacheFailures.fetches.slice(0, 10)) console.log(`    ${line}`)
+    }
+    // The portal's own account of its failures (the stack removes its folder when it stops).
+    const portalLog = path.join(stack.lakeDir, 'portal.log')
+    const portalErrors = countLines(
+      (existsSync(portalLog) ? readFileSync(portalLog, 'utf8') : '').split('\n').filter((line) => /error/i.test(line)),
+      (line) => line.slice(0, 160),
+    )
+    console.log(`Portal: ${portalErrors.reduce((sum, [, count]) => sum + count, 0)} log lines naming an error${portalErrors.length ? ':' : ''}`)
+    for (const [line, count] of portalErrors.slice(0, 8)) console.log(`    ${count} × ${line}`)
     console.log(`Writers: ${figures.writes} writes, ${figures.writes_per_s}/s, p50 ${figures.write_p50_ms} ms, p99 ${figures.write_p99_ms} ms, errors ${figures.write_errors}`)
     console.log(`Errors: ${figures.errors} (goal: 0)`)
     if (values.json) console.log(JSON.stringify(figures))

@@ -17,6 +17,19 @@ import { CONTENT_TAG, listTag } from './tags'
 
 export const SURROGATE_KEY_HEADER = 'Surrogate-Key'
 
+/**
+ * `Surrogate-Control` (the Edge Architecture header that CDNs and cache/envoy.vcl read, and
+ * browsers ignore): how long the shared cache alone may keep a page that browsers are told not to
+ * keep. Search result pages are rendered per query string and Next keeps none of them, so every
+ * reader of a popular search was one render on the portal (bench:load: 200 readers, most of them
+ * waiting on `/search`, made the portal time out). The cache now keeps each result page briefly
+ * and renders it once for all its readers; a publish purges it by its keys like any page. Short,
+ * because an embargo lifting is a moment, not a publish, so no purge announces it: a trip whose
+ * embargo lifts shows in search results within these seconds.
+ */
+export const SURROGATE_CONTROL_HEADER = 'Surrogate-Control'
+export const SEARCH_SHARED_CACHE_SECONDS = 5
+
 type HeaderRule = { source: string; headers: { key: string; value: string }[] }
 
 const lists = (...types: string[]) => types.map(listTag)
@@ -57,7 +70,10 @@ const ROUTE_KEYS: [source: string, keys: string[]][] = [
 export function surrogateKeyHeaders(): HeaderRule[] {
   const rule = (source: string, keys: string[]): HeaderRule => ({
     source,
-    headers: [{ key: SURROGATE_KEY_HEADER, value: [CONTENT_TAG, ...keys].join(' ') }],
+    headers: [
+      { key: SURROGATE_KEY_HEADER, value: [CONTENT_TAG, ...keys].join(' ') },
+      ...(source === '/search' ? [{ key: SURROGATE_CONTROL_HEADER, value: `max-age=${SEARCH_SHARED_CACHE_SECONDS}` }] : []),
+    ],
   })
   // Build files are immutable and named by their content: no publish changes them.
   return [rule('/((?!_next/static/).*)', []), ...ROUTE_KEYS.map(([source, keys]) => rule(source, keys))]

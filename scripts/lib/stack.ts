@@ -23,13 +23,15 @@ import { createClient, type SanityClient } from '@sanity/client'
 import { createToken } from '../../lake/index'
 import { lakeServeCommand } from './processes'
 import { freePort } from './ports'
-import { PORTAL_KEEP_ALIVE_MS, prepareVarnish } from './varnish'
+import { PORTAL_KEEP_ALIVE_MS, prepareVarnish, varnishWorkDir } from './varnish'
 
 export type Stack = {
   /** The portal, e.g. http://127.0.0.1:41234 */
   portalUrl: string
   /** The shared cache in front of the portal, when asked for (`cache`). */
   cacheUrl?: string
+  /** That cache's varnishd working folder (`-n` of varnishlog and varnishstat). */
+  cacheWorkDir?: string
   /** A second `next start` on the same build, compressing, with nothing in front (`compressingPortal`). */
   compressingPortalUrl?: string
   /** The lake's plain-HTTP API, e.g. http://127.0.0.1:41235 */
@@ -219,6 +221,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   return {
     portalUrl,
     cacheUrl,
+    cacheWorkDir: cacheDir ? varnishWorkDir(cacheDir) : undefined,
     compressingPortalUrl: compressingPort ? `http://127.0.0.1:${compressingPort}` : undefined,
     lakeUrl,
     lakeDir,

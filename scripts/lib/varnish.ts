@@ -81,6 +81,11 @@ function varnishGroupId(): number | undefined {
   }
 }
 
+/** varnishd's own folder (-n) inside a run's working folder, for varnishlog and varnishstat. */
+export function varnishWorkDir(runDir: string): string {
+  return path.join(runDir, 'varnish')
+}
+
 /** Writes this run's VCL into a new working folder and returns the varnishd command for it. */
 export function prepareVarnish(options: VarnishOptions): VarnishRun {
   const workDir = mkdtempSync(path.join(tmpdir(), 'envoy-varnish-'))
@@ -98,7 +103,7 @@ export function prepareVarnish(options: VarnishOptions): VarnishRun {
   const args = [
     varnishd(),
     '-F',
-    '-n', path.join(workDir, 'varnish'),
+    '-n', varnishWorkDir(workDir),
     '-f', vclFile,
     '-a', `${options.host ?? ''}:${options.port}`,
     '-s', `malloc,${options.memory}`,

@@ -2,7 +2,8 @@
  * cache/envoy.vcl in a real varnishd (as `npm run start:cached` renders and starts it), in front
  * of a small HTTP server that answers the way `next start` does (Surrogate-Key, s-maxage with
  * Next's year-long stale-while-revalidate, Set-Cookie from draft mode), and purged through the
- * portal's own purge client (lib/revalidation/sharedCache.ts).
+ * portal's own purge client (lib/revalidation/sharedCache.ts): what readers get from a purged page
+ * while its new render runs, when that render fails, and once its grace is over.
  */
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -25,20 +26,39 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
   let workDir: string
   let cacheUrl: string
   let version = 1
+  /** While set, the backend holds its answers for /trips/held-* until it resolves (a slow render). */
+  let held: Promise<void> | undefined
+  /** Paths the backend answers with 500 (a render that fails). */
+  const failing = new Set<string>()
 
   const backendCalls = (path: string) => seen.filter((request) => request.path === path).length
   const get = async (path: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${cacheUrl}${path}`, { headers, redirect: 'manual' })
+    // A reader that would wait on a held render gives up, and the test says so, instead of hanging.
+    const response = await fetch(`${cacheUrl}${path}`, { headers, redirect: 'manual', signal: AbortSignal.timeout(5_000) })
     return { status: response.status, cache: response.headers.get('x-cache'), headers: response.headers, body: await response.text() }
+  }
+  /** Reads until the cache serves the new render of `path` from its store (it runs in the background after a purge). */
+  const untilFresh = async (path: string, body: RegExp) => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const answer = await get(path)
+      if (answer.cache === 'HIT' && body.test(answer.body)) return
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    assert.fail(`${path} was never served fresh from the cache (${body})`)
   }
   const purge = (keys: string[], secret = SECRET) => purgeSharedCache(keys, { port: 0, memory: '32m', purge: { url: `${cacheUrl}/`, secret } })
 
   before(async () => {
     const backendPort = await freePort()
-    backend = createServer((request, response) => {
+    backend = createServer(async (request, response) => {
       const path = request.url ?? '/'
       seen.push({ path, headers: request.headers })
       const draft = /__prerender_bypass=/.test(request.headers.cookie ?? '')
+      if (path.startsWith('/trips/held-') && held) await held
+      if (failing.has(path)) {
+        response.writeHead(500, { 'Content-Type': 'text/html', 'Cache-Control': 'private, no-cache, no-store' })
+        return void response.end('render failed')
+      }
       if (path.startsWith('/trips/')) {
         const slug = path.split('/')[2]
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NEXT_CACHE_CONTROL, 'Surrogate-Key': `sanity trip:${slug}` })
@@ -49,6 +69,17 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
         const keyed = path === '/calendar/keyed'
         response.writeHead(200, { 'Content-Type': 'text/calendar', 'Cache-Control': 'no-cache', ...(keyed ? { 'Surrogate-Key': 'sanity trip:tokyo' } : {}) })
         return void response.end(`BEGIN:VCALENDAR v${version}`)
+      }
+      if (path.startsWith('/search')) {
+        // As the portal's search answers (lib/revalidation/surrogateKeys.ts): no-store for browsers, a few seconds for the cache.
+        const told = !path.includes('untold')
+        response.writeHead(200, {
+          'Content-Type': 'text/html',
+          'Cache-Control': 'private, no-cache, no-store, max-age=0, must-revalidate',
+          'Surrogate-Key': 'sanity list:trip',
+          ...(told ? { 'Surrogate-Control': 'max-age=2' } : {}),
+        })
+        return void response.end(`results v${version}`)
       }
       if (path === '/sets-cookie') {
         response.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': NEXT_CACHE_CONTROL, 'Set-Cookie': 'a=b; Path=/' })
@@ -111,15 +142,79 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
     assert.equal(forged.status, 403)
 
     assert.equal(await purge(['trip:tokyo', 'list:trip']), 1)
-    const tokyo = await get('/trips/tokyo')
-    assert.equal(tokyo.cache, 'MISS')
-    assert.match(tokyo.body, /published tokyo v2/)
+    const calls = backendCalls('/trips/tokyo')
+    // The first reader after the purge gets the previous page at once and starts the new render...
+    assert.equal((await get('/trips/tokyo')).cache, 'STALE')
+    await untilFresh('/trips/tokyo', /published tokyo v2/)
+    assert.equal(backendCalls('/trips/tokyo'), calls + 1)
+    // ...and the untouched page is still the cached one.
     const osaka = await get('/trips/osaka')
     assert.equal(osaka.cache, 'HIT')
     assert.match(osaka.body, /v1/)
     // The site-wide key reaches every page.
     assert.ok(((await purge(['sanity'])) ?? 0) >= 2)
-    assert.equal((await get('/trips/osaka')).cache, 'MISS')
+    assert.equal((await get('/trips/osaka')).cache, 'STALE')
+    await untilFresh('/trips/osaka', /published osaka v2/)
+  })
+
+  it("answers a purged page's readers at once while its new render runs, and every reader after it gets the new page", async () => {
+    const path = '/trips/held-rome'
+    await get(path)
+    version = 3
+    let release = () => {}
+    held = new Promise<void>((resolve) => (release = resolve))
+    try {
+      await purge(['trip:held-rome'])
+      // The render is held: none of these could be answered if they waited on it.
+      const during = await Promise.all(Array.from({ length: 5 }, () => get(path)))
+      for (const reader of during) {
+        assert.equal(reader.status, 200)
+        assert.equal(reader.cache, 'STALE')
+        assert.match(reader.body, /published held-rome v2/)
+      }
+      assert.equal(backendCalls(path), 2, 'one render for all of them')
+    } finally {
+      release()
+      held = undefined
+    }
+    await untilFresh(path, /published held-rome v3/)
+    for (let reader = 0; reader < 5; reader++) assert.match((await get(path)).body, /published held-rome v3/)
+    assert.equal(backendCalls(path), 2)
+  })
+
+  it("keeps serving the previous page while its new render fails, rather than the portal's error", async () => {
+    const path = '/trips/lisbon'
+    await get(path)
+    failing.add(path)
+    try {
+      await purge(['trip:lisbon'])
+      for (let reader = 0; reader < 3; reader++) {
+        const answer = await get(path)
+        assert.equal(answer.status, 200)
+        assert.match(answer.body, /published lisbon/)
+        // Let the background render fail before the next reader.
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      assert.ok(backendCalls(path) >= 2, 'the cache tried the render again')
+    } finally {
+      failing.delete(path)
+    }
+    await untilFresh(path, /published lisbon/)
+  })
+
+  it('never hands out a purged page once its grace after the first purge has passed, even to the first reader after a quiet spell', async () => {
+    const path = '/trips/quiet'
+    await get(path)
+    const before = version
+    version += 1
+    await purge(['trip:quiet'])
+    await new Promise((resolve) => setTimeout(resolve, 6_000))
+    // A second publish meanwhile does not give the stale page another ten seconds.
+    await purge(['trip:quiet'])
+    await new Promise((resolve) => setTimeout(resolve, 5_000))
+    const reader = await get(path)
+    assert.equal(reader.cache, 'MISS')
+    assert.match(reader.body, new RegExp(`published quiet v${before + 1}`))
   })
 
   it('never serves a preview request from the cache, and never keeps its page', async () => {
@@ -162,7 +257,30 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
     await get('/calendar/unkeyed')
     assert.equal((await get('/calendar/unkeyed')).cache, 'PASS')
     await purge(['trip:tokyo'])
-    assert.equal((await get('/calendar/keyed')).cache, 'MISS')
+    assert.equal((await get('/calendar/keyed')).cache, 'STALE')
+    await untilFresh('/calendar/keyed', /BEGIN:VCALENDAR/)
+  })
+
+  it('keeps a page browsers must not keep only for as long as Surrogate-Control tells it, and purges it by its keys', async () => {
+    const path = '/search?q=japan'
+    await get(path)
+    const second = await get(path)
+    assert.equal(second.cache, 'HIT')
+    // Browsers are still told not to keep it, and the cache's instruction stays in the cache.
+    assert.match(second.headers.get('cache-control') ?? '', /no-store/)
+    assert.equal(second.headers.get('surrogate-control'), null)
+    assert.equal(backendCalls(path), 1)
+    version += 1
+    await purge(['list:trip'])
+    await untilFresh(path, new RegExp(`results v${version}`))
+    // Past its two seconds (no publish needed), the cache renders it again.
+    const calls = backendCalls(path)
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    assert.notEqual((await get(path)).cache, 'HIT')
+    assert.ok(backendCalls(path) > calls)
+    // Without the instruction, the same page passes every time.
+    await get('/search?q=untold')
+    assert.equal((await get('/search?q=untold')).cache, 'PASS')
   })
 
   it("keeps a junk URL's 404 for ten seconds at most, never for Next's year of stale-while-revalidate", async () => {
