@@ -81,6 +81,8 @@ const PARAM_CHOICES: Record<string, unknown[]> = {
   through: [['fact-security-advanced-assets', 'quote-biden-2021-02-04-alliances'], []],
   // The daily public schedule: a day of the seed trip (undated engagements) and one with none.
   date: ['2021-03-15', '2030-06-10'],
+  // Whether a document is published (preview's "not published yet").
+  id: ['trip-2021-03-tokyo-2plus2', 'drafts.trip-2021-03-tokyo-2plus2', 'no-such-id'],
 }
 
 /** The first value of every parameter a query references, then each other value one at a time. */
