@@ -12,14 +12,16 @@
  */
 import { systemClock } from '../../lake/clock'
 import assert from 'node:assert/strict'
-import { readFileSync, existsSync } from 'node:fs'
+import { readFileSync, existsSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { AccountStore } from '../../lake/accounts'
 import { openDatabase } from '../../lake/db'
 import type { LakeContext } from '../../lake/routes/common'
 import { buildApp } from '../../lake/server'
-import { startTestLake } from '../lake/helpers'
+import { Store } from '../../lake/store'
+import { editorialPlugin } from '../../editorial/lake/plugin'
+import { startTestLake, tempDir } from '../lake/helpers'
 import type { TestLake } from '../lake/helpers'
 import { fingerprint } from './helpers'
 
@@ -104,6 +106,10 @@ const TABLE: Row[] = [
   { route: 'GET /projects/:projectId/user-applications', path: '/v1/projects/local/user-applications', access: PUBLIC },
   { route: 'GET /projects/:projectId/grants', path: '/v1/projects/local/grants', access: PUBLIC },
   { route: 'GET /projects/:projectId/features', path: '/v1/projects/local/features', access: PUBLIC },
+  // What the Studio's Releases tool reads: the release limit, a release's activity, the plan.
+  { route: 'GET /projects/:projectId/new-content-release-allowed', path: '/v1/projects/local/new-content-release-allowed', access: READERS },
+  { route: 'GET /data/history/:dataset/events/releases/:releaseId', path: '/v1/data/history/production/events/releases/rnone', access: READERS },
+  { route: 'GET /subscriptions/project/:projectId', path: '/v1/subscriptions/project/local', access: READERS },
   { route: 'GET /features', path: '/v1/features', access: PUBLIC },
   { route: 'GET /access/requests/me', path: '/v2024-07-01/access/requests/me', access: READERS },
   { route: 'POST /assets/images/:dataset', path: '/v1/assets/images/production?filename=dot.png', body: PNG_1X1, contentType: 'image/png', access: WRITERS },
@@ -114,15 +120,23 @@ const TABLE: Row[] = [
 
 /** Every `METHOD /url` buildApp registers (HEAD and OPTIONS are Fastify's and CORS's own). */
 async function registeredRoutes(): Promise<string[]> {
-  // Registration reads nothing else of the context (handlers do): `workflow` switches its routes
-  // on, and the system clock has no route to move it (a manual clock's is tested in test/lake/clock.test.ts).
-  const app = buildApp({ workflow: {}, clock: systemClock } as unknown as LakeContext, { corsOrigins: [] })
+  // Registration reads nothing else of the context (handlers do): the editorial plugin, as npm
+  // start loads it, adds its routes (its setup only prepares statements on the store), and the
+  // system clock has no route to move it (a manual clock's is tested in test/lake/clock.test.ts).
+  const dir = tempDir()
+  const store = new Store(dir)
+  const context = { store, clock: systemClock, plugins: [] } as unknown as LakeContext
+  const plugin = editorialPlugin()
+  context.plugins = [{ name: plugin.name, ...plugin.setup?.(context) }]
+  const app = buildApp(context, { corsOrigins: [] })
   const routes: string[] = []
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD' && method !== 'OPTIONS') routes.push(`${method} ${route.url}`)
   })
   await app.ready()
   await app.close()
+  store.close()
+  rmSync(dir, { recursive: true, force: true })
   return [...new Set(routes)].sort()
 }
 
