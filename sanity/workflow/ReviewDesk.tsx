@@ -140,6 +140,7 @@ function ApproveAndPublish({ row }: { row: QueueRow }) {
 }
 
 function QueueItem({ row }: { row: QueueRow }) {
+  const typeTitle = useSchema().get(row.documentType)?.title ?? row.documentType
   return (
     <Card padding={3} radius={2} border data-testid="review-desk-row" data-document-id={row.documentId}>
       <Flex gap={3} align="flex-start">
@@ -150,7 +151,7 @@ function QueueItem({ row }: { row: QueueRow }) {
                 {row.title}
               </IntentLink>
             </Text>
-            <Badge>{row.documentType}</Badge>
+            <Badge>{typeTitle}</Badge>
           </Flex>
           <Text size={1}>
             Submitted by <UserName id={row.submittedBy} />, <When iso={row.submittedAt} />
