@@ -12,7 +12,7 @@ import { locations, mainDocuments } from './sanity/presentation/resolve'
 import { ShareLinkAction } from './sanity/presentation/ShareLinkAction'
 import { schemaTypes, singletonTypes } from './sanity/schemaTypes'
 import { structure } from './sanity/structure'
-import { workflowActions, workflowBadges } from './sanity/workflow'
+import { reviewDeskTool, workflowActions, workflowBadges } from './sanity/workflow'
 
 export default defineConfig({
   name: 'envoy',
@@ -28,6 +28,8 @@ export default defineConfig({
       resolve: { locations, mainDocuments },
     }),
     visionTool({ defaultApiVersion: studioApiVersion, defaultDataset: studioDataset })],
+  // What waits for review, and approve-and-publish in one step (sanity/workflow/ReviewDesk.tsx).
+  tools: (tools) => [...tools, reviewDeskTool],
   schema: {
     types: schemaTypes,
     templates: (templates) => [

@@ -1,10 +1,12 @@
 /**
- * Editorial workflow in the Studio: document actions and badges for sanity.config.ts.
+ * Editorial workflow in the Studio: document actions, badges and the review desk tool for sanity.config.ts.
  * Rules: editorial/state.ts; enforcement: editorial/lake/service.ts.
  */
 import type { DocumentActionComponent, DocumentBadgeComponent } from 'sanity'
 import { ApproveAction, ForcePublishAction, RequestChangesAction, ScheduleAction, SubmitForReviewAction, SubmitForReviewLaterAction, withReview } from './actions'
 import { ReviewBadge, ScheduleBadge } from './badges'
+
+export { reviewDeskTool } from './ReviewDesk'
 
 /**
  * Publish waits for approval. The footer's primary button is the first action that shows: the
