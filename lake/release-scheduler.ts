@@ -14,11 +14,13 @@ import { LakeError } from './errors'
 import { ActionFailure } from './action-input'
 import { RELEASE_TYPE, publishReleaseIn, readRelease, type Release } from './releases'
 import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction } from './write'
+import { startPeriodic } from './periodic'
+import type { BackgroundWork } from './plugin'
 
 /** Author of the transactions that publish scheduled releases. */
 export const RELEASE_SCHEDULER_AUTHOR = 'lake-release-scheduler'
 
-export type ReleaseScheduler = { close(): Promise<void>; tick(): Promise<void> }
+export type ReleaseScheduler = BackgroundWork
 
 export type ReleaseSchedulerOptions = {
   intervalMs?: number
@@ -71,17 +73,14 @@ export async function publishDueRelease(context: WriteContext, dataset: string, 
 }
 
 export function startReleaseScheduler(context: WriteContext, options: ReleaseSchedulerOptions = {}): ReleaseScheduler {
-  let running: Promise<void> | null = null
-  let closed = false
-
-  async function runDue(): Promise<void> {
+  async function runDue(isClosed: () => boolean): Promise<void> {
     const now = options.clock?.now() ?? Date.now()
     for (const dataset of context.store.datasetNames()) {
       const due = scheduledReleases(context, dataset)
         .filter((release) => Date.parse(release.publishAt ?? '') <= now)
         .sort((a, b) => (a.publishAt ?? '').localeCompare(b.publishAt ?? ''))
       for (const release of due) {
-        if (closed) return
+        if (isClosed()) return
         await publishDueRelease(context, dataset, release.doc._id, options)
         const after = readRelease(context.store.get(dataset, release.doc._id))
         options.log?.(`Release ${release.releaseId} (${dataset}, due ${release.publishAt}): ${after?.state ?? 'gone'}`)
@@ -89,25 +88,5 @@ export function startReleaseScheduler(context: WriteContext, options: ReleaseSch
     }
   }
 
-  function tick(): Promise<void> {
-    if (closed) return Promise.resolve()
-    running ??= runDue()
-      .catch((error: unknown) => console.error('[lake] release scheduler tick failed:', error))
-      .finally(() => {
-        running = null
-      })
-    return running
-  }
-
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 1000)
-  timer.unref()
-  void tick()
-  return {
-    tick,
-    async close() {
-      closed = true
-      clearInterval(timer)
-      await running
-    },
-  }
+  return startPeriodic('release scheduler', runDue, options.intervalMs)
 }

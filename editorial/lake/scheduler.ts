@@ -10,18 +10,17 @@ import type { Clock } from '../../lake/clock'
 import type { Store } from '../../lake/store'
 import { SCHEDULE_TYPE, type ScheduleDoc } from '../state'
 import type { Workflow } from './service'
+import { startPeriodic } from '../../lake/periodic'
+import type { BackgroundWork } from '../../lake/plugin'
 
-export type Scheduler = { close(): Promise<void>; tick(): Promise<void> }
+export type Scheduler = BackgroundWork
 
 export function startScheduler(
   store: Store,
   workflow: Workflow,
   options: { intervalMs?: number; log?: (message: string) => void; clock?: Clock } = {},
 ): Scheduler {
-  let running: Promise<void> | null = null
-  let closed = false
-
-  async function runDue(): Promise<void> {
+  async function runDue(isClosed: () => boolean): Promise<void> {
     const now = options.clock?.now() ?? Date.now()
     for (const dataset of store.datasetNames()) {
       const due = workflow
@@ -29,7 +28,7 @@ export function startScheduler(
         .filter((schedule: ScheduleDoc) => schedule._type === SCHEDULE_TYPE && schedule.state === 'scheduled' && Date.parse(schedule.publishAt) <= now)
         .sort((a, b) => a.publishAt.localeCompare(b.publishAt))
       for (const schedule of due) {
-        if (closed) return
+        if (isClosed()) return
         await workflow.runSchedule(dataset, schedule._id)
         const after = store.get(dataset, schedule._id)
         options.log?.(`Schedule ${schedule._id} (${dataset}, due ${schedule.publishAt}): ${String(after?.state)}${after?.failureReason ? ` — ${String(after.failureReason)}` : ''}`)
@@ -37,25 +36,5 @@ export function startScheduler(
     }
   }
 
-  function tick(): Promise<void> {
-    if (closed) return Promise.resolve()
-    running ??= runDue()
-      .catch((error: unknown) => console.error('[lake] scheduler tick failed:', error))
-      .finally(() => {
-        running = null
-      })
-    return running
-  }
-
-  const timer = setInterval(() => void tick(), options.intervalMs ?? 1000)
-  timer.unref()
-  void tick()
-  return {
-    tick,
-    async close() {
-      closed = true
-      clearInterval(timer)
-      await running
-    },
-  }
+  return startPeriodic('scheduler', runDue, options.intervalMs)
 }
