@@ -1,0 +1,87 @@
+/**
+ * The query as evaluated for its source map: the same tree, with the reads in *final* positions
+ * turned into reads of markers (see provenance.ts).
+ *
+ * A position is final when its value goes to the result without anything inspecting it again:
+ * the query's root, an object attribute's value, an array element, a projection's body (not its
+ * base, which becomes `@`), a `[]`/`[n]`/`[a..b]` over a final value, `coalesce()`'s arguments
+ * (it only asks whether a value is null, which a marker answers as the value would) and
+ * `select()`'s values (not its conditions). Everything else — filters, `order()`, operators, any
+ * other function, the base of a projection or `->` — is left as written, so it computes over the
+ * very values it would compute over without a source map, and nothing inside it is rewritten.
+ *
+ * In a final position:
+ * - `base.name` becomes `base{coalesce(@[<prefix>name], @.name)}` (or the `coalesce` alone when
+ *   `base` is `@`): a Proxy of a document answers the virtual attribute with a marker, anything
+ *   else (an object the query built, a parameter) has no such attribute and reads as before;
+ * - `...value` reads `value[<prefix>*]`, a copy whose values are markers, the same way;
+ * - a string, number or boolean literal becomes a marker of a literal.
+ */
+import type { ExprNode, ObjectAttributeNode } from 'groq-js'
+
+export type RewriteNames = {
+  /** Prefix of the virtual attribute that reads an attribute's marker. */
+  virtualPrefix: string
+  /** The virtual attribute that reads a marked copy of a whole object. */
+  splatKey: string
+  /** The marker standing for a literal of the query. */
+  literal: (value: unknown) => unknown
+}
+
+export function rewriteForSourceMap(tree: ExprNode, names: RewriteNames): ExprNode {
+  const final = (node: ExprNode): ExprNode => {
+    switch (node.type) {
+      case 'AccessAttribute':
+        return readFinal(node.base, node.name, names)
+      case 'Object':
+        return { ...node, attributes: node.attributes.map((attribute) => finalAttribute(attribute)) }
+      case 'Array':
+        return { ...node, elements: node.elements.map((element) => ({ ...element, value: final(element.value) })) }
+      case 'Group':
+      case 'Slice':
+      case 'AccessElement':
+      case 'ArrayCoerce':
+        return { ...node, base: final(node.base) }
+      case 'Projection':
+      case 'Map':
+      case 'FlatMap':
+        return { ...node, expr: final(node.expr) }
+      case 'Select':
+        return {
+          ...node,
+          alternatives: node.alternatives.map((alternative) => ({ ...alternative, value: final(alternative.value) })),
+          fallback: node.fallback && final(node.fallback),
+        }
+      case 'FuncCall':
+        if (node.namespace === 'global' && node.name === 'coalesce') return { ...node, args: node.args.map(final) }
+        return node
+      case 'Value':
+        return { ...node, value: names.literal(node.value) }
+      default:
+        return node
+    }
+  }
+
+  const finalAttribute = (attribute: ObjectAttributeNode): ObjectAttributeNode => {
+    switch (attribute.type) {
+      case 'ObjectAttributeValue':
+        return { ...attribute, value: final(attribute.value) }
+      case 'ObjectSplat':
+      case 'ObjectConditionalSplat':
+        // `...{a, b}` is an object built here: its own attributes are final positions.
+        return { ...attribute, value: attribute.value.type === 'Object' ? final(attribute.value) : readFinal(attribute.value, null, names) }
+    }
+  }
+
+  return final(tree)
+}
+
+/** `base.name` (or the whole of `base` for a splat, `name` null) in a final position. */
+function readFinal(base: ExprNode | undefined, name: string | null, names: RewriteNames): ExprNode {
+  const marked: ExprNode = { type: 'AccessAttribute', name: name === null ? names.splatKey : `${names.virtualPrefix}${name}` }
+  const plain: ExprNode = name === null ? { type: 'This' } : { type: 'AccessAttribute', name }
+  const read: ExprNode = { type: 'FuncCall', namespace: 'global', name: 'coalesce', args: [marked, plain] }
+  if (!base || base.type === 'This') return read
+  // A projection reads `base` once, as the attribute access would, and yields null unless it is an object.
+  return { type: 'Projection', base, expr: read }
+}
