@@ -12,7 +12,7 @@ import type { ExprNode } from 'groq-js'
 import { LakeError } from './errors'
 import { indexFor } from './index-view'
 import { planQuery } from './query-plan'
-import { sourceMapOf } from './source-map'
+import { evaluateWithSourceMap } from './source-map'
 import type { ContentSourceMap, SourceMapRequest } from './source-map'
 import { DEFAULT_QUERY_LIMITS, checkQueryShape, checkTreeDepth, queryBudget, queryTimeout, withDeadline } from './limits'
 import type { QueryLimits } from './limits'
@@ -92,34 +92,35 @@ export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: Que
 export type QueryAnswer = { result: unknown; sourceMap?: ContentSourceMap }
 
 /**
- * runQuery, and with `sourceMap` the result's content source map (lake/source-map), made by a
- * second evaluation inside the same budget: a query whose map does not fit in its deadline is
- * stopped like any other.
+ * runQuery, and with `sourceMap` the result's content source map (lake/source-map): the query is
+ * then evaluated once, tracing where values come from, inside the same budget (a query whose map
+ * does not fit in its deadline is stopped like any other).
  */
 export async function answerQuery(tree: ExprNode, docs: readonly Doc[], params: QueryParams, context: EvaluateContext, sourceMap?: SourceMapRequest): Promise<QueryAnswer> {
   const timeoutMs = context.timeoutMs ?? DEFAULT_QUERY_LIMITS.timeoutMs
   try {
     const budget = queryBudget(timeoutMs)
     const guard = (list: readonly Doc[]) => withDeadline(list, timeoutMs, budget)
+    // The source map's walk over the result checks the clock too (lake/source-map/emit.ts).
     const check = () => {
-      // A branch that ran on after the budget was spent saw empty lists: its result is not an answer.
       if (budget.expired || performance.now() > budget.deadline) throw queryTimeout(timeoutMs)
     }
     const followed = context.followed
     // Past MAX_QUERY_TAGS the response names the fallback tag anyway; the set stops growing there.
     const follow = followed && ((id: string) => void (followed.size <= MAX_QUERY_TAGS && followed.add(id)))
     const index = indexFor(docs)
-    const plan = planQuery(tree, params, index, guard, follow)
     const options = {
       identity: context.identity,
       timestamp: new Date(context.now ?? Date.now()),
       sanity: { projectId: context.projectId ?? 'local', dataset: context.dataset },
     }
+    if (sourceMap) return await evaluateWithSourceMap(tree, { docs, index, params, guard, follow, check, options }, sourceMap)
+    const plan = planQuery(tree, params, index, guard, follow)
     const value = await evaluate(plan.tree, { ...options, dataset: guard(docs), dereference: plan.dereference, params })
     const result = await value.get()
+    // A branch that ran on after the budget was spent saw empty lists: its result is not an answer.
     if (budget.expired) throw queryTimeout(timeoutMs)
-    if (!sourceMap || result === undefined) return { result }
-    return { result, sourceMap: await sourceMapOf(tree, result, { docs, index, params, guard, check, options }, sourceMap) }
+    return { result }
   } catch (error) {
     // A candidate list's guard was given what was left of the budget; report the query's limit.
     if (error instanceof LakeError && error.body.error.type === 'queryTimeoutError') throw queryTimeout(timeoutMs)

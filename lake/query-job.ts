@@ -81,7 +81,7 @@ export async function runJob(source: ViewSource, job: Job): Promise<JobResult> {
     const { result, sourceMap } = await answerQuery(tree, docs, job.params, { ...context, followed }, sourceMapRequest)
     const resultJson = result === undefined ? undefined : serializeResult(result, job.limits.maxResultBytes)
     // The map counts against the same cap as the result: together they are what is sent.
-    const sourceMapJson = sourceMap && serializeResult(sourceMap, job.limits.maxResultBytes - Buffer.byteLength(resultJson ?? ''))
+    const sourceMapJson = sourceMap && resultJson !== undefined ? serializeResult(sourceMap, job.limits.maxResultBytes - Buffer.byteLength(resultJson)) : undefined
     const syncTags = followed && queryTags(job.dataset, queryDependencies(tree, job.params), followed)
     return { ok: true, kind: 'query', resultJson, sourceMapJson, syncTags }
   } catch (error) {

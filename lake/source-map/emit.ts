@@ -1,20 +1,18 @@
 /**
- * The content source map of a result, in Sanity's shape (`@sanity/client`'s `ContentSourceMap`):
- * `documents` and `paths` are lookup tables, `mappings` maps each result leaf's JSON path
- * (`$[0]['title']`) to a document and a path inside it (`$['body'][?(@._key=='k')]['text']` with
- * `withKeyArraySelector`, `$['body'][0]['text']` otherwise), or to `literal`.
+ * The answer and its content source map, in Sanity's shape (`@sanity/client`'s
+ * `ContentSourceMap`), from the traced evaluation's result (index.ts).
  *
- * `result` is the query's answer; `traced` the same query's answer from the provenance-tracking
- * evaluation (index.ts), which has the same shape with markers and Proxies in place of the values
- * that came from documents. The two are walked side by side, and a leaf is mapped only when the
- * traced value names a source *and* the value recorded at that source is identical to the
- * result's value; anything else (a value the query computed, a shape that differs) is left
- * unmapped. Only strings, numbers and booleans are mapped: clients resolve containers by the
- * closest mapped prefix, and leaving containers unmapped keeps that from ever reaching a wrong one.
+ * That result has the answer's shape, with markers and traced Proxies where values came from
+ * documents or literals (provenance.ts). One walk turns it back into the plain answer — a marker
+ * into its value, a Proxy into the object it stands for — and maps each leaf on the way:
+ * `documents` and `paths` are lookup tables, `mappings` maps each leaf's JSON path in the result
+ * (`$[0]['title']`) to a document and a path inside it, or to `literal`. Anything else (a value
+ * the query computed) is left unmapped. Only strings, numbers and booleans are mapped: clients
+ * resolve a container by its closest mapped prefix, and leaving containers unmapped keeps that
+ * lookup from ever reaching a wrong place.
  */
-import type { Origin, Provenance, Segment, SourceDocument } from './provenance'
-
-export type SourceMapMode = 'index' | 'keyed'
+import type { Origin, Provenance, SourceDocument } from './provenance'
+import { attributeSegment, isLeaf } from './provenance'
 
 export type ContentSourceMap = {
   documents: { _id: string; _type: string }[]
@@ -22,19 +20,18 @@ export type ContentSourceMap = {
   mappings: Record<string, { type: 'value'; source: { type: 'documentValue'; document: number; path: number } | { type: 'literal' } }>
 }
 
-/** Called every so many leaves, so a huge result stays inside the query's deadline. */
+/** Called every so many values, so a huge result stays inside the query's deadline. */
 export type Check = () => void
 
 const CHECK_EVERY = 1024
 
-export function buildSourceMap(result: unknown, traced: unknown, provenance: Provenance, mode: SourceMapMode, check: Check): ContentSourceMap {
+export function resolveTraced(traced: unknown, provenance: Provenance, check: Check): { result: unknown; sourceMap: ContentSourceMap } {
   const map: ContentSourceMap = { documents: [], paths: [], mappings: {} }
   const documentIndex = new Map<string, number>()
   const pathIndex = new Map<string, number>()
-  let leaves = 0
+  let visited = 0
 
   const emit = (resultPath: string, document: SourceDocument | null, sourcePath: string) => {
-    if (++leaves % CHECK_EVERY === 0) check()
     if (!document) {
       map.mappings[resultPath] = { type: 'value', source: { type: 'literal' } }
       return
@@ -52,75 +49,46 @@ export function buildSourceMap(result: unknown, traced: unknown, provenance: Pro
     map.mappings[resultPath] = { type: 'value', source: { type: 'documentValue', document: documentAt, path: pathAt } }
   }
 
-  const segment = (step: Segment): string => (typeof step === 'string' ? attribute(step) : mode === 'keyed' && step.key !== undefined ? keyed(step.key) : `[${step.index}]`)
-  const pathOf = (origin: Origin): string => `$${origin.path.map(segment).join('')}`
-
-  /** `value` (from the result) against `source`, the stored value it is known to be. */
-  const walkSource = (value: unknown, source: unknown, document: SourceDocument, sourcePath: string, atRoot: boolean, resultPath: string) => {
+  /** Maps every leaf of `value`, a stored value at `origin`, placed at `resultPath`. */
+  const mapStored = (value: unknown, origin: Origin, resultPath: string) => {
+    if (++visited % CHECK_EVERY === 0) check()
+    if (origin.synthetic) return
     if (isLeaf(value)) {
-      if (value === source) emit(resultPath, document, sourcePath)
+      emit(resultPath, origin.document, origin.path)
       return
     }
+    if (typeof value !== 'object' || value === null) return
     if (Array.isArray(value)) {
-      if (!Array.isArray(source) || source.length !== value.length) return
-      value.forEach((item, index) => {
-        const stored: unknown = source[index]
-        const key = isRecord(stored) && typeof stored._key === 'string' ? stored._key : undefined
-        const step = mode === 'keyed' && key !== undefined ? keyed(key) : `[${index}]`
-        walkSource(item, stored, document, sourcePath + step, false, `${resultPath}[${index}]`)
-      })
+      value.forEach((item: unknown, index) => mapStored(item, provenance.child(origin, value, String(index)), `${resultPath}[${index}]`))
       return
     }
-    if (!isRecord(value) || !isRecord(source)) return
-    for (const [name, item] of Object.entries(value)) {
-      if (!Object.hasOwn(source, name) || (atRoot && document.synthetic.has(name))) continue
-      walkSource(item, source[name], document, sourcePath + attribute(name), false, resultPath + attribute(name))
-    }
+    for (const [name, item] of Object.entries(value)) mapStored(item, provenance.child(origin, value, name), resultPath + attributeSegment(name))
   }
 
-  const walk = (value: unknown, shadow: unknown, resultPath: string) => {
-    const mark = provenance.markOf(shadow)
-    if (mark) {
-      if (isLeaf(value) && value === mark.value) {
-        const origin = mark.origin
-        if (!origin) emit(resultPath, null, '')
-        else if (!(origin.path.length === 1 && typeof origin.path[0] === 'string' && origin.document.synthetic.has(origin.path[0]))) emit(resultPath, origin.document, pathOf(origin))
-      }
-      return
+  /** The plain value of a traced one, mapping its leaves. */
+  const resolve = (value: unknown, resultPath: string): unknown => {
+    if (++visited % CHECK_EVERY === 0) check()
+    if (typeof value === 'string') {
+      const mark = provenance.markOf(value)
+      if (!mark) return value
+      const origin = mark.origin
+      if (!origin) emit(resultPath, null, '')
+      else if (!origin.synthetic) emit(resultPath, origin.document, origin.path)
+      return mark.value
     }
-    const source = provenance.tracedOf(shadow)
+    if (typeof value !== 'object' || value === null) return value
+    const source = provenance.tracedOf(value)
     if (source) {
-      walkSource(value, source.target, source.origin.document, pathOf(source.origin), source.origin.path.length === 0, resultPath)
-      return
+      // The stored object itself: the answer holds it as is, every leaf mapped from its place.
+      mapStored(source.target, source.origin, resultPath)
+      return source.target
     }
-    if (Array.isArray(value)) {
-      if (!Array.isArray(shadow) || shadow.length !== value.length) return
-      value.forEach((item, index) => walk(item, shadow[index], `${resultPath}[${index}]`))
-      return
-    }
-    if (!isRecord(value) || !isRecord(shadow)) return
-    for (const [name, item] of Object.entries(value)) if (Object.hasOwn(shadow, name)) walk(item, shadow[name], resultPath + attribute(name))
+    if (Array.isArray(value)) return value.map((item: unknown, index) => resolve(item, `${resultPath}[${index}]`))
+    const plain: Record<string, unknown> = {}
+    for (const [name, item] of Object.entries(value)) plain[name] = resolve(item, resultPath + attributeSegment(name))
+    return plain
   }
 
-  walk(result, traced, '$')
-  return map
-}
-
-// Escaping as @sanity/client's jsonPath(), so that its lookups find these exact keys.
-const ESCAPES: Record<string, string> = { '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', "'": "\\'", '\\': '\\\\' }
-
-function attribute(name: string): string {
-  return `['${name.replace(/[\f\n\r\t'\\]/g, (char) => ESCAPES[char] ?? char)}']`
-}
-
-function keyed(key: string): string {
-  return `[?(@._key=='${key.replace(/['\\]/g, (char) => ESCAPES[char] ?? char)}')]`
-}
-
-function isLeaf(value: unknown): value is string | number | boolean {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  const result = resolve(traced, '$')
+  return { result, sourceMap: map }
 }

@@ -2,28 +2,29 @@
  * Content source maps (`resultSourceMap=true|withKeyArraySelector` on a query): which document
  * and path each value of a result was read from.
  *
- * groq-js has no notion of provenance, and the lake does not evaluate GROQ itself. So the query
- * is evaluated by groq-js a second time, over the same view, with the same plan and the same
- * deadline, but with documents handed over as provenance-tracking Proxies (provenance.ts) and the
- * tree's final reads rewritten to read markers (rewrite.ts). That evaluation computes every
- * filter, order and function over the same values as the first; what differs is only what lands
- * in the result: markers and traced objects instead of plain values. Walking both results side
- * by side (emit.ts) then maps each leaf whose traced source holds exactly the result's value.
- *
- * The answer itself always comes from the plain evaluation; the traced one only ever decides
- * what is mapped, and a leaf it cannot vouch for is left unmapped.
+ * groq-js has no notion of provenance, and the lake does not evaluate GROQ itself. So a query
+ * asked for its map is evaluated by groq-js over the same view, with the same plan and deadline,
+ * but with documents handed over as provenance-tracking Proxies (provenance.ts) and the tree's
+ * final reads rewritten to read markers (rewrite.ts). Every filter, `order()`, operator and
+ * function computes over the very values it would see otherwise; only what lands in the result
+ * differs: markers and traced objects in place of plain values. One walk (emit.ts) turns that
+ * back into the plain answer and maps each leaf on the way. The answer is therefore the one the
+ * plain evaluation gives (the tests compare the two over generated queries), and one evaluation
+ * serves both.
  */
 import { evaluate } from 'groq-js'
 import type { ExprNode } from 'groq-js'
-import { planQuery } from '../query-plan'
 import type { ViewIndex } from '../index-view'
+import { planQuery } from '../query-plan'
 import type { Doc } from '../types'
-import { buildSourceMap } from './emit'
-import type { Check, ContentSourceMap, SourceMapMode } from './emit'
+import { resolveTraced } from './emit'
+import type { Check, ContentSourceMap } from './emit'
 import { Provenance, rootOfView } from './provenance'
+import type { SourceMapMode } from './provenance'
 import { rewriteForSourceMap } from './rewrite'
 
-export type { ContentSourceMap, SourceMapMode } from './emit'
+export type { ContentSourceMap } from './emit'
+export type { SourceMapMode } from './provenance'
 
 export type SourceMapRequest = {
   mode: SourceMapMode
@@ -37,16 +38,18 @@ export type TracedEvaluation = {
   params: Record<string, unknown>
   /** The deadline guard every list is read through (lake/limits.ts). */
   guard: (docs: readonly Doc[]) => readonly Doc[]
+  /** Told each id a `->` follows (sync tags). */
+  follow?: (id: string) => void
   /** Throws once the query's budget is spent. */
   check: Check
-  /** The rest of groq-js's options, as the plain evaluation had them. */
+  /** The rest of groq-js's options. */
   options: { identity: string; timestamp: Date; sanity: { projectId: string; dataset: string } }
 }
 
-/** The source map of `result`, the answer `tree` gave over `evaluation.docs`. */
-export async function sourceMapOf(tree: ExprNode, result: unknown, evaluation: TracedEvaluation, request: SourceMapRequest): Promise<ContentSourceMap> {
-  const provenance = new Provenance(rootOfView(request.merged))
-  const plan = planQuery(tree, evaluation.params, evaluation.index, (list) => provenance.documents(evaluation.guard(list)))
+/** `tree`'s answer over `evaluation.docs`, with its source map. */
+export async function evaluateWithSourceMap(tree: ExprNode, evaluation: TracedEvaluation, request: SourceMapRequest): Promise<{ result: unknown; sourceMap: ContentSourceMap }> {
+  const provenance = new Provenance(rootOfView(request.merged), request.mode)
+  const plan = planQuery(tree, evaluation.params, evaluation.index, (list) => provenance.documents(evaluation.guard(list)), evaluation.follow)
   const traced = rewriteForSourceMap(plan.tree, {
     virtualPrefix: provenance.virtualPrefix,
     splatKey: provenance.splatKey,
@@ -60,5 +63,5 @@ export async function sourceMapOf(tree: ExprNode, result: unknown, evaluation: T
   })
   const shadow = await value.get()
   evaluation.check()
-  return buildSourceMap(result, shadow, provenance, request.mode, evaluation.check)
+  return resolveTraced(shadow, provenance, evaluation.check)
 }
