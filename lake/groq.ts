@@ -13,7 +13,7 @@ import { LakeError } from './errors'
 import { indexFor } from './index-view'
 import { planQuery } from './query-plan'
 import { evaluateWithSourceMap } from './source-map'
-import type { ContentSourceMap, SourceMapRequest } from './source-map'
+import type { SourceMapRequest } from './source-map'
 import { DEFAULT_QUERY_LIMITS, checkQueryShape, checkTreeDepth, queryBudget, queryTimeout, withDeadline } from './limits'
 import type { QueryLimits } from './limits'
 import { checkMatchPatterns, checkParams } from './query-bounds'
@@ -89,7 +89,8 @@ export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: Que
   return (await answerQuery(tree, docs, params, context)).result
 }
 
-export type QueryAnswer = { result: unknown; sourceMap?: ContentSourceMap }
+/** The answer; with a source map asked for, also the map as JSON (`ContentSourceMap`, lake/source-map/emit.ts). */
+export type QueryAnswer = { result: unknown; sourceMapJson?: string }
 
 /**
  * runQuery, and with `sourceMap` the result's content source map (lake/source-map): the query is

@@ -12,7 +12,7 @@ import { LakeError } from './errors'
 import type { ErrorBody } from './errors'
 import { answerQuery, matchesQuery, parseQuery } from './groq'
 import type { QueryParams } from './groq'
-import { serializeResult } from './limits'
+import { resultTooLarge, serializeResult } from './limits'
 import type { QueryLimits } from './limits'
 import { documentsWithDrafts } from './overlay'
 import { documentsFor } from './perspective'
@@ -77,11 +77,12 @@ export async function runJob(source: ViewSource, job: Job): Promise<JobResult> {
     const followed = job.syncTags ? new Set<string>() : undefined
     // A view that lays drafts over published documents names each by its published id.
     const merged = Boolean(job.overlayDrafts) || job.perspective.kind === 'stack'
-    const sourceMapRequest = job.sourceMap && { mode: job.sourceMap, merged }
-    const { result, sourceMap } = await answerQuery(tree, docs, job.params, { ...context, followed }, sourceMapRequest)
-    const resultJson = result === undefined ? undefined : serializeResult(result, job.limits.maxResultBytes)
+    const maxBytes = job.limits.maxResultBytes
+    const answer = await answerQuery(tree, docs, job.params, { ...context, followed }, job.sourceMap && { mode: job.sourceMap, merged, maxBytes })
+    const resultJson = answer.result === undefined ? undefined : serializeResult(answer.result, maxBytes)
     // The map counts against the same cap as the result: together they are what is sent.
-    const sourceMapJson = sourceMap && resultJson !== undefined ? serializeResult(sourceMap, job.limits.maxResultBytes - Buffer.byteLength(resultJson)) : undefined
+    const sourceMapJson = resultJson === undefined ? undefined : answer.sourceMapJson
+    if (resultJson && sourceMapJson && Buffer.byteLength(resultJson) + Buffer.byteLength(sourceMapJson) > maxBytes) throw resultTooLarge(maxBytes)
     const syncTags = followed && queryTags(job.dataset, queryDependencies(tree, job.params), followed)
     return { ok: true, kind: 'query', resultJson, sourceMapJson, syncTags }
   } catch (error) {

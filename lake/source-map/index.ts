@@ -18,7 +18,7 @@ import type { ViewIndex } from '../index-view'
 import { planQuery } from '../query-plan'
 import type { Doc } from '../types'
 import { resolveTraced } from './emit'
-import type { Check, ContentSourceMap } from './emit'
+import type { Check } from './emit'
 import { Provenance, rootOfView } from './provenance'
 import type { SourceMapMode } from './provenance'
 import { rewriteForSourceMap } from './rewrite'
@@ -30,6 +30,8 @@ export type SourceMapRequest = {
   mode: SourceMapMode
   /** Whether the view lays drafts over published documents (its `_id`s are then not the stored ones). */
   merged: boolean
+  /** Longest map, as JSON (the result cap, lake/limits.ts). */
+  maxBytes: number
 }
 
 export type TracedEvaluation = {
@@ -47,7 +49,7 @@ export type TracedEvaluation = {
 }
 
 /** `tree`'s answer over `evaluation.docs`, with its source map. */
-export async function evaluateWithSourceMap(tree: ExprNode, evaluation: TracedEvaluation, request: SourceMapRequest): Promise<{ result: unknown; sourceMap: ContentSourceMap }> {
+export async function evaluateWithSourceMap(tree: ExprNode, evaluation: TracedEvaluation, request: SourceMapRequest): Promise<{ result: unknown; sourceMapJson: string }> {
   const provenance = new Provenance(rootOfView(request.merged), request.mode)
   const plan = planQuery(tree, evaluation.params, evaluation.index, (list) => provenance.documents(evaluation.guard(list)), evaluation.follow)
   const traced = rewriteForSourceMap(plan.tree, {
@@ -63,5 +65,5 @@ export async function evaluateWithSourceMap(tree: ExprNode, evaluation: TracedEv
   })
   const shadow = await value.get()
   evaluation.check()
-  return resolveTraced(shadow, provenance, evaluation.check)
+  return resolveTraced(shadow, provenance, evaluation.check, request.maxBytes)
 }

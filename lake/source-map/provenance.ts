@@ -10,10 +10,12 @@
  *
  * Strings, numbers and booleans have no identity. The rewritten query (rewrite.ts) reads them in
  * the positions whose value goes to the result without being inspected again through a virtual
- * attribute name (`<prefix><name>`), which only these Proxies answer: with a marker string that
- * stands for "this value, read from that document at that path". Markers carry a random nonce
- * per evaluation, so no document or parameter can forge one, and nothing in the query ever
- * compares them, since only those final positions read them.
+ * attribute name (`<prefix><name>`), which only these Proxies answer: with a `Mark` standing for
+ * "this value, read from that document at that path". A Mark is an instance of a class of this
+ * module, which no document or parameter (JSON) can hold, and nothing in the query ever looks
+ * at one, since only those final positions read them.
+ *
+ * Places are worked out lazily: a document a filter reads and rejects costs a Proxy, not a path.
  */
 import { randomUUID } from 'node:crypto'
 import type { Doc } from '../types'
@@ -34,27 +36,46 @@ export type SourceDocument = {
  */
 export type Origin = { document: SourceDocument; path: string; atRoot: boolean; synthetic: boolean }
 
-/** What a marker stands for: a value and where it was read, or (origin null) a literal of the query. */
-export type Mark = { value: string | number | boolean; origin: Origin | null }
-
-export type Traced = { target: object; origin: Origin }
-
 /** How a view's document names its stored document (perspective views copy drafts under the published id). */
 export type RootOf = (doc: object) => SourceDocument
 
+/** Where a value sits: a document's root, or `key` of the container at `parent`. Computed when asked. */
+export class Place {
+  private computed?: Origin
+
+  constructor(
+    private readonly provenance: Provenance,
+    private readonly parent: Place | null,
+    private readonly container: object,
+    private readonly key: string,
+  ) {}
+
+  get origin(): Origin {
+    this.computed ??= this.parent ? this.provenance.child(this.parent.origin, this.container, this.key) : this.provenance.rootOrigin(this.container)
+    return this.computed
+  }
+}
+
+/** A value read in a final position, and where from (null: a literal of the query). */
+export class Mark {
+  constructor(
+    readonly value: string | number | boolean,
+    readonly place: Place | null,
+  ) {}
+}
+
+/** What a traced Proxy answers for this key: its own handler. Module-private, so nothing else asks. */
+const TRACE = Symbol('source map trace')
+
 const NO_SYNTHETIC: ReadonlySet<string> = new Set()
+const SYNTHETIC_ORIGINAL: ReadonlySet<string> = new Set(['_originalId'])
+const SYNTHETIC_ID_AND_ORIGINAL: ReadonlySet<string> = new Set(['_id', '_originalId'])
 
 export class Provenance {
-  private readonly nonce = randomUUID()
-  /** Attribute names that read a value's marker instead of the value (see rewrite.ts). */
-  readonly virtualPrefix = `\u0000csm-${this.nonce}:`
+  /** Attribute names that read a value's mark instead of the value (see rewrite.ts). */
+  readonly virtualPrefix = `\u0000csm-${randomUUID()}:`
   /** The virtual attribute that reads a whole object as a copy with marked values (object splats). */
   readonly splatKey = `${this.virtualPrefix}*`
-  private readonly markerPrefix = `\u0000csm-${this.nonce}#`
-  private readonly marks = new Map<string, Mark>()
-  private readonly roots = new WeakMap<object, object>()
-  private readonly traced = new WeakMap<object, Traced>()
-  private nextMark = 0
 
   constructor(
     private readonly rootOf: RootOf,
@@ -70,38 +91,29 @@ export class Provenance {
   dereferenced<T>(value: T): T {
     if (typeof value !== 'object' || value === null) return value
     if (Array.isArray(value)) return this.proxy(value, null)
-    return typeof (value as { _id?: unknown })._id === 'string' ? this.root(value) : value
+    return this.proxy(value, new Place(this, null, value, ''))
   }
 
   /** A literal of the query (a value or parameter) in a final position. */
   literal(value: unknown): unknown {
-    return isLeaf(value) ? this.mark(value, null) : value
+    return isLeaf(value) ? new Mark(value, null) : value
   }
 
-  markOf(value: string): Mark | undefined {
-    return value.startsWith(this.markerPrefix) ? this.marks.get(value) : undefined
+  /** The stored object a traced Proxy stands for, and its place; undefined for anything else. */
+  tracedOf(value: object): { target: object; place: Place } | undefined {
+    const handler: unknown = (value as { [TRACE]?: unknown })[TRACE]
+    return handler instanceof Handler && handler.place ? { target: handler.target, place: handler.place } : undefined
   }
 
-  tracedOf(value: object): Traced | undefined {
-    return this.traced.get(value)
-  }
-
-  /** `origin` null: a list of view documents, each element the root of its own document. */
-  proxy<T extends object>(target: T, origin: Origin | null): T {
+  /** `place` null: a list of view documents, each element the root of its own document. */
+  proxy<T extends object>(target: T, place: Place | null): T {
     // A frozen target cannot report a Proxy for its attributes (Proxy invariants): read as is.
     if (Object.isFrozen(target)) return target
-    const proxy = new Proxy<T>(target, new Handler(this, origin))
-    if (origin) this.traced.set(proxy, { target, origin })
-    return proxy
+    return new Proxy<T>(target, new Handler(this, target, place))
   }
 
-  root<T extends object>(doc: T): T {
-    const known = this.roots.get(doc)
-    // The map holds, per document object, the Proxy made of that very object.
-    if (known) return known as T
-    const proxy = this.proxy(doc, { document: this.rootOf(doc), path: '$', atRoot: true, synthetic: false })
-    this.roots.set(doc, proxy)
-    return proxy
+  rootOrigin(doc: object): Origin {
+    return { document: this.rootOf(doc), path: '$', atRoot: true, synthetic: false }
   }
 
   /** The place of `parent[key]`, `parent` being at `origin`. */
@@ -113,18 +125,12 @@ export class Provenance {
     return { document, path: origin.path + (itemKey === undefined ? `[${key}]` : keySegment(itemKey)), atRoot: false, synthetic: origin.synthetic }
   }
 
-  /** A value read in a final position: primitives become markers, arrays copies with marked elements. */
-  marked(value: unknown, origin: Origin): unknown {
-    if (isLeaf(value)) return this.mark(value, origin)
-    if (Array.isArray(value)) return value.map((item, index) => this.marked(item, this.child(origin, value, String(index))))
-    if (typeof value === 'object' && value !== null) return this.proxy(value, origin)
+  /** A value read in a final position: primitives become marks, arrays copies with marked elements. */
+  marked(value: unknown, place: Place): unknown {
+    if (isLeaf(value)) return new Mark(value, place)
+    if (Array.isArray(value)) return value.map((item, index) => this.marked(item, new Place(this, place, value, String(index))))
+    if (typeof value === 'object' && value !== null) return this.proxy(value, place)
     return value
-  }
-
-  private mark(value: string | number | boolean, origin: Origin | null): string {
-    const marker = `${this.markerPrefix}${this.nextMark++}`
-    this.marks.set(marker, { value, origin })
-    return marker
   }
 }
 
@@ -135,18 +141,20 @@ export class Provenance {
  */
 class Handler<T extends object> implements ProxyHandler<T> {
   private children?: Map<string, object>
-  /** groq-js asks `hasOwnProperty` and then reads: both see the same marker. */
+  /** groq-js asks `hasOwnProperty` and then reads: both see the same mark. */
   private virtuals?: Map<string, unknown>
 
   constructor(
     private readonly provenance: Provenance,
-    private readonly origin: Origin | null,
+    readonly target: T,
+    readonly place: Place | null,
   ) {}
 
   get(target: T, key: string | symbol, receiver: unknown): unknown {
-    if (typeof key !== 'string') return Reflect.get(target, key, receiver)
+    if (typeof key !== 'string') return key === TRACE ? this : Reflect.get(target, key, receiver)
     if (key.startsWith(this.provenance.virtualPrefix)) return this.virtual(target, key)
-    return this.read(target, key, Reflect.get(target, key, receiver))
+    const value: unknown = Reflect.get(target, key, receiver)
+    return typeof value === 'object' && value !== null ? this.read(target, key, value) : value
   }
 
   getOwnPropertyDescriptor(target: T, key: string | symbol): PropertyDescriptor | undefined {
@@ -171,13 +179,13 @@ class Handler<T extends object> implements ProxyHandler<T> {
     return false
   }
 
-  private read(target: T, key: string, value: unknown): unknown {
-    if (typeof value !== 'object' || value === null) return value
-    if (!this.origin) return Array.isArray(value) ? value : this.provenance.root(value)
+  private read(target: T, key: string, value: object): unknown {
+    const place = this.place
+    if (!place) return Array.isArray(value) ? value : this.provenance.proxy(value, new Place(this.provenance, null, value, ''))
     this.children ??= new Map()
     let child = this.children.get(key)
     if (!child) {
-      child = this.provenance.proxy(value, this.provenance.child(this.origin, target, key))
+      child = this.provenance.proxy(value, new Place(this.provenance, place, target, key))
       this.children.set(key, child)
     }
     return child
@@ -185,20 +193,20 @@ class Handler<T extends object> implements ProxyHandler<T> {
 
   /** A virtual attribute's answer: the marked value of `<prefix><name>`, or the marked copy for a splat. */
   private virtual(target: T, key: string): unknown {
-    const origin = this.origin
-    if (!origin || Array.isArray(target)) return undefined
+    const place = this.place
+    if (!place || Array.isArray(target)) return undefined
     this.virtuals ??= new Map()
     if (this.virtuals.has(key)) return this.virtuals.get(key)
     const record = target as Record<string, unknown>
     let value: unknown
     if (key === this.provenance.splatKey) {
       const copy: Record<string, unknown> = {}
-      for (const name of Object.keys(record)) copy[name] = this.provenance.marked(record[name], this.provenance.child(origin, target, name))
+      for (const name of Object.keys(record)) copy[name] = this.provenance.marked(record[name], new Place(this.provenance, place, target, name))
       value = copy
     } else {
       const name = key.slice(this.provenance.virtualPrefix.length)
       const stored = Object.hasOwn(record, name) ? record[name] : undefined
-      value = stored === null || stored === undefined ? undefined : this.provenance.marked(stored, this.provenance.child(origin, target, name))
+      value = stored === null || stored === undefined ? undefined : this.provenance.marked(stored, new Place(this.provenance, place, target, name))
     }
     this.virtuals.set(key, value)
     return value
@@ -212,7 +220,7 @@ export function rootOfView(merged: boolean): RootOf {
     const viewId = typeof id === 'string' ? id : ''
     const typeName = typeof type === 'string' ? type : ''
     if (!merged || typeof original !== 'string') return { id: viewId, type: typeName, synthetic: NO_SYNTHETIC }
-    return { id: original, type: typeName, synthetic: new Set(original === viewId ? ['_originalId'] : ['_id', '_originalId']) }
+    return { id: original, type: typeName, synthetic: original === viewId ? SYNTHETIC_ORIGINAL : SYNTHETIC_ID_AND_ORIGINAL }
   }
 }
 
