@@ -51,13 +51,15 @@ export type TracedEvaluation = {
 /** `tree`'s answer over `evaluation.docs`, with its source map. */
 export async function evaluateWithSourceMap(tree: ExprNode, evaluation: TracedEvaluation, request: SourceMapRequest): Promise<{ result: unknown; sourceMapJson: string }> {
   const provenance = new Provenance(rootOfView(request.merged), request.mode)
-  const plan = planQuery(tree, evaluation.params, evaluation.index, (list) => provenance.documents(evaluation.guard(list)), evaluation.follow)
-  const traced = rewriteForSourceMap(plan.tree, {
+  // Rewritten before planning: the rewrite reads `*` as a list of documents, which the plan then
+  // narrows (only filters, which the rewrite leaves alone, are planned).
+  const traced = rewriteForSourceMap(tree, {
     virtualPrefix: provenance.virtualPrefix,
     splatKey: provenance.splatKey,
     literal: (value) => provenance.literal(value),
   })
-  const value = await evaluate(traced, {
+  const plan = planQuery(traced, evaluation.params, evaluation.index, (list) => provenance.documents(evaluation.guard(list)), evaluation.follow)
+  const value = await evaluate(plan.tree, {
     ...evaluation.options,
     dataset: provenance.documents(evaluation.guard(evaluation.docs)),
     dereference: async (reference) => provenance.dereferenced(await plan.dereference(reference)),

@@ -107,9 +107,9 @@ export class Provenance {
 
   /** `place` null: a list of view documents, each element the root of its own document. */
   proxy<T extends object>(target: T, place: Place | null): T {
-    // A frozen target cannot report a Proxy for its attributes (Proxy invariants): read as is.
-    if (Object.isFrozen(target)) return target
-    return new Proxy<T>(target, new Handler(this, target, place))
+    // A frozen target could not report Proxies for its attributes (Proxy invariants): its copy can.
+    const readable = Object.isFrozen(target) ? Object.assign(Array.isArray(target) ? [] : {}, target) : target
+    return new Proxy<T>(readable, new Handler(this, readable, place))
   }
 
   rootOrigin(doc: object): Origin {

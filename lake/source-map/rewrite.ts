@@ -28,32 +28,75 @@ export type RewriteNames = {
   literal: (value: unknown) => unknown
 }
 
+/**
+ * Whether a value is surely *traced*: a Proxy of provenance.ts, a list of them, or no object at
+ * all. Where the base of a final read is, the virtual attribute alone reads it (a missing or null
+ * attribute, or a base that is no object, reads null either way); elsewhere (objects the query
+ * builds, parameters, function results) the `coalesce` form falls back on the plain read.
+ * `scopes` are the kinds of `@`, `^`, `^.^`…, innermost last.
+ */
+type Kind = 'traced' | 'unknown'
+
+function kindOf(node: ExprNode, scopes: readonly Kind[]): Kind {
+  switch (node.type) {
+    case 'Everything':
+    case 'Deref':
+      return 'traced'
+    case 'This':
+      return scopes[scopes.length - 1] ?? 'traced'
+    case 'Parent':
+      return scopes[scopes.length - 1 - node.n] ?? 'traced'
+    case 'AccessAttribute':
+      return node.base ? kindOf(node.base, scopes) : (scopes[scopes.length - 1] ?? 'traced')
+    case 'Filter':
+    case 'Group':
+    case 'Slice':
+    case 'AccessElement':
+    case 'ArrayCoerce':
+      return kindOf(node.base, scopes)
+    case 'PipeFuncCall':
+      return node.name === 'order' ? kindOf(node.base, scopes) : 'unknown'
+    case 'Projection':
+    case 'Map':
+    case 'FlatMap':
+      return kindOf(node.expr, [...scopes, kindOf(node.base, scopes)])
+    case 'Value':
+      return typeof node.value === 'object' && node.value !== null ? 'unknown' : 'traced'
+    case 'Select':
+      return [...node.alternatives.map((alternative) => alternative.value), ...(node.fallback ? [node.fallback] : [])].every((value) => kindOf(value, scopes) === 'traced') ? 'traced' : 'unknown'
+    case 'FuncCall':
+      return node.namespace === 'global' && node.name === 'coalesce' && node.args.every((arg) => kindOf(arg, scopes) === 'traced') ? 'traced' : 'unknown'
+    default:
+      return 'unknown'
+  }
+}
+
 export function rewriteForSourceMap(tree: ExprNode, names: RewriteNames): ExprNode {
-  const final = (node: ExprNode): ExprNode => {
+  const final = (node: ExprNode, scopes: readonly Kind[]): ExprNode => {
     switch (node.type) {
       case 'AccessAttribute':
-        return readFinal(node.base, node.name, names)
+        return readFinal(node.base, node.name, names, kindOf(node.base ?? { type: 'This' }, scopes))
       case 'Object':
-        return { ...node, attributes: node.attributes.map((attribute) => finalAttribute(attribute)) }
+        return { ...node, attributes: node.attributes.map((attribute) => finalAttribute(attribute, scopes)) }
       case 'Array':
-        return { ...node, elements: node.elements.map((element) => ({ ...element, value: final(element.value) })) }
+        return { ...node, elements: node.elements.map((element) => ({ ...element, value: final(element.value, scopes) })) }
       case 'Group':
       case 'Slice':
       case 'AccessElement':
       case 'ArrayCoerce':
-        return { ...node, base: final(node.base) }
+        return { ...node, base: final(node.base, scopes) }
       case 'Projection':
       case 'Map':
       case 'FlatMap':
-        return { ...node, expr: final(node.expr) }
+        return { ...node, expr: final(node.expr, [...scopes, kindOf(node.base, scopes)]) }
       case 'Select':
         return {
           ...node,
-          alternatives: node.alternatives.map((alternative) => ({ ...alternative, value: final(alternative.value) })),
-          fallback: node.fallback && final(node.fallback),
+          alternatives: node.alternatives.map((alternative) => ({ ...alternative, value: final(alternative.value, scopes) })),
+          fallback: node.fallback && final(node.fallback, scopes),
         }
       case 'FuncCall':
-        if (node.namespace === 'global' && node.name === 'coalesce') return { ...node, args: node.args.map(final) }
+        if (node.namespace === 'global' && node.name === 'coalesce') return { ...node, args: node.args.map((arg) => final(arg, scopes)) }
         return node
       case 'Value':
         return { ...node, value: names.literal(node.value) }
@@ -62,23 +105,25 @@ export function rewriteForSourceMap(tree: ExprNode, names: RewriteNames): ExprNo
     }
   }
 
-  const finalAttribute = (attribute: ObjectAttributeNode): ObjectAttributeNode => {
+  const finalAttribute = (attribute: ObjectAttributeNode, scopes: readonly Kind[]): ObjectAttributeNode => {
     switch (attribute.type) {
       case 'ObjectAttributeValue':
-        return { ...attribute, value: final(attribute.value) }
+        return { ...attribute, value: final(attribute.value, scopes) }
       case 'ObjectSplat':
       case 'ObjectConditionalSplat':
         // `...{a, b}` is an object built here: its own attributes are final positions.
-        return { ...attribute, value: attribute.value.type === 'Object' ? final(attribute.value) : readFinal(attribute.value, null, names) }
+        return { ...attribute, value: attribute.value.type === 'Object' ? final(attribute.value, scopes) : readFinal(attribute.value, null, names, kindOf(attribute.value, scopes)) }
     }
   }
 
-  return final(tree)
+  return final(tree, [])
 }
 
 /** `base.name` (or the whole of `base` for a splat, `name` null) in a final position. */
-function readFinal(base: ExprNode | undefined, name: string | null, names: RewriteNames): ExprNode {
-  const marked: ExprNode = { type: 'AccessAttribute', name: name === null ? names.splatKey : `${names.virtualPrefix}${name}` }
+function readFinal(base: ExprNode | undefined, name: string | null, names: RewriteNames, kind: Kind): ExprNode {
+  const virtual = name === null ? names.splatKey : `${names.virtualPrefix}${name}`
+  if (kind === 'traced') return { type: 'AccessAttribute', base, name: virtual }
+  const marked: ExprNode = { type: 'AccessAttribute', name: virtual }
   const plain: ExprNode = name === null ? { type: 'This' } : { type: 'AccessAttribute', name }
   const read: ExprNode = { type: 'FuncCall', namespace: 'global', name: 'coalesce', args: [marked, plain] }
   if (!base || base.type === 'This') return read
