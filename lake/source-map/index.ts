@@ -5,9 +5,9 @@
  * groq-js has no notion of provenance, and the lake does not evaluate GROQ itself. So a query
  * asked for its map is evaluated by groq-js over the same view, with the same plan and deadline,
  * but with documents handed over as provenance-tracking Proxies (provenance.ts) and the tree's
- * final reads rewritten to read markers (rewrite.ts). Every filter, `order()`, operator and
+ * final reads rewritten to read marks (rewrite.ts). Every filter, `order()`, operator and
  * function computes over the very values it would see otherwise; only what lands in the result
- * differs: markers and traced objects in place of plain values. One walk (emit.ts) turns that
+ * differs: marks and traced objects in place of plain values. One walk (emit.ts) turns that
  * back into the plain answer and maps each leaf on the way. The answer is therefore the one the
  * plain evaluation gives (the tests compare the two over generated queries), and one evaluation
  * serves both.

@@ -1,30 +1,34 @@
 /**
  * The query as evaluated for its source map: the same tree, with the reads in *final* positions
- * turned into reads of markers (see provenance.ts).
+ * turned into reads of marks (see provenance.ts).
  *
  * A position is final when its value goes to the result without anything inspecting it again:
  * the query's root, an object attribute's value, an array element, a projection's body (not its
  * base, which becomes `@`), a `[]`/`[n]`/`[a..b]` over a final value, `coalesce()`'s arguments
- * (it only asks whether a value is null, which a marker answers as the value would) and
+ * (it only asks whether a value is null, which a mark answers as the value would) and
  * `select()`'s values (not its conditions). Everything else — filters, `order()`, operators, any
  * other function, the base of a projection or `->` — is left as written, so it computes over the
  * very values it would compute over without a source map, and nothing inside it is rewritten.
  *
  * In a final position:
- * - `base.name` becomes `base{coalesce(@[<prefix>name], @.name)}` (or the `coalesce` alone when
- *   `base` is `@`): a Proxy of a document answers the virtual attribute with a marker, anything
- *   else (an object the query built, a parameter) has no such attribute and reads as before;
- * - `...value` reads `value[<prefix>*]`, a copy whose values are markers, the same way;
- * - a string, number or boolean literal becomes a marker of a literal.
+ * - `base.name` becomes `base[<prefix>name]` when `base` is surely traced (see kindOf), else
+ *   `base{coalesce(@[<prefix>name], @.name)}` (or the `coalesce` alone when `base` is `@`): a
+ *   Proxy of a document answers the virtual attribute with a mark, anything else (an object the
+ *   query built, a parameter) has no such attribute and reads as before;
+ * - `...value` reads `value[<prefix>*]`, a copy whose values are marks, the same way;
+ * - a string, number or boolean literal becomes a mark of a literal.
+ *
+ * The rewrite runs before query planning (lake/query-plan.ts), which then narrows the filters it
+ * left untouched.
  */
 import type { ExprNode, ObjectAttributeNode } from 'groq-js'
 
 export type RewriteNames = {
-  /** Prefix of the virtual attribute that reads an attribute's marker. */
+  /** Prefix of the virtual attribute that reads an attribute's mark. */
   virtualPrefix: string
   /** The virtual attribute that reads a marked copy of a whole object. */
   splatKey: string
-  /** The marker standing for a literal of the query. */
+  /** The mark standing for a literal of the query. */
   literal: (value: unknown) => unknown
 }
 

@@ -143,6 +143,18 @@ describe('content source maps', () => {
     assert.deepEqual(sourceOf(map, "$['tags'][0]"), { id: 'drafts.trip-paris', type: 'trip', path: "$['tags'][0]" })
   })
 
+  test('a share link\'s overlay maps the overlaid draft to the draft', async () => {
+    const query = encodeURIComponent('*[_id == "trip-paris"][0]{title, "meetings": *[_type == "meeting" && trip._ref == ^._id]{title}}')
+    const response = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/query/production?query=${query}&overlayDrafts=trip-paris&resultSourceMap=true`, {
+      headers: { authorization: `Bearer ${t.tokens.viewer}` },
+    })
+    assert.equal(response.status, 200)
+    const body = (await response.json()) as { result: { title: string }; resultSourceMap: ContentSourceMap }
+    assert.equal(body.result.title, 'Paris (edited)')
+    assert.deepEqual(sourceOf(body.resultSourceMap, "$['title']"), { id: 'drafts.trip-paris', type: 'trip', path: "$['title']" })
+    assert.deepEqual(sourceOf(body.resultSourceMap, "$['meetings'][0]['title']"), { id: 'meeting-1', type: 'meeting', path: "$['title']" })
+  })
+
   test('the result is the same with and without a source map', async () => {
     const query = '*[_type in ["trip", "meeting"]] | order(_id) {..., "trip": trip->title, "n": count(*[references(^._id)])}'
     const plain = await t.viewer.fetch(query, {}, { perspective: 'raw' })
