@@ -6,11 +6,14 @@
  * start/end into a code frame pointing at the problem. groq-js reports only a position, so
  * `end` is `start + 1`.
  */
+import { performance } from 'node:perf_hooks'
 import { evaluate, parse } from 'groq-js'
 import type { ExprNode } from 'groq-js'
 import { LakeError } from './errors'
 import { indexFor } from './index-view'
 import { planQuery } from './query-plan'
+import { evaluateWithSourceMap } from './source-map'
+import type { SourceMapRequest } from './source-map'
 import { DEFAULT_QUERY_LIMITS, checkQueryShape, checkTreeDepth, queryBudget, queryTimeout, withDeadline } from './limits'
 import type { QueryLimits } from './limits'
 import { checkMatchPatterns, checkParams } from './query-bounds'
@@ -83,26 +86,42 @@ export type EvaluateContext = {
  * left of the budget when groq-js gets it.
  */
 export async function runQuery(tree: ExprNode, docs: readonly Doc[], params: QueryParams, context: EvaluateContext): Promise<unknown> {
+  return (await answerQuery(tree, docs, params, context)).result
+}
+
+/** The answer; with a source map asked for, also the map as JSON (`ContentSourceMap`, lake/source-map/emit.ts). */
+export type QueryAnswer = { result: unknown; sourceMapJson?: string }
+
+/**
+ * runQuery, and with `sourceMap` the result's content source map (lake/source-map): the query is
+ * then evaluated once, tracing where values come from, inside the same budget (a query whose map
+ * does not fit in its deadline is stopped like any other).
+ */
+export async function answerQuery(tree: ExprNode, docs: readonly Doc[], params: QueryParams, context: EvaluateContext, sourceMap?: SourceMapRequest): Promise<QueryAnswer> {
   const timeoutMs = context.timeoutMs ?? DEFAULT_QUERY_LIMITS.timeoutMs
   try {
     const budget = queryBudget(timeoutMs)
     const guard = (list: readonly Doc[]) => withDeadline(list, timeoutMs, budget)
+    // The source map's walk over the result checks the clock too (lake/source-map/emit.ts).
+    const check = () => {
+      if (budget.expired || performance.now() > budget.deadline) throw queryTimeout(timeoutMs)
+    }
     const followed = context.followed
     // Past MAX_QUERY_TAGS the response names the fallback tag anyway; the set stops growing there.
     const follow = followed && ((id: string) => void (followed.size <= MAX_QUERY_TAGS && followed.add(id)))
-    const plan = planQuery(tree, params, indexFor(docs), guard, follow)
-    const value = await evaluate(plan.tree, {
-      dataset: guard(docs),
-      dereference: plan.dereference,
-      params,
+    const index = indexFor(docs)
+    const options = {
       identity: context.identity,
       timestamp: new Date(context.now ?? Date.now()),
       sanity: { projectId: context.projectId ?? 'local', dataset: context.dataset },
-    })
+    }
+    if (sourceMap) return await evaluateWithSourceMap(tree, { docs, index, params, guard, follow, check, options }, sourceMap)
+    const plan = planQuery(tree, params, index, guard, follow)
+    const value = await evaluate(plan.tree, { ...options, dataset: guard(docs), dereference: plan.dereference, params })
     const result = await value.get()
     // A branch that ran on after the budget was spent saw empty lists: its result is not an answer.
     if (budget.expired) throw queryTimeout(timeoutMs)
-    return result
+    return { result }
   } catch (error) {
     // A candidate list's guard was given what was left of the budget; report the query's limit.
     if (error instanceof LakeError && error.body.error.type === 'queryTimeoutError') throw queryTimeout(timeoutMs)

@@ -167,14 +167,17 @@ export function checkQueryShape(query: string, limits: Pick<QueryLimits, 'maxDep
 /** The response body as JSON, or a clear 400 when it is larger than the cap. */
 export function serializeResult(body: unknown, maxResultBytes: number): string {
   const json = JSON.stringify(body)
-  if (Buffer.byteLength(json) > maxResultBytes) {
-    throw new LakeError(
-      400,
-      'queryResultTooLargeError',
-      `Query result is larger than the lake's limit of ${maxResultBytes} bytes. Project fewer fields or page with slices such as [0...100].`,
-    )
-  }
+  if (Buffer.byteLength(json) > maxResultBytes) throw resultTooLarge(maxResultBytes)
   return json
+}
+
+/** The 400 for a result (with its source map, if asked for) over `maxResultBytes`. */
+export function resultTooLarge(maxResultBytes: number): LakeError {
+  return new LakeError(
+    400,
+    'queryResultTooLargeError',
+    `Query result is larger than the lake's limit of ${maxResultBytes} bytes. Project fewer fields or page with slices such as [0...100].`,
+  )
 }
 
 /**

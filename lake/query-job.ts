@@ -10,12 +10,13 @@
  */
 import { LakeError } from './errors'
 import type { ErrorBody } from './errors'
-import { matchesQuery, parseQuery, runQuery } from './groq'
+import { answerQuery, matchesQuery, parseQuery } from './groq'
 import type { QueryParams } from './groq'
-import { serializeResult } from './limits'
+import { resultTooLarge, serializeResult } from './limits'
 import type { QueryLimits } from './limits'
 import { documentsWithDrafts } from './overlay'
 import { documentsFor } from './perspective'
+import type { SourceMapMode } from './source-map'
 import type { Perspective, ViewSource } from './perspective'
 import { queryDependencies, queryTags } from './sync-tags'
 import type { Doc, Principal } from './types'
@@ -35,6 +36,8 @@ export type QueryJob = {
   now: number
   /** Whether to compute the result's sync tags (lake/sync-tags.ts). */
   syncTags: boolean
+  /** `resultSourceMap`: index segments (`true`) or keyed ones (`withKeyArraySelector`); none when absent. */
+  sourceMap?: SourceMapMode
 }
 
 export type FilterJob = {
@@ -53,7 +56,7 @@ export type Job = QueryJob | FilterJob
 
 export type JobResult =
   /** `resultJson` is absent when the query yields nothing, so the response has no `result` key, as before. */
-  | { ok: true; kind: 'query'; resultJson?: string; syncTags?: string[] }
+  | { ok: true; kind: 'query'; resultJson?: string; sourceMapJson?: string; syncTags?: string[] }
   | { ok: true; kind: 'filter'; matches: [boolean, boolean][] }
   | { ok: false; status: number; body: ErrorBody }
 
@@ -72,10 +75,16 @@ export async function runJob(source: ViewSource, job: Job): Promise<JobResult> {
       ? documentsWithDrafts(source, job.dataset, job.principal, job.overlayDrafts)
       : documentsFor(source, job.dataset, job.principal, job.perspective)
     const followed = job.syncTags ? new Set<string>() : undefined
-    const result = await runQuery(tree, docs, job.params, { ...context, followed })
-    const resultJson = result === undefined ? undefined : serializeResult(result, job.limits.maxResultBytes)
+    // A view that lays drafts over published documents names each by its published id.
+    const merged = Boolean(job.overlayDrafts) || job.perspective.kind === 'stack'
+    const maxBytes = job.limits.maxResultBytes
+    const answer = await answerQuery(tree, docs, job.params, { ...context, followed }, job.sourceMap && { mode: job.sourceMap, merged, maxBytes })
+    const resultJson = answer.result === undefined ? undefined : serializeResult(answer.result, maxBytes)
+    // The map counts against the same cap as the result: together they are what is sent.
+    const sourceMapJson = resultJson === undefined ? undefined : answer.sourceMapJson
+    if (resultJson && sourceMapJson && Buffer.byteLength(resultJson) + Buffer.byteLength(sourceMapJson) > maxBytes) throw resultTooLarge(maxBytes)
     const syncTags = followed && queryTags(job.dataset, queryDependencies(tree, job.params), followed)
-    return { ok: true, kind: 'query', resultJson, syncTags }
+    return { ok: true, kind: 'query', resultJson, sourceMapJson, syncTags }
   } catch (error) {
     if (error instanceof LakeError) return { ok: false, status: error.status, body: error.body }
     throw error

@@ -27,6 +27,13 @@
  *   or a field no page shows) heard through `client.live.events()`; per patch every page is fetched
  *   again. A page whose tags a patch named but whose result stayed the same is a spurious refetch;
  *   one whose result changed without its tags named would be a miss (always 0).
+ * - `mapped` / `mapped_http`: the same trip pages with a content source map
+ *   (`resultSourceMap=withKeyArraySelector`, what `@sanity/client` asks for with stega on), in
+ *   process (`answerQuery` with a map against `indexed`) and over HTTP (against `http`, measured
+ *   interleaved with a plain fetch of the same page so both see the same machine); the JSON
+ *   line's `source_map_*_ratio` keys are mapped ÷ plain p50 (goal ≤ 1.5× at 100k).
+ *
+ *   npm run bench:lake -- --sizes 100000 --only-source-map   # just the source-map figures
  */
 import { editorialPlugin } from '../editorial/lake/plugin'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -36,7 +43,7 @@ import { performance } from 'node:perf_hooks'
 import { createClient } from '@sanity/client'
 import type { SanityClient } from '@sanity/client'
 import { evaluate, parse } from 'groq-js'
-import { runQuery } from '../lake/groq'
+import { answerQuery, runQuery } from '../lake/groq'
 import { createToken, startLake } from '../lake/index'
 import { documentsFor } from '../lake/perspective'
 import { Store } from '../lake/store'
@@ -50,6 +57,12 @@ type Stats = { p50: number; p95: number; mean: number; runs: number }
 
 type SizeResult = {
   docs: number
+  sourceMap: SourceMapFigures
+  /** Absent with --only-source-map. */
+  full?: FullFigures
+}
+
+type FullFigures = {
   http: Stats
   indexed: Stats
   tagged: Stats
@@ -60,17 +73,20 @@ type SizeResult = {
   live: LiveFigures
 }
 
+type SourceMapFigures = { plainHttp: Stats; mappedHttp: Stats; indexed: Stats; mapped: Stats; mappings: number; leaves: number; mapBytes: number; resultBytes: number }
+
 type LiveFigures = { pages: number; patches: number; changed: number; notified: number; spurious: number; missed: number }
 
-function parseArgs(argv: string[]): { json: boolean; sizes: number[] } {
+function parseArgs(argv: string[]): { json: boolean; sizes: number[]; onlySourceMap: boolean } {
   const json = argv.includes('--json')
+  const onlySourceMap = argv.includes('--only-source-map')
   const sizesIndex = argv.indexOf('--sizes')
   const sizes =
     sizesIndex >= 0 && argv[sizesIndex + 1]
       ? (argv[sizesIndex + 1] as string).split(',').map((value) => Number(value))
       : [1_000, 10_000, 100_000]
   if (sizes.some((size) => !Number.isInteger(size) || size < 50)) throw new Error('--sizes takes whole numbers ≥ 50, e.g. 1000,10000')
-  return { json, sizes }
+  return { json, sizes, onlySourceMap }
 }
 
 /** Synthetic documents in the NDJSON seed format. */
@@ -96,7 +112,7 @@ async function timed(runs: number, run: (i: number) => Promise<void>): Promise<S
   return stats(times)
 }
 
-async function benchSize(count: number, log: (message: string) => void): Promise<SizeResult> {
+async function benchSize(count: number, log: (message: string) => void, onlySourceMap: boolean): Promise<SizeResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lake-bench-'))
   try {
     const seed = seedFile(dir, count)
@@ -115,6 +131,8 @@ async function benchSize(count: number, log: (message: string) => void): Promise
       const fetchTrip = async (i: number) => check(await client.fetch(TRIP_QUERY, { slug: slug(i) }))
       // Warm-up: loads the dataset into memory, builds the published view and its indexes.
       for (let i = 0; i < 3; i++) await fetchTrip(i)
+      const sourceMap = await sourceMapFigures(client, dir, slug, check)
+      if (onlySourceMap) return { docs: seed.docs, sourceMap }
       const http = await timed(200, (i) => fetchTrip(i + 3))
 
       // A read right after a write: the view and the indexes the query needs are rebuilt.
@@ -163,13 +181,82 @@ async function benchSize(count: number, log: (message: string) => void): Promise
       })
       store.close()
 
-      return { docs: seed.docs, http, indexed, tagged, plain, afterWrite, mutations, mutationsPerSecond: mutations / seconds, live }
+      return { docs: seed.docs, sourceMap, full: { http, indexed, tagged, plain, afterWrite, mutations, mutationsPerSecond: mutations / seconds, live } }
     } finally {
       await lake.close()
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Trip pages with and without a content source map: over HTTP interleaved (each run fetches the
+ * same page both ways, in alternating order), and in process over the published view.
+ */
+async function sourceMapFigures(client: SanityClient, dir: string, slug: (i: number) => string, check: (trip: unknown) => void): Promise<SourceMapFigures> {
+  const plainTimes: number[] = []
+  const mappedTimes: number[] = []
+  const fetchPlain = async (i: number) => check(await client.fetch(TRIP_QUERY, { slug: slug(i) }))
+  const fetchMapped = async (i: number) => {
+    const response = await client.fetch(TRIP_QUERY, { slug: slug(i) }, { filterResponse: false, resultSourceMap: 'withKeyArraySelector' })
+    check(response.result)
+    if (!response.resultSourceMap || Object.keys(response.resultSourceMap.mappings).length === 0) throw new Error('The benchmark query came back without a source map')
+    return response
+  }
+  for (let i = 0; i < 5; i++) await fetchMapped(i)
+  for (let i = 0; i < 200; i++) {
+    const first = i % 2 === 0
+    for (const mapped of first ? [false, true] : [true, false]) {
+      const started = performance.now()
+      if (mapped) await fetchMapped(i + 5)
+      else await fetchPlain(i + 5)
+      ;(mapped ? mappedTimes : plainTimes).push(performance.now() - started)
+    }
+  }
+  const sample = await fetchMapped(1)
+  const leaves = countLeaves(sample.result)
+  const store = new Store(dir)
+  try {
+    const view = documentsFor(store, 'production', { role: 'editor', id: 'bench' }, { kind: 'published' })
+    const context = { dataset: 'production', identity: 'bench' }
+    const request = { mode: 'keyed' as const, merged: false, maxBytes: 32 * 1024 * 1024 }
+    const tree = (i: number) => {
+      const params = { slug: slug(i) }
+      return { params, tree: parse(TRIP_QUERY, { params }) }
+    }
+    await answerQuery(tree(0).tree, view, tree(0).params, context, request)
+    const indexedTimes: number[] = []
+    const mappedInProcess: number[] = []
+    for (let i = 0; i < 200; i++) {
+      const q = tree(i + 5)
+      for (const mapped of i % 2 === 0 ? [false, true] : [true, false]) {
+        const started = performance.now()
+        const answer = await answerQuery(q.tree, view, q.params, context, mapped ? request : undefined)
+        ;(mapped ? mappedInProcess : indexedTimes).push(performance.now() - started)
+        check(answer.result)
+      }
+    }
+    return {
+      plainHttp: stats(plainTimes),
+      mappedHttp: stats(mappedTimes),
+      indexed: stats(indexedTimes),
+      mapped: stats(mappedInProcess),
+      mappings: Object.keys(sample.resultSourceMap?.mappings ?? {}).length,
+      leaves,
+      mapBytes: JSON.stringify(sample.resultSourceMap).length,
+      resultBytes: JSON.stringify(sample.result).length,
+    }
+  } finally {
+    store.close()
+  }
+}
+
+/** Strings, numbers and booleans in a result: what a source map can map. */
+function countLeaves(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item: unknown) => sum + countLeaves(item), 0)
+  if (typeof value === 'object' && value !== null) return Object.values(value).reduce((sum: number, item: unknown) => sum + countLeaves(item), 0)
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? 1 : 0
 }
 
 function clientFor(apiHost: string, token?: string): SanityClient {
@@ -227,7 +314,7 @@ function stats(times: number[]): Stats {
 }
 
 async function main(): Promise<void> {
-  const { json, sizes } = parseArgs(process.argv.slice(2))
+  const { json, sizes, onlySourceMap } = parseArgs(process.argv.slice(2))
   const log = (message: string) => console.log(message)
   log(`Lake benchmark — Node ${process.version}, ${new Date().toISOString()}`)
   log('Query: TRIP_QUERY (sanity/queries.ts), a different trip each run')
@@ -235,39 +322,59 @@ async function main(): Promise<void> {
   const line = (name: string, s: Stats) => `    ${name.padEnd(11)} p50 ${s.p50.toFixed(2).padStart(9)} ms  p95 ${s.p95.toFixed(2).padStart(9)} ms  (${s.runs} runs)`
   for (const size of sizes) {
     log(`Size ${size}:`)
-    const result = await benchSize(size, log)
+    const result = await benchSize(size, log, onlySourceMap)
     results.push(result)
-    log(line('http', result.http))
-    log(line('indexed', result.indexed))
-    log(line('tagged', result.tagged))
-    log(line('plain', result.plain))
-    log(line('after write', result.afterWrite))
-    log(`    plain/indexed p50 ${(result.plain.p50 / result.indexed.p50).toFixed(1)}×; ${result.mutationsPerSecond.toFixed(0)} mutations/s (${result.mutations} sequential patches)`)
-    const { live } = result
-    log(`    sync tags: tagged/indexed p50 ${(result.tagged.p50 / result.indexed.p50).toFixed(2)}×; ${live.patches} patches × ${live.pages} pages: ${live.changed} changed, ${live.notified} notified, ${live.spurious} spurious (${(100 * spuriousShare(live)).toFixed(0)}% of notifications), ${live.missed} missed`)
+    const full = result.full
+    if (full) {
+      log(line('http', full.http))
+      log(line('indexed', full.indexed))
+      log(line('tagged', full.tagged))
+      log(line('plain', full.plain))
+      log(line('after write', full.afterWrite))
+      log(`    plain/indexed p50 ${(full.plain.p50 / full.indexed.p50).toFixed(1)}×; ${full.mutationsPerSecond.toFixed(0)} mutations/s (${full.mutations} sequential patches)`)
+      const { live } = full
+      log(`    sync tags: tagged/indexed p50 ${(full.tagged.p50 / full.indexed.p50).toFixed(2)}×; ${live.patches} patches × ${live.pages} pages: ${live.changed} changed, ${live.notified} notified, ${live.spurious} spurious (${(100 * spuriousShare(live)).toFixed(0)}% of notifications), ${live.missed} missed`)
+    }
+    const map = result.sourceMap
+    log(line('http, no map', map.plainHttp))
+    log(line('http, mapped', map.mappedHttp))
+    log(line('in process', map.indexed))
+    log(line('… mapped', map.mapped))
+    log(`    source map: ${(map.mappedHttp.p50 / map.plainHttp.p50).toFixed(2)}× over HTTP, ${(map.mapped.p50 / map.indexed.p50).toFixed(2)}× in process (p50); ${map.mappings} of ${map.leaves} values mapped; map ${map.mapBytes} B for a ${map.resultBytes} B result`)
   }
   if (json) {
     const out: Record<string, number> = {}
     for (const result of results) {
       const size = sizes[results.indexOf(result)] as number
-      out[`docs_${size}_p50_ms`] = round(result.http.p50)
-      out[`docs_${size}_p95_ms`] = round(result.http.p95)
-      out[`docs_${size}_indexed_p50_ms`] = round(result.indexed.p50, 3)
-      out[`docs_${size}_indexed_p95_ms`] = round(result.indexed.p95, 3)
-      out[`docs_${size}_plain_p50_ms`] = round(result.plain.p50)
-      out[`docs_${size}_plain_p95_ms`] = round(result.plain.p95)
-      out[`docs_${size}_after_write_p50_ms`] = round(result.afterWrite.p50)
-      out[`docs_${size}_after_write_p95_ms`] = round(result.afterWrite.p95)
-      out[`docs_${size}_plain_vs_indexed_ratio`] = round(result.plain.p50 / result.indexed.p50, 1)
-      out[`docs_${size}_mutations_per_s`] = round(result.mutationsPerSecond, 1)
-      out[`docs_${size}_tagged_p50_ms`] = round(result.tagged.p50, 3)
-      out[`docs_${size}_sync_tags_vs_untagged_p50_ratio`] = round(result.tagged.p50 / result.indexed.p50)
-      out[`docs_${size}_live_spurious_share_ratio`] = round(spuriousShare(result.live))
-      out[`docs_${size}_live_spurious_per_patch`] = round(result.live.spurious / result.live.patches, 1)
-      out[`docs_${size}_live_missed`] = result.live.missed
+      const map = result.sourceMap
+      out[`docs_${size}_source_map_http_p50_ms`] = round(map.mappedHttp.p50)
+      out[`docs_${size}_source_map_http_p95_ms`] = round(map.mappedHttp.p95)
+      out[`docs_${size}_no_source_map_http_p50_ms`] = round(map.plainHttp.p50)
+      out[`docs_${size}_no_source_map_http_p95_ms`] = round(map.plainHttp.p95)
+      out[`docs_${size}_source_map_http_vs_plain_p50_ratio`] = round(map.mappedHttp.p50 / map.plainHttp.p50)
+      out[`docs_${size}_source_map_in_process_p50_ms`] = round(map.mapped.p50, 3)
+      out[`docs_${size}_source_map_in_process_vs_plain_p50_ratio`] = round(map.mapped.p50 / map.indexed.p50)
+      out[`docs_${size}_source_map_mapped_share_ratio`] = round(map.mappings / map.leaves)
+      const full = result.full
+      if (!full) continue
+      out[`docs_${size}_p50_ms`] = round(full.http.p50)
+      out[`docs_${size}_p95_ms`] = round(full.http.p95)
+      out[`docs_${size}_indexed_p50_ms`] = round(full.indexed.p50, 3)
+      out[`docs_${size}_indexed_p95_ms`] = round(full.indexed.p95, 3)
+      out[`docs_${size}_plain_p50_ms`] = round(full.plain.p50)
+      out[`docs_${size}_plain_p95_ms`] = round(full.plain.p95)
+      out[`docs_${size}_after_write_p50_ms`] = round(full.afterWrite.p50)
+      out[`docs_${size}_after_write_p95_ms`] = round(full.afterWrite.p95)
+      out[`docs_${size}_plain_vs_indexed_ratio`] = round(full.plain.p50 / full.indexed.p50, 1)
+      out[`docs_${size}_mutations_per_s`] = round(full.mutationsPerSecond, 1)
+      out[`docs_${size}_tagged_p50_ms`] = round(full.tagged.p50, 3)
+      out[`docs_${size}_sync_tags_vs_untagged_p50_ratio`] = round(full.tagged.p50 / full.indexed.p50)
+      out[`docs_${size}_live_spurious_share_ratio`] = round(spuriousShare(full.live))
+      out[`docs_${size}_live_spurious_per_patch`] = round(full.live.spurious / full.live.patches, 1)
+      out[`docs_${size}_live_missed`] = full.live.missed
     }
-    const first = results[0]
-    const last = results[results.length - 1]
+    const first = results[0]?.full
+    const last = results[results.length - 1]?.full
     if (first && last && first !== last) {
       const a = sizes[0] as number
       const b = sizes[sizes.length - 1] as number

@@ -1,6 +1,7 @@
 /**
  * GET|POST /data/query/{dataset}: GROQ over the caller's perspective.
  * Response `{query, result, syncTags, ms}` (`query` left out with `returnQuery=false`), as Sanity's;
+ * with `resultSourceMap=true|withKeyArraySelector` also `resultSourceMap` (lake/source-map);
  * `syncTags` name what the result depends on, for the Live Content API (lake/sync-tags.ts).
  */
 import { performance } from 'node:perf_hooks'
@@ -11,6 +12,7 @@ import { DEFAULT_QUERY_LIMITS, checkQueryShape, queryTimeout } from '../limits'
 import { parseOverlayDrafts } from '../overlay'
 import { parsePerspective } from '../perspective'
 import { checkParams } from '../query-bounds'
+import type { SourceMapMode } from '../source-map'
 import type { App, LakeContext, Query } from './common'
 import { datasetOf, flag, isRecord, jobClientOf, paramsFromQueryString, principalOf, single } from './common'
 
@@ -23,6 +25,7 @@ export function queryRoutes(app: App, context: LakeContext): void {
       perspective: single(query, 'perspective'),
       returnQuery: flag(query, 'returnQuery', true),
       overlayDrafts: single(query, 'overlayDrafts'),
+      resultSourceMap: single(query, 'resultSourceMap'),
     })
   })
 
@@ -40,21 +43,31 @@ export function queryRoutes(app: App, context: LakeContext): void {
       perspective: single(query, 'perspective') ?? body.perspective,
       returnQuery: flag(query, 'returnQuery', true),
       overlayDrafts: single(query, 'overlayDrafts'),
+      resultSourceMap: single(query, 'resultSourceMap'),
     })
   })
+}
+
+/** `resultSourceMap`: `true` maps arrays by index, `withKeyArraySelector` by `_key` where there is one. */
+function parseSourceMapMode(value: string | undefined): SourceMapMode | undefined {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return undefined
+  if (value === 'true' || value === '1') return 'index'
+  if (value === 'withKeyArraySelector') return 'keyed'
+  throw badRequest('"resultSourceMap" must be true, false or withKeyArraySelector', 'queryParseError')
 }
 
 async function run(
   context: LakeContext,
   request: Parameters<typeof principalOf>[1],
   reply: FastifyReply,
-  input: { query: string | undefined; params: QueryParams; perspective: unknown; returnQuery: boolean; overlayDrafts?: string },
+  input: { query: string | undefined; params: QueryParams; perspective: unknown; returnQuery: boolean; overlayDrafts?: string; resultSourceMap?: string },
 ) {
   const dataset = datasetOf(request)
   const principal = principalOf(context, request)
   if (!input.query) throw badRequest('The "query" parameter is required', 'queryParseError')
   const started = performance.now()
   const perspective = parsePerspective(input.perspective)
+  const sourceMap = parseSourceMapMode(input.resultSourceMap)
   const configured = { ...DEFAULT_QUERY_LIMITS, ...context.queryLimits }
   const limits = principal.role === 'anonymous' ? { ...configured, timeoutMs: Math.min(configured.timeoutMs, configured.anonymousTimeoutMs) } : configured
   // The cheap, linear checks run here so a refused query never occupies a worker; parsing and
@@ -65,7 +78,7 @@ async function run(
   const overlay = parseOverlayDrafts(input.overlayDrafts)
   if (overlay && perspective.kind !== 'published') throw badRequest('"overlayDrafts" works over the published perspective only', 'queryParseError')
   const outcome = await context.queries.run(
-    { kind: 'query', dataset, principal, perspective, overlayDrafts: overlay, query: input.query, params: input.params, projectId: context.projectId, limits, now: context.clock.now(), syncTags: true },
+    { kind: 'query', dataset, principal, perspective, overlayDrafts: overlay, query: input.query, params: input.params, projectId: context.projectId, limits, now: context.clock.now(), syncTags: true, sourceMap },
     jobClientOf(principal, request),
     // A little over the evaluation budget: the worker's own deadline usually ends the query first,
     // with no worker to replace; this one stops what that check cannot reach.
@@ -79,6 +92,7 @@ async function run(
   const parts = [
     input.returnQuery ? `"query":${JSON.stringify(input.query)}` : undefined,
     outcome.resultJson === undefined ? undefined : `"result":${outcome.resultJson}`,
+    outcome.sourceMapJson === undefined ? undefined : `"resultSourceMap":${outcome.sourceMapJson}`,
     `"syncTags":${JSON.stringify(outcome.syncTags ?? [])}`,
     `"ms":${ms}`,
   ]

@@ -70,6 +70,18 @@ export async function startTestLake(options: TestLakeOptions = {}): Promise<Test
   }
 }
 
+/** A seeded pseudo-random generator (mulberry32) for generated tests: the same seed, the same cases. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
 /** Resolves with the error a promise rejects with (fails the test if it resolves). */
 export async function rejection(promise: Promise<unknown>): Promise<Error & { statusCode?: number; response?: { body?: unknown } }> {
   try {

@@ -20,6 +20,7 @@ import { planQuery } from '../../lake/query-plan'
 import type { Doc } from '../../lake/types'
 import * as queries from '../../sanity/queries'
 import { syntheticDataset } from '../../scripts/lib/synthetic-content'
+import { seededRandom } from './helpers'
 
 const CONTEXT = { dataset: 'production', identity: 'test' }
 
@@ -112,7 +113,7 @@ describe('query plan equivalence with groq-js', () => {
     })
 
     test(`generated queries give groq-js's result (${view} view)`, async () => {
-      const random = mulberry32(view.length * 7919 + 17)
+      const random = seededRandom(view.length * 7919 + 17)
       for (let i = 0; i < 150; i++) {
         const { query, params } = generatedQuery(random)
         await assertSame(query, docs, params)
@@ -143,17 +144,6 @@ describe('query plan equivalence with groq-js', () => {
 // ---------------------------------------------------------------------------------------------
 // Generated queries
 // ---------------------------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const TYPES = ['trip', 'meeting', 'official', 'factBullet', 'country', 'topic', 'quote', 'nothing']
 const IDS = ['trip-2021-03-tokyo-2plus2', 'trip-2021-03-tokyo-2plus2-copy1', 'country-japan', 'topic-alliance', 'odd-dup', 'odd-ref', 'missing-id', '']

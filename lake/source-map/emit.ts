@@ -1,0 +1,109 @@
+/**
+ * The answer and its content source map, in Sanity's shape (`@sanity/client`'s
+ * `ContentSourceMap`), from the traced evaluation's result (index.ts).
+ *
+ * That result has the answer's shape, with marks and traced Proxies where values came from
+ * documents or literals (provenance.ts). One walk turns it back into the plain answer — a mark
+ * into its value, a Proxy into the object it stands for — and maps each leaf on the way:
+ * `documents` and `paths` are lookup tables, `mappings` maps each leaf's JSON path in the result
+ * (`$[0]['title']`) to a document and a path inside it, or to `literal`. Anything else (a value
+ * the query computed) is left unmapped. Only strings, numbers and booleans are mapped: clients
+ * resolve a container by its closest mapped prefix, and leaving containers unmapped keeps that
+ * lookup from ever reaching a wrong place.
+ *
+ * The map is written as JSON text while walking (it is sent as JSON anyway): an object with one
+ * new key per mapped leaf would make V8 intern every result path, which cost more than the rest
+ * of the walk; and the text's length is bounded as it grows.
+ */
+import { resultTooLarge } from '../limits'
+import type { Origin, Provenance, SourceDocument } from './provenance'
+import { Mark, attributeSegment, isLeaf } from './provenance'
+
+/** `@sanity/client`'s `ContentSourceMap`, as the lake writes it. */
+export type ContentSourceMap = {
+  documents: { _id: string; _type: string }[]
+  paths: string[]
+  mappings: Record<string, { type: 'value'; source: { type: 'documentValue'; document: number; path: number } | { type: 'literal' } }>
+}
+
+/** Called every so many values, so a huge result stays inside the query's deadline. */
+export type Check = () => void
+
+const CHECK_EVERY = 1024
+const LITERAL = '{"type":"value","source":{"type":"literal"}}'
+
+export function resolveTraced(traced: unknown, provenance: Provenance, check: Check, maxBytes: number): { result: unknown; sourceMapJson: string } {
+  const documents: { _id: string; _type: string }[] = []
+  const paths: string[] = []
+  const mappings: string[] = []
+  const documentIndex = new Map<string, number>()
+  const pathIndex = new Map<string, number>()
+  let length = 0
+  let visited = 0
+
+  const emit = (resultPath: string, document: SourceDocument | null, sourcePath: string) => {
+    let entry: string
+    if (!document) entry = `${JSON.stringify(resultPath)}:${LITERAL}`
+    else {
+      let documentAt = documentIndex.get(document.id)
+      if (documentAt === undefined) {
+        documentAt = documents.push({ _id: document.id, _type: document.type }) - 1
+        documentIndex.set(document.id, documentAt)
+        length += document.id.length + document.type.length + 20
+      }
+      let pathAt = pathIndex.get(sourcePath)
+      if (pathAt === undefined) {
+        pathAt = paths.push(sourcePath) - 1
+        pathIndex.set(sourcePath, pathAt)
+        length += sourcePath.length + 3
+      }
+      entry = `${JSON.stringify(resultPath)}:{"type":"value","source":{"type":"documentValue","document":${documentAt},"path":${pathAt}}}`
+    }
+    length += entry.length + 1
+    // Bounded while it grows; the exact byte count of result and map together is checked on sending.
+    if (length > maxBytes) throw resultTooLarge(maxBytes)
+    mappings.push(entry)
+  }
+
+  /** Maps every leaf of `value`, a stored value at `origin`, placed at `resultPath`. */
+  const mapStored = (value: unknown, origin: Origin, resultPath: string) => {
+    if (++visited % CHECK_EVERY === 0) check()
+    if (origin.synthetic) return
+    if (isLeaf(value)) {
+      emit(resultPath, origin.document, origin.path)
+      return
+    }
+    if (typeof value !== 'object' || value === null) return
+    if (Array.isArray(value)) {
+      value.forEach((item: unknown, index) => mapStored(item, provenance.child(origin, value, String(index)), `${resultPath}[${index}]`))
+      return
+    }
+    for (const [name, item] of Object.entries(value)) mapStored(item, provenance.child(origin, value, name), resultPath + attributeSegment(name))
+  }
+
+  /** The plain value of a traced one, mapping its leaves. */
+  const resolve = (value: unknown, resultPath: string): unknown => {
+    if (++visited % CHECK_EVERY === 0) check()
+    if (typeof value !== 'object' || value === null) return value
+    if (value instanceof Mark) {
+      const origin = value.place?.origin
+      if (!origin) emit(resultPath, null, '')
+      else if (!origin.synthetic) emit(resultPath, origin.document, origin.path)
+      return value.value
+    }
+    const source = provenance.tracedOf(value)
+    if (source) {
+      // The stored object itself: the answer holds it as is, every leaf mapped from its place.
+      mapStored(source.target, source.place.origin, resultPath)
+      return source.target
+    }
+    if (Array.isArray(value)) return value.map((item: unknown, index) => resolve(item, `${resultPath}[${index}]`))
+    const plain: Record<string, unknown> = {}
+    for (const [name, item] of Object.entries(value)) plain[name] = resolve(item, resultPath + attributeSegment(name))
+    return plain
+  }
+
+  const result = resolve(traced, '$')
+  const sourceMapJson = `{"documents":${JSON.stringify(documents)},"paths":${JSON.stringify(paths)},"mappings":{${mappings.join(',')}}}`
+  return { result, sourceMapJson }
+}
