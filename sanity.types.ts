@@ -15,6 +15,14 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type PressContact = {
+  _type: "pressContact";
+  name?: string;
+  email?: string;
+  phone?: string;
+  url?: string;
+};
+
 export type RequiredLinks = {
   _type: "requiredLinks";
   about?: string;
@@ -29,7 +37,7 @@ export type RequiredLinks = {
 export type RelatedLink = {
   _type: "relatedLink";
   title: string;
-  url?: string;
+  url: string;
 };
 
 export type Source = {
@@ -131,6 +139,13 @@ export type BlockContent = Array<{
   _key: string;
 }>;
 
+export type SanityImageAssetReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
+};
+
 export type Settings = {
   _id: string;
   _type: "settings";
@@ -141,6 +156,16 @@ export type Settings = {
   description: string;
   siteUrl?: string;
   publisher?: string;
+  parentAgency?: string;
+  agencyLogo?: {
+    asset?: SanityImageAssetReference;
+    media?: unknown;
+    hotspot?: SanityImageHotspot;
+    crop?: SanityImageCrop;
+    alt?: string;
+    _type: "image";
+  };
+  pressContact?: PressContact;
   identifierLinks?: Array<
     {
       _key: string;
@@ -148,6 +173,22 @@ export type Settings = {
   >;
   requiredLinks?: RequiredLinks;
   factMaxAgeMonths?: number;
+};
+
+export type SanityImageCrop = {
+  _type: "sanity.imageCrop";
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+};
+
+export type SanityImageHotspot = {
+  _type: "sanity.imageHotspot";
+  x: number;
+  y: number;
+  height: number;
+  width: number;
 };
 
 export type Topic = {
@@ -322,13 +363,6 @@ export type Quote = {
   source?: Source;
 };
 
-export type SanityImageAssetReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
-};
-
 export type Official = {
   _id: string;
   _type: "official";
@@ -353,22 +387,6 @@ export type Official = {
   bio?: string;
 };
 
-export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-};
-
-export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
-  x: number;
-  y: number;
-  height: number;
-  width: number;
-};
-
 export type Country = {
   _id: string;
   _type: "country";
@@ -378,6 +396,7 @@ export type Country = {
   name: string;
   code: string;
   slug: Slug;
+  introduction?: string;
 };
 
 export type Geopoint = {
@@ -478,6 +497,7 @@ export type SanityImageAsset = {
 };
 
 export type AllSanitySchemaTypes =
+  | PressContact
   | RequiredLinks
   | RelatedLink
   | Source
@@ -490,7 +510,10 @@ export type AllSanitySchemaTypes =
   | CountryReference
   | Destination
   | BlockContent
+  | SanityImageAssetReference
   | Settings
+  | SanityImageCrop
+  | SanityImageHotspot
   | Topic
   | Slug
   | FactBullet
@@ -500,10 +523,7 @@ export type AllSanitySchemaTypes =
   | QuoteReference
   | Trip
   | Quote
-  | SanityImageAssetReference
   | Official
-  | SanityImageCrop
-  | SanityImageHotspot
   | Country
   | Geopoint
   | SanityImagePaletteSwatch
@@ -551,7 +571,7 @@ export type HOME_QUERY_RESULT = Array<{
 
 // Source: sanity/queries.ts
 // Variable: TRIP_QUERY
-// Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice },    purpose,    summary,    "leadQuote": leadQuote->{   _id,  text,  date,  source { title, url },  "speakerName": coalesce(speaker->name, speakerName),  "speaker": speaker->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice } },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {   _id,  title,  kind,  date,  startsAt,  endsAt,  format,  venue,  city,  timeZone,  pressCoverage,  description,  agenda,  otherParticipants,  readoutUrl,  order,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice } },    "factSections": factSections[] {   _key,  heading,  "topic": topic->{   _id,  title,  "slug": slug.current },  "bullets": bullets[]->{   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } } },    "relatedLinks": relatedLinks[] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "changeNotes": changeNotes[] { _key, date, note, major },    withdrawn { at, explanation }  }
+// Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice },    purpose,    summary,    "leadQuote": leadQuote->{   _id,  text,  date,  source { title, url },  "speakerName": coalesce(speaker->name, speakerName),  "speaker": speaker->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice } },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {   _id,  title,  kind,  date,  startsAt,  endsAt,  format,  venue,  city,  timeZone,  pressCoverage,  description,  agenda,  otherParticipants,  readoutUrl,  order,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice } },    "factSections": factSections[] {   _key,  heading,  "topic": topic->{   _id,  title,  "slug": slug.current },  "bullets": bullets[]->{   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } } },    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "changeNotes": changeNotes[] { _key, date, note, major },    withdrawn { at, explanation }  }
 export type TRIP_QUERY_RESULT = {
   _id: string;
   title: string;
@@ -797,7 +817,7 @@ export type TRIP_QUERY_RESULT = {
   relatedLinks: Array<{
     _key: string;
     title: string;
-    url: string | null;
+    url: string;
   }> | null;
   source: {
     title: string;
@@ -824,7 +844,7 @@ export type IS_PUBLISHED_QUERY_RESULT = boolean;
 
 // Source: sanity/queries.ts
 // Variable: BRIEFING_QUERY
-// Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {    _id,    title,    "slug": slug.current,    startDate,    endDate,    destinations[] { _key, city, timeZone, "country": country->name },    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },    purpose,    summary,    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },    "quoteSource": leadQuote->source { title, url },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {      _id,      title,      kind,      date,      startsAt,      endsAt,      format,      venue,      city,      timeZone,      pressCoverage,      description,      agenda,      otherParticipants,      readoutUrl,      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }    },    "factSections": factSections[] {      _key,      heading,      "bullets": bullets[]->{ _id, text, "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label }, source { title, url }, statedAt }    },    "relatedLinks": relatedLinks[] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "lastModified": _updatedAt,    "revisions": *[      (_id == ^._id) ||      (_type == "meeting" && trip._ref == ^._id) ||      (_id in ^.officials[]._ref) ||      (_id == ^.leadQuote._ref) ||      (_id in ^.factSections[].bullets[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)    ] | order(_id asc) { _id, _rev, _updatedAt },    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths  }
+// Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {    _id,    title,    "slug": slug.current,    startDate,    endDate,    destinations[] { _key, city, timeZone, "country": country->name },    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },    purpose,    summary,    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },    "quoteSource": leadQuote->source { title, url },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {      _id,      title,      kind,      date,      startsAt,      endsAt,      format,      venue,      city,      timeZone,      pressCoverage,      description,      agenda,      otherParticipants,      readoutUrl,      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }    },    "factSections": factSections[] {      _key,      heading,      "bullets": bullets[]->{ _id, text, "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label }, source { title, url }, statedAt }    },    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "lastModified": _updatedAt,    "revisions": *[      (_id == ^._id) ||      (_type == "meeting" && trip._ref == ^._id) ||      (_id in ^.officials[]._ref) ||      (_id == ^.leadQuote._ref) ||      (_id in ^.factSections[].bullets[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)    ] | order(_id asc) { _id, _rev, _updatedAt },    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths  }
 export type BRIEFING_QUERY_RESULT = {
   _id: string;
   title: string;
@@ -944,7 +964,7 @@ export type BRIEFING_QUERY_RESULT = {
   relatedLinks: Array<{
     _key: string;
     title: string;
-    url: string | null;
+    url: string;
   }> | null;
   source: {
     title: string;
@@ -1195,16 +1215,40 @@ export type SITEMAP_QUERY_RESULT = {
 
 // Source: sanity/queries.ts
 // Variable: SETTINGS_QUERY
-// Query: *[_type == "settings" && _id == "settings"][0] {    title,    description,    siteUrl,    publisher,    "identifierLinks": identifierLinks[] { _key, title, url },    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }  }
+// Query: *[_type == "settings" && _id == "settings"][0] {    title,    description,    siteUrl,    publisher,    parentAgency,    agencyLogo {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },    pressContact { name, email, phone, url },    "identifierLinks": identifierLinks[] { _key, title, url },    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }  }
 export type SETTINGS_QUERY_RESULT = {
   title: string;
   description: string;
   siteUrl: string | null;
   publisher: string | null;
+  parentAgency: string | null;
+  agencyLogo: {
+    alt: string | null;
+    hotspot: SanityImageHotspot | null;
+    crop: SanityImageCrop | null;
+    asset: {
+      _id: string;
+      url: string;
+      metadata: {
+        lqip: string | null;
+        dimensions: {
+          width: number;
+          height: number;
+          aspectRatio: number;
+        } | null;
+      } | null;
+    } | null;
+  } | null;
+  pressContact: {
+    name: string | null;
+    email: string | null;
+    phone: string | null;
+    url: string | null;
+  } | null;
   identifierLinks: Array<{
     _key: string;
     title: string;
-    url: string | null;
+    url: string;
   }> | null;
   requiredLinks: {
     about: string | null;
@@ -1272,7 +1316,7 @@ export type TRIP_FILTERS_QUERY_RESULT = {
 
 // Source: sanity/queries.ts
 // Variable: SEARCH_QUERY
-// Query: *[_type in ["trip", "meeting", "official", "factBullet"] && (    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)    || (pt::text(description) match $terms) || (pt::text(text) match $terms)  ) && select(    _type == "trip" => ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))),    _type == "meeting" => (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0),    _type == "factBullet" => (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)),    true  )]  | score(    boost(title match $terms, 5),    boost(name match $terms, 5),    boost(city match $terms, 2),    bio match $terms,    pt::text(purpose) match $terms,    pt::text(summary) match $terms,    pt::text(description) match $terms,    pt::text(text) match $terms  )  | order(_score desc, _updatedAt desc) [0...50] {    _id,    _type,    _score,    title,    name,    "slug": slug.current,    startDate,    endDate,    date,    statedAt,    "office": select(_type == "official" => title),    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),    "trip": trip->{ title, "slug": slug.current }  }
+// Query: *[_type in ["trip", "meeting", "official", "factBullet"] && (    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)    || (pt::text(description) match $terms) || (pt::text(text) match $terms)  ) && select(    _type == "trip" => ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))),    _type == "meeting" => (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0),    _type == "factBullet" => (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)),    true  )]  | score(    boost(title match $terms, 5),    boost(name match $terms, 5),    boost(city match $terms, 2),    bio match $terms,    pt::text(purpose) match $terms,    pt::text(summary) match $terms,    pt::text(description) match $terms,    pt::text(text) match $terms  )  | order(_score desc, _updatedAt desc) [0...50] {    _id,    _type,    _score,    title,    name,    "slug": slug.current,    startDate,    endDate,    date,    statedAt,    "office": select(_type == "official" => title),    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),    "trip": trip->{ title, "slug": slug.current },    "topics": select(_type == "factBullet" => topics[]->{ title }),    "heading": select(_type == "factBullet" => *[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { "heading": factSections[^.^._id in bullets[]._ref][0].heading }[0].heading)  }
 export type SEARCH_QUERY_RESULT = Array<
   | {
       _id: string;
@@ -1288,6 +1332,10 @@ export type SEARCH_QUERY_RESULT = Array<
       office: null;
       text: string;
       trip: null;
+      topics: Array<{
+        title: string;
+      }> | null;
+      heading: string | null;
     }
   | {
       _id: string;
@@ -1306,6 +1354,8 @@ export type SEARCH_QUERY_RESULT = Array<
         title: string;
         slug: string;
       };
+      topics: null;
+      heading: null;
     }
   | {
       _id: string;
@@ -1321,6 +1371,8 @@ export type SEARCH_QUERY_RESULT = Array<
       office: string;
       text: string;
       trip: null;
+      topics: null;
+      heading: null;
     }
   | {
       _id: string;
@@ -1336,6 +1388,8 @@ export type SEARCH_QUERY_RESULT = Array<
       office: null;
       text: string;
       trip: null;
+      topics: null;
+      heading: null;
     }
 >;
 
@@ -1403,12 +1457,13 @@ export type COUNTRIES_QUERY_RESULT = Array<{
 
 // Source: sanity/queries.ts
 // Variable: COUNTRY_QUERY
-// Query: *[_type == "country" && slug.current == $slug][0] {      _id,  name,  code,  "slug": slug.current,    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {        _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },      "officials": officials[]->{ _id, name, "slug": slug.current, title },      "purposeText": pt::text(purpose)    },    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))] | order(statedAt desc, _id asc) {   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } },    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) {   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice }  }
+// Query: *[_type == "country" && slug.current == $slug][0] {      _id,  name,  code,  "slug": slug.current,    introduction,    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {        _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },      "officials": officials[]->{ _id, name, "slug": slug.current, title },      "purposeText": pt::text(purpose)    },    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))] | order(statedAt desc, _id asc) {   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } },    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) {   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice }  }
 export type COUNTRY_QUERY_RESULT = {
   _id: string;
   name: string;
   code: string;
   slug: string;
+  introduction: string | null;
   trips: Array<{
     _id: string;
     title: string;
@@ -1512,6 +1567,70 @@ export type COUNTRY_QUERY_RESULT = {
       } | null;
     } | null;
     leftOffice: string | null;
+  }>;
+} | null;
+
+// Source: sanity/queries.ts
+// Variable: FACT_IDS_QUERY
+// Query: *[_type == "factBullet" && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))] | order(_id asc) { "id": _id }
+export type FACT_IDS_QUERY_RESULT = Array<{
+  id: string;
+}>;
+
+// Source: sanity/queries.ts
+// Variable: FACT_QUERY
+// Query: *[_type == "factBullet" && _id == $id && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))][0] {      _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current },    "plainText": pt::text(text),    "trips": *[_type == "trip" && defined(slug.current) && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {      _id,      title,      "slug": slug.current,      startDate,      endDate,      "heading": factSections[^.^._id in bullets[]._ref][0].heading    }  }
+export type FACT_QUERY_RESULT = {
+  _id: string;
+  text: BlockContent;
+  figures: Array<{
+    _key: string;
+    qualifier:
+      | "about"
+      | "almost"
+      | "approximately"
+      | "at least"
+      | "fewer than"
+      | "less than"
+      | "more than"
+      | "nearly"
+      | "over"
+      | "up to"
+      | null;
+    value: number;
+    scale: "billion" | "million" | "thousand" | "trillion" | null;
+    currency: "EUR" | "GBP" | "JPY" | "KRW" | "USD" | null;
+    unit: string | null;
+    period: {
+      start: string | null;
+      end: string | null;
+    } | null;
+    label: string;
+  }> | null;
+  source: {
+    title: string;
+    url: string | null;
+  };
+  statedAt: string | null;
+  topics: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+  }> | null;
+  countries: Array<{
+    _id: string;
+    name: string;
+    code: string;
+    slug: string;
+  }> | null;
+  plainText: string;
+  trips: Array<{
+    _id: string;
+    title: string;
+    slug: string;
+    startDate: string;
+    endDate: string;
+    heading: string | null;
   }>;
 } | null;
 
@@ -1996,9 +2115,9 @@ import "@sanity/client";
 declare module "@sanity/client" {
   interface SanityQueries {
     '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "meetingCount": count(*[_type == "meeting" && trip._ref == ^._id]),\n    "updatedAt": coalesce(updatedAt, firstPublishedAt)\n  }\n': HOME_QUERY_RESULT;
-    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ \n  _id,\n  text,\n  date,\n  source { title, url },\n  "speakerName": coalesce(speaker->name, speakerName),\n  "speaker": speaker->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  format,\n  venue,\n  city,\n  timeZone,\n  pressCoverage,\n  description,\n  agenda,\n  otherParticipants,\n  readoutUrl,\n  order,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n },\n    "factSections": factSections[] { \n  _key,\n  heading,\n  "topic": topic->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "bullets": bullets[]->{ \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n },\n    "relatedLinks": relatedLinks[] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "changeNotes": changeNotes[] { _key, date, note, major },\n    withdrawn { at, explanation }\n  }\n': TRIP_QUERY_RESULT;
+    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ \n  _id,\n  text,\n  date,\n  source { title, url },\n  "speakerName": coalesce(speaker->name, speakerName),\n  "speaker": speaker->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  format,\n  venue,\n  city,\n  timeZone,\n  pressCoverage,\n  description,\n  agenda,\n  otherParticipants,\n  readoutUrl,\n  order,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n },\n    "factSections": factSections[] { \n  _key,\n  heading,\n  "topic": topic->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "bullets": bullets[]->{ \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n },\n    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "changeNotes": changeNotes[] { _key, date, note, major },\n    withdrawn { at, explanation }\n  }\n': TRIP_QUERY_RESULT;
     "\n  count(*[_id == $id]) > 0\n": IS_PUBLISHED_QUERY_RESULT;
-    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    destinations[] { _key, city, timeZone, "country": country->name },\n    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },\n    "quoteSource": leadQuote->source { title, url },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      venue,\n      city,\n      timeZone,\n      pressCoverage,\n      description,\n      agenda,\n      otherParticipants,\n      readoutUrl,\n      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }\n    },\n    "factSections": factSections[] {\n      _key,\n      heading,\n      "bullets": bullets[]->{ _id, text, "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n }, source { title, url }, statedAt }\n    },\n    "relatedLinks": relatedLinks[] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "lastModified": _updatedAt,\n    "revisions": *[\n      (_id == ^._id) ||\n      (_type == "meeting" && trip._ref == ^._id) ||\n      (_id in ^.officials[]._ref) ||\n      (_id == ^.leadQuote._ref) ||\n      (_id in ^.factSections[].bullets[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)\n    ] | order(_id asc) { _id, _rev, _updatedAt },\n    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths\n  }\n': BRIEFING_QUERY_RESULT;
+    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    destinations[] { _key, city, timeZone, "country": country->name },\n    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },\n    "quoteSource": leadQuote->source { title, url },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      venue,\n      city,\n      timeZone,\n      pressCoverage,\n      description,\n      agenda,\n      otherParticipants,\n      readoutUrl,\n      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }\n    },\n    "factSections": factSections[] {\n      _key,\n      heading,\n      "bullets": bullets[]->{ _id, text, "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n }, source { title, url }, statedAt }\n    },\n    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "lastModified": _updatedAt,\n    "revisions": *[\n      (_id == ^._id) ||\n      (_type == "meeting" && trip._ref == ^._id) ||\n      (_id in ^.officials[]._ref) ||\n      (_id == ^.leadQuote._ref) ||\n      (_id in ^.factSections[].bullets[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)\n    ] | order(_id asc) { _id, _rev, _updatedAt },\n    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths\n  }\n': BRIEFING_QUERY_RESULT;
     '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc, title asc) {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { _id, title, date }\n  }\n': BRIEFING_BOOK_CHOICES_QUERY_RESULT;
     '\n  *[_type == "official" && defined(slug.current)] | order(name asc) { \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n': OFFICIALS_QUERY_RESULT;
     '\n  *[_type == "official" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n,\n    bio,\n    "trips": *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && (\n      (^._id in officials[]._ref) ||\n      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)\n    )] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "travelling": ^._id in officials[]._ref\n    },\n    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref)) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(trip->startDate desc, date asc, order asc, title asc) {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      city,\n      timeZone,\n      order,\n      "role": select(^._id in hosts[]._ref => "host", "participant"),\n      "trip": trip->{ _id, title, "slug": slug.current, startDate, endDate, "timeZone": destinations[0].timeZone }\n    },\n    "quotes": *[_type == "quote" && speaker._ref == ^._id && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(date desc) { _id, text, date, source { title, url } }\n  }\n': OFFICIAL_QUERY_RESULT;
@@ -2006,13 +2125,15 @@ declare module "@sanity/client" {
     '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { "slug": slug.current }\n': TRIP_SLUGS_QUERY_RESULT;
     '\n  *[_type == "official" && defined(slug.current)] | order(name asc) { "slug": slug.current }\n': OFFICIAL_SLUGS_QUERY_RESULT;
     '\n  {\n    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {\n      "slug": slug.current,\n      "lastModified": coalesce(updatedAt, _updatedAt)\n    },\n    "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    },\n    "countries": *[_type == "country" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    }\n  }\n': SITEMAP_QUERY_RESULT;
-    '\n  *[_type == "settings" && _id == "settings"][0] {\n    title,\n    description,\n    siteUrl,\n    publisher,\n    "identifierLinks": identifierLinks[] { _key, title, url },\n    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }\n  }\n': SETTINGS_QUERY_RESULT;
+    '\n  *[_type == "settings" && _id == "settings"][0] {\n    title,\n    description,\n    siteUrl,\n    publisher,\n    parentAgency,\n    agencyLogo { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n    pressContact { name, email, phone, url },\n    "identifierLinks": identifierLinks[] { _key, title, url },\n    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }\n  }\n': SETTINGS_QUERY_RESULT;
     '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))\n    && (($year == "") || (string::startsWith(startDate, $year)))\n    && (($country == "") || ($country in destinations[].country->slug.current))\n    && (($official == "") || ($official in officials[]->slug.current))\n    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))\n  ] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "withdrawn": defined(withdrawn.at)\n  }\n': TRIPS_QUERY_RESULT;
     '\n  {\n    "years": *[_type == "trip" && defined(startDate) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].startDate,\n    "countries": *[_type == "country" && _id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },\n    "officials": *[_type == "official" && _id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].officials[]._ref] | order(name asc) { name, "slug": slug.current },\n    "topics": *[_type == "topic" && ((_id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].factSections[].topic._ref) || (_id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }\n  }\n': TRIP_FILTERS_QUERY_RESULT;
-    '\n  *[_type in ["trip", "meeting", "official", "factBullet"] && (\n    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)\n    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)\n    || (pt::text(description) match $terms) || (pt::text(text) match $terms)\n  ) && select(\n    _type == "trip" => ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))),\n    _type == "meeting" => (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0),\n    _type == "factBullet" => (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n),\n    true\n  )]\n  | score(\n    boost(title match $terms, 5),\n    boost(name match $terms, 5),\n    boost(city match $terms, 2),\n    bio match $terms,\n    pt::text(purpose) match $terms,\n    pt::text(summary) match $terms,\n    pt::text(description) match $terms,\n    pt::text(text) match $terms\n  )\n  | order(_score desc, _updatedAt desc) [0...50] {\n    _id,\n    _type,\n    _score,\n    title,\n    name,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    date,\n    statedAt,\n    "office": select(_type == "official" => title),\n    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),\n    "trip": trip->{ title, "slug": slug.current }\n  }\n': SEARCH_QUERY_RESULT;
+    '\n  *[_type in ["trip", "meeting", "official", "factBullet"] && (\n    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)\n    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)\n    || (pt::text(description) match $terms) || (pt::text(text) match $terms)\n  ) && select(\n    _type == "trip" => ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))),\n    _type == "meeting" => (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0),\n    _type == "factBullet" => (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n),\n    true\n  )]\n  | score(\n    boost(title match $terms, 5),\n    boost(name match $terms, 5),\n    boost(city match $terms, 2),\n    bio match $terms,\n    pt::text(purpose) match $terms,\n    pt::text(summary) match $terms,\n    pt::text(description) match $terms,\n    pt::text(text) match $terms\n  )\n  | order(_score desc, _updatedAt desc) [0...50] {\n    _id,\n    _type,\n    _score,\n    title,\n    name,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    date,\n    statedAt,\n    "office": select(_type == "official" => title),\n    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),\n    "trip": trip->{ title, "slug": slug.current },\n    "topics": select(_type == "factBullet" => topics[]->{ title }),\n    "heading": select(_type == "factBullet" => *[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { "heading": factSections[^.^._id in bullets[]._ref][0].heading }[0].heading)\n  }\n': SEARCH_QUERY_RESULT;
     '\n  {\n    "facts": *[_type == "factBullet"\n      && (($topic == "") || ($topic in topics[]->slug.current))\n      && (($country == "") || ($country in countries[]->slug.current))\n      && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)\n    ] | order(statedAt desc, _id asc) { \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n  }\n': FACTS_QUERY_RESULT;
     '\n  *[_type == "country" && defined(slug.current)] | order(name asc) {\n    \n  _id,\n  name,\n  code,\n  "slug": slug.current\n,\n    "tripCount": count(*[_type == "trip" && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]),\n    "factCount": count(*[_type == "factBullet" && ^._id in countries[]._ref && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)])\n  }\n': COUNTRIES_QUERY_RESULT;
-    '\n  *[_type == "country" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  code,\n  "slug": slug.current\n,\n    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "officials": officials[]->{ _id, name, "slug": slug.current, title },\n      "purposeText": pt::text(purpose)\n    },\n    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(statedAt desc, _id asc) { \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n },\n    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) { \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n  }\n': COUNTRY_QUERY_RESULT;
+    '\n  *[_type == "country" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  code,\n  "slug": slug.current\n,\n    introduction,\n    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "officials": officials[]->{ _id, name, "slug": slug.current, title },\n      "purposeText": pt::text(purpose)\n    },\n    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(statedAt desc, _id asc) { \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n },\n    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) { \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n  }\n': COUNTRY_QUERY_RESULT;
+    '\n  *[_type == "factBullet" && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(_id asc) { "id": _id }\n': FACT_IDS_QUERY_RESULT;
+    '\n  *[_type == "factBullet" && _id == $id && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)][0] {\n    \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n,\n    "plainText": pt::text(text),\n    "trips": *[_type == "trip" && defined(slug.current) && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {\n      _id,\n      title,\n      "slug": slug.current,\n      startDate,\n      endDate,\n      "heading": factSections[^.^._id in bullets[]._ref][0].heading\n    }\n  }\n': FACT_QUERY_RESULT;
     '\n  *[_type == "country" && defined(slug.current)] | order(name asc) { "slug": slug.current }\n': COUNTRY_SLUGS_QUERY_RESULT;
     '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, "country": country->name },\n  "officials": officials[]->{ name, title },\n  "purposeText": pt::text(purpose),\n  "published": firstPublishedAt,\n  "updated": coalesce(updatedAt, _updatedAt),\n  "withdrawnAt": withdrawn.at,\n  "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note }\n }\n': FEED_QUERY_RESULT;
     '\n  *[_type == "official" && slug.current == $slug][0] {\n    _id,\n    name,\n    title,\n    "slug": slug.current,\n    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && (\n      (^._id in officials[]._ref) ||\n      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)\n    )] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, "country": country->name },\n  "officials": officials[]->{ name, title },\n  "purposeText": pt::text(purpose),\n  "published": firstPublishedAt,\n  "updated": coalesce(updatedAt, _updatedAt),\n  "withdrawnAt": withdrawn.at,\n  "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note }\n }\n  }\n': OFFICIAL_FEED_QUERY_RESULT;
