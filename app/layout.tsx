@@ -58,6 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <Identifier
           domain={new URL(settings?.siteUrl ?? readSiteUrl()).host}
+          siteTitle={title}
           publisher={settings?.publisher ?? title}
           parentAgency={settings?.parentAgency ?? null}
           logo={settings?.agencyLogo ?? null}

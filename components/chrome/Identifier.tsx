@@ -7,8 +7,8 @@ import type { AgencyLogo, IdentifierLink, PressContact, RequiredLinks } from '@/
 import { imageUrl } from '@/lib/image'
 
 /** The required links in USWDS order, with their standard wording. */
-const REQUIRED: ReadonlyArray<{ key: keyof RequiredLinks; title: (publisher: string) => string }> = [
-  { key: 'about', title: (publisher) => `About ${publisher}` },
+const REQUIRED: ReadonlyArray<{ key: keyof RequiredLinks; title: (about: string) => string }> = [
+  { key: 'about', title: (about) => `About ${about}` },
   { key: 'accessibility', title: () => 'Accessibility statement' },
   { key: 'foia', title: () => 'FOIA requests' },
   { key: 'noFear', title: () => 'No FEAR Act data' },
@@ -19,6 +19,7 @@ const REQUIRED: ReadonlyArray<{ key: keyof RequiredLinks; title: (publisher: str
 
 export function Identifier({
   domain,
+  siteTitle,
   publisher,
   parentAgency,
   logo,
@@ -27,6 +28,7 @@ export function Identifier({
   required,
 }: {
   domain: string
+  siteTitle: string
   publisher: string
   parentAgency: string | null
   logo: AgencyLogo | null
@@ -38,7 +40,8 @@ export function Identifier({
   // Only links with an address in Settings are shown: an empty placeholder would mislead.
   const requiredShown = REQUIRED.flatMap(({ key, title }) => {
     const url = required?.[key]
-    return url ? [{ _key: `required-${key}`, title: title(publisher), url }] : []
+    // A path is a page of this site, about the site itself; a full address is the agency's own page.
+    return url ? [{ _key: `required-${key}`, title: title(url.startsWith('/') ? siteTitle : publisher), url }] : []
   })
   const shown = [
     ...requiredShown,
