@@ -72,7 +72,9 @@ export default async function FactPage({ params }: { params: Promise<Params> }) 
               {(fact.topics ?? []).map((topic, index) => (
                 <span key={topic._id}>
                   {index > 0 && ', '}
-                  <Link href={`/facts?topic=${topic.slug}`}>{topic.title}</Link>
+                  {/* A plain link: the filtered list is rewritten by proxy.ts, and the client router's
+                      prefetch of it from this route answers 404; a full load is always right. */}
+                  <a href={`/facts?topic=${topic.slug}`}>{topic.title}</a>
                 </span>
               ))}
             </p>
