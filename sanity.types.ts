@@ -12,472 +12,469 @@
  * ---------------------------------------------------------------------------------
  */
 
-export declare const internalGroqTypeReferenceTo: unique symbol;
+export declare const internalGroqTypeReferenceTo: unique symbol
 
 // Source: schema.json
+export type PressContact = {
+  _type: 'pressContact'
+  name?: string
+  email?: string
+  phone?: string
+  url?: string
+}
+
 export type RequiredLinks = {
-  _type: "requiredLinks";
-  about?: string;
-  accessibility?: string;
-  foia?: string;
-  noFear?: string;
-  inspectorGeneral?: string;
-  performance?: string;
-  privacy?: string;
-};
+  _type: 'requiredLinks'
+  about?: string
+  accessibility?: string
+  foia?: string
+  noFear?: string
+  inspectorGeneral?: string
+  performance?: string
+  privacy?: string
+}
 
 export type RelatedLink = {
-  _type: "relatedLink";
-  title: string;
-  url?: string;
-};
+  _type: 'relatedLink'
+  title: string
+  url: string
+}
 
 export type Source = {
-  _type: "source";
-  title: string;
-  url?: string;
-};
+  _type: 'source'
+  title: string
+  url?: string
+}
 
 export type FigurePeriod = {
-  _type: "figurePeriod";
-  start?: string;
-  end?: string;
-};
+  _type: 'figurePeriod'
+  start?: string
+  end?: string
+}
 
 export type Figure = {
-  _type: "figure";
-  qualifier?:
-    | "more than"
-    | "over"
-    | "nearly"
-    | "almost"
-    | "approximately"
-    | "about"
-    | "at least"
-    | "up to"
-    | "fewer than"
-    | "less than";
-  value: number;
-  scale?: "thousand" | "million" | "billion" | "trillion";
-  currency?: "USD" | "JPY" | "EUR" | "GBP" | "KRW";
-  unit?: string;
-  period?: FigurePeriod;
-  label: string;
-};
+  _type: 'figure'
+  qualifier?: 'more than' | 'over' | 'nearly' | 'almost' | 'approximately' | 'about' | 'at least' | 'up to' | 'fewer than' | 'less than'
+  value: number
+  scale?: 'thousand' | 'million' | 'billion' | 'trillion'
+  currency?: 'USD' | 'JPY' | 'EUR' | 'GBP' | 'KRW'
+  unit?: string
+  period?: FigurePeriod
+  label: string
+}
 
 export type TopicReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "topic";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'topic'
+}
 
 export type FactBulletReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "factBullet";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'factBullet'
+}
 
 export type FactSection = {
-  _type: "factSection";
-  heading: string;
-  topic?: TopicReference;
+  _type: 'factSection'
+  heading: string
+  topic?: TopicReference
   bullets: Array<
     {
-      _key: string;
+      _key: string
     } & FactBulletReference
-  >;
-};
+  >
+}
 
 export type ChangeNote = {
-  _type: "changeNote";
-  date: string;
-  note: string;
-  major?: boolean;
-};
+  _type: 'changeNote'
+  date: string
+  note: string
+  major?: boolean
+}
 
 export type CountryReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "country";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'country'
+}
 
 export type Destination = {
-  _type: "destination";
-  city: string;
-  country: CountryReference;
-  timeZone: string;
-  location?: Geopoint;
-};
+  _type: 'destination'
+  city: string
+  country: CountryReference
+  timeZone: string
+  location?: Geopoint
+}
 
 export type BlockContent = Array<{
   children?: Array<{
-    marks?: Array<string>;
-    text?: string;
-    _type: "span";
-    _key: string;
-  }>;
-  style?: "normal";
-  listItem?: "bullet" | "number";
+    marks?: Array<string>
+    text?: string
+    _type: 'span'
+    _key: string
+  }>
+  style?: 'normal'
+  listItem?: 'bullet' | 'number'
   markDefs?: Array<{
-    href: string;
-    _type: "link";
-    _key: string;
-  }>;
-  level?: number;
-  _type: "block";
-  _key: string;
-}>;
-
-export type Settings = {
-  _id: string;
-  _type: "settings";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title: string;
-  description: string;
-  siteUrl?: string;
-  publisher?: string;
-  identifierLinks?: Array<
-    {
-      _key: string;
-    } & RelatedLink
-  >;
-  requiredLinks?: RequiredLinks;
-  factMaxAgeMonths?: number;
-};
-
-export type Topic = {
-  _id: string;
-  _type: "topic";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title: string;
-  slug: Slug;
-  description?: string;
-};
-
-export type Slug = {
-  _type: "slug";
-  current: string;
-  source?: string;
-};
-
-export type FactBullet = {
-  _id: string;
-  _type: "factBullet";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  text: BlockContent;
-  figures?: Array<
-    {
-      _key: string;
-    } & Figure
-  >;
-  source: Source;
-  statedAt?: string;
-  topics?: Array<
-    {
-      _key: string;
-    } & TopicReference
-  >;
-  countries?: Array<
-    {
-      _key: string;
-    } & CountryReference
-  >;
-};
-
-export type TripReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "trip";
-};
-
-export type OfficialReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "official";
-};
-
-export type Meeting = {
-  _id: string;
-  _type: "meeting";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  trip: TripReference;
-  title: string;
-  kind:
-    | "twoPlusTwo"
-    | "bilateral"
-    | "roundtable"
-    | "virtualDiscussion"
-    | "virtualMeeting"
-    | "pressAvailability"
-    | "other";
-  description?: BlockContent;
-  agenda?: Array<string>;
-  order?: number;
-  readoutUrl?: string;
-  date?: string;
-  timeZone?: string;
-  startsAt?: string;
-  endsAt?: string;
-  format?: "inPerson" | "virtual";
-  venue?: string;
-  city?: string;
-  pressCoverage?:
-    | "open"
-    | "pooled"
-    | "closed"
-    | "cameraSpray"
-    | "pooledCameraSpray"
-    | "toBeDetermined";
-  hosts?: Array<
-    {
-      _key: string;
-    } & OfficialReference
-  >;
-  participants?: Array<
-    {
-      _key: string;
-    } & OfficialReference
-  >;
-  otherParticipants?: Array<string>;
-};
-
-export type QuoteReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "quote";
-};
-
-export type Trip = {
-  _id: string;
-  _type: "trip";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  title: string;
-  slug: Slug;
-  startDate: string;
-  endDate: string;
-  destinations: Array<
-    {
-      _key: string;
-    } & Destination
-  >;
-  officials: Array<
-    {
-      _key: string;
-    } & OfficialReference
-  >;
-  purpose: BlockContent;
-  summary?: BlockContent;
-  leadQuote?: QuoteReference;
-  factSections?: Array<
-    {
-      _key: string;
-    } & FactSection
-  >;
-  relatedLinks?: Array<
-    {
-      _key: string;
-    } & RelatedLink
-  >;
-  source?: Source;
-  firstPublishedAt?: string;
-  updatedAt?: string;
-  embargoUntil?: string;
-  changeNotes?: Array<
-    {
-      _key: string;
-    } & ChangeNote
-  >;
-  withdrawn?: {
-    at?: string;
-    explanation?: string;
-  };
-};
-
-export type Quote = {
-  _id: string;
-  _type: "quote";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  text: string;
-  speaker?: OfficialReference;
-  speakerName?: string;
-  date: string;
-  source?: Source;
-};
+    href: string
+    _type: 'link'
+    _key: string
+  }>
+  level?: number
+  _type: 'block'
+  _key: string
+}>
 
 export type SanityImageAssetReference = {
-  _ref: string;
-  _type: "reference";
-  _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
-};
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'sanity.imageAsset'
+}
 
-export type Official = {
-  _id: string;
-  _type: "official";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name: string;
-  slug: Slug;
-  title: string;
-  organization?: string;
-  precedence?: number;
-  leftOffice?: string;
-  country: CountryReference;
-  portrait?: {
-    asset?: SanityImageAssetReference;
-    media?: unknown;
-    hotspot?: SanityImageHotspot;
-    crop?: SanityImageCrop;
-    alt?: string;
-    _type: "image";
-  };
-  bio?: string;
-};
+export type Settings = {
+  _id: string
+  _type: 'settings'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: string
+  description: string
+  siteUrl?: string
+  publisher?: string
+  parentAgency?: string
+  agencyLogo?: {
+    asset?: SanityImageAssetReference
+    media?: unknown
+    hotspot?: SanityImageHotspot
+    crop?: SanityImageCrop
+    alt?: string
+    _type: 'image'
+  }
+  pressContact?: PressContact
+  identifierLinks?: Array<
+    {
+      _key: string
+    } & RelatedLink
+  >
+  requiredLinks?: RequiredLinks
+  factMaxAgeMonths?: number
+}
 
 export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-};
+  _type: 'sanity.imageCrop'
+  top: number
+  bottom: number
+  left: number
+  right: number
+}
 
 export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
-  x: number;
-  y: number;
-  height: number;
-  width: number;
-};
+  _type: 'sanity.imageHotspot'
+  x: number
+  y: number
+  height: number
+  width: number
+}
+
+export type Topic = {
+  _id: string
+  _type: 'topic'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: string
+  slug: Slug
+  description?: string
+}
+
+export type Slug = {
+  _type: 'slug'
+  current: string
+  source?: string
+}
+
+export type FactBullet = {
+  _id: string
+  _type: 'factBullet'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  text: BlockContent
+  figures?: Array<
+    {
+      _key: string
+    } & Figure
+  >
+  source: Source
+  statedAt?: string
+  topics?: Array<
+    {
+      _key: string
+    } & TopicReference
+  >
+  countries?: Array<
+    {
+      _key: string
+    } & CountryReference
+  >
+}
+
+export type TripReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'trip'
+}
+
+export type OfficialReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'official'
+}
+
+export type Meeting = {
+  _id: string
+  _type: 'meeting'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  trip: TripReference
+  title: string
+  kind: 'twoPlusTwo' | 'bilateral' | 'roundtable' | 'virtualDiscussion' | 'virtualMeeting' | 'pressAvailability' | 'other'
+  description?: BlockContent
+  agenda?: Array<string>
+  order?: number
+  readoutUrl?: string
+  date?: string
+  timeZone?: string
+  startsAt?: string
+  endsAt?: string
+  format?: 'inPerson' | 'virtual'
+  venue?: string
+  city?: string
+  pressCoverage?: 'open' | 'pooled' | 'closed' | 'cameraSpray' | 'pooledCameraSpray' | 'toBeDetermined'
+  hosts?: Array<
+    {
+      _key: string
+    } & OfficialReference
+  >
+  participants?: Array<
+    {
+      _key: string
+    } & OfficialReference
+  >
+  otherParticipants?: Array<string>
+}
+
+export type QuoteReference = {
+  _ref: string
+  _type: 'reference'
+  _weak?: boolean
+  [internalGroqTypeReferenceTo]?: 'quote'
+}
+
+export type Trip = {
+  _id: string
+  _type: 'trip'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  title: string
+  slug: Slug
+  startDate: string
+  endDate: string
+  destinations: Array<
+    {
+      _key: string
+    } & Destination
+  >
+  officials: Array<
+    {
+      _key: string
+    } & OfficialReference
+  >
+  purpose: BlockContent
+  summary?: BlockContent
+  leadQuote?: QuoteReference
+  factSections?: Array<
+    {
+      _key: string
+    } & FactSection
+  >
+  relatedLinks?: Array<
+    {
+      _key: string
+    } & RelatedLink
+  >
+  source?: Source
+  firstPublishedAt?: string
+  updatedAt?: string
+  embargoUntil?: string
+  changeNotes?: Array<
+    {
+      _key: string
+    } & ChangeNote
+  >
+  withdrawn?: {
+    at?: string
+    explanation?: string
+  }
+}
+
+export type Quote = {
+  _id: string
+  _type: 'quote'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  text: string
+  speaker?: OfficialReference
+  speakerName?: string
+  date: string
+  source?: Source
+}
+
+export type Official = {
+  _id: string
+  _type: 'official'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name: string
+  slug: Slug
+  title: string
+  organization?: string
+  precedence?: number
+  leftOffice?: string
+  country: CountryReference
+  portrait?: {
+    asset?: SanityImageAssetReference
+    media?: unknown
+    hotspot?: SanityImageHotspot
+    crop?: SanityImageCrop
+    alt?: string
+    _type: 'image'
+  }
+  bio?: string
+}
 
 export type Country = {
-  _id: string;
-  _type: "country";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  name: string;
-  code: string;
-  slug: Slug;
-};
+  _id: string
+  _type: 'country'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  name: string
+  code: string
+  slug: Slug
+  introduction?: string
+}
 
 export type Geopoint = {
-  _type: "geopoint";
-  lat?: number;
-  lng?: number;
-  alt?: number;
-};
+  _type: 'geopoint'
+  lat?: number
+  lng?: number
+  alt?: number
+}
 
 export type SanityImagePaletteSwatch = {
-  _type: "sanity.imagePaletteSwatch";
-  background?: string;
-  foreground?: string;
-  population?: number;
-  title?: string;
-};
+  _type: 'sanity.imagePaletteSwatch'
+  background?: string
+  foreground?: string
+  population?: number
+  title?: string
+}
 
 export type SanityImagePalette = {
-  _type: "sanity.imagePalette";
-  darkMuted?: SanityImagePaletteSwatch;
-  lightVibrant?: SanityImagePaletteSwatch;
-  darkVibrant?: SanityImagePaletteSwatch;
-  vibrant?: SanityImagePaletteSwatch;
-  dominant?: SanityImagePaletteSwatch;
-  lightMuted?: SanityImagePaletteSwatch;
-  muted?: SanityImagePaletteSwatch;
-};
+  _type: 'sanity.imagePalette'
+  darkMuted?: SanityImagePaletteSwatch
+  lightVibrant?: SanityImagePaletteSwatch
+  darkVibrant?: SanityImagePaletteSwatch
+  vibrant?: SanityImagePaletteSwatch
+  dominant?: SanityImagePaletteSwatch
+  lightMuted?: SanityImagePaletteSwatch
+  muted?: SanityImagePaletteSwatch
+}
 
 export type SanityImageDimensions = {
-  _type: "sanity.imageDimensions";
-  height: number;
-  width: number;
-  aspectRatio: number;
-};
+  _type: 'sanity.imageDimensions'
+  height: number
+  width: number
+  aspectRatio: number
+}
 
 export type SanityImageMetadata = {
-  _type: "sanity.imageMetadata";
-  location?: Geopoint;
-  dimensions?: SanityImageDimensions;
-  palette?: SanityImagePalette;
-  lqip?: string;
-  blurHash?: string;
-  thumbHash?: string;
-  hasAlpha?: boolean;
-  isOpaque?: boolean;
-};
+  _type: 'sanity.imageMetadata'
+  location?: Geopoint
+  dimensions?: SanityImageDimensions
+  palette?: SanityImagePalette
+  lqip?: string
+  blurHash?: string
+  thumbHash?: string
+  hasAlpha?: boolean
+  isOpaque?: boolean
+}
 
 export type SanityFileAsset = {
-  _id: string;
-  _type: "sanity.fileAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash: string;
-  extension: string;
-  mimeType: string;
-  size: number;
-  assetId: string;
-  uploadId?: string;
-  path: string;
-  url: string;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.fileAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash: string
+  extension: string
+  mimeType: string
+  size: number
+  assetId: string
+  uploadId?: string
+  path: string
+  url: string
+  source?: SanityAssetSourceData
+}
 
 export type SanityAssetSourceData = {
-  _type: "sanity.assetSourceData";
-  name?: string;
-  id?: string;
-  url?: string;
-};
+  _type: 'sanity.assetSourceData'
+  name?: string
+  id?: string
+  url?: string
+}
 
 export type SanityImageAsset = {
-  _id: string;
-  _type: "sanity.imageAsset";
-  _createdAt: string;
-  _updatedAt: string;
-  _rev: string;
-  originalFilename?: string;
-  label?: string;
-  title?: string;
-  description?: string;
-  altText?: string;
-  sha1hash: string;
-  extension: string;
-  mimeType: string;
-  size: number;
-  assetId: string;
-  uploadId?: string;
-  path: string;
-  url: string;
-  metadata?: SanityImageMetadata;
-  source?: SanityAssetSourceData;
-};
+  _id: string
+  _type: 'sanity.imageAsset'
+  _createdAt: string
+  _updatedAt: string
+  _rev: string
+  originalFilename?: string
+  label?: string
+  title?: string
+  description?: string
+  altText?: string
+  sha1hash: string
+  extension: string
+  mimeType: string
+  size: number
+  assetId: string
+  uploadId?: string
+  path: string
+  url: string
+  metadata?: SanityImageMetadata
+  source?: SanityAssetSourceData
+}
 
 export type AllSanitySchemaTypes =
+  | PressContact
   | RequiredLinks
   | RelatedLink
   | Source
@@ -490,7 +487,10 @@ export type AllSanitySchemaTypes =
   | CountryReference
   | Destination
   | BlockContent
+  | SanityImageAssetReference
   | Settings
+  | SanityImageCrop
+  | SanityImageHotspot
   | Topic
   | Slug
   | FactBullet
@@ -500,10 +500,7 @@ export type AllSanitySchemaTypes =
   | QuoteReference
   | Trip
   | Quote
-  | SanityImageAssetReference
   | Official
-  | SanityImageCrop
-  | SanityImageHotspot
   | Country
   | Geopoint
   | SanityImagePaletteSwatch
@@ -512,1518 +509,1462 @@ export type AllSanitySchemaTypes =
   | SanityImageMetadata
   | SanityFileAsset
   | SanityAssetSourceData
-  | SanityImageAsset;
+  | SanityImageAsset
 
 // Source: sanity/queries.ts
 // Variable: HOME_QUERY
 // Query: *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc, title asc) {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{ _id, name, "slug": slug.current, title },    "purposeText": pt::text(purpose),    "meetingCount": count(*[_type == "meeting" && trip._ref == ^._id]),    "updatedAt": coalesce(updatedAt, firstPublishedAt)  }
 export type HOME_QUERY_RESULT = Array<{
-  _id: string;
-  title: string;
-  slug: string;
-  startDate: string;
-  endDate: string;
+  _id: string
+  title: string
+  slug: string
+  startDate: string
+  endDate: string
   destinations: Array<{
-    _key: string;
-    city: string;
-    timeZone: string;
+    _key: string
+    city: string
+    timeZone: string
     location: {
-      lat: number | null;
-      lng: number | null;
-    } | null;
+      lat: number | null
+      lng: number | null
+    } | null
     country: {
-      _id: string;
-      name: string;
-      code: string;
-      slug: string;
-    };
-  }>;
+      _id: string
+      name: string
+      code: string
+      slug: string
+    }
+  }>
   officials: Array<{
-    _id: string;
-    name: string;
-    slug: string;
-    title: string;
-  }>;
-  purposeText: string;
-  meetingCount: number;
-  updatedAt: string | null;
-}>;
+    _id: string
+    name: string
+    slug: string
+    title: string
+  }>
+  purposeText: string
+  meetingCount: number
+  updatedAt: string | null
+}>
 
 // Source: sanity/queries.ts
 // Variable: TRIP_QUERY
-// Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice },    purpose,    summary,    "leadQuote": leadQuote->{   _id,  text,  date,  source { title, url },  "speakerName": coalesce(speaker->name, speakerName),  "speaker": speaker->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice } },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {   _id,  title,  kind,  date,  startsAt,  endsAt,  format,  venue,  city,  timeZone,  pressCoverage,  description,  agenda,  otherParticipants,  readoutUrl,  order,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice } },    "factSections": factSections[] {   _key,  heading,  "topic": topic->{   _id,  title,  "slug": slug.current },  "bullets": bullets[]->{   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } } },    "relatedLinks": relatedLinks[] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "changeNotes": changeNotes[] { _key, date, note, major },    withdrawn { at, explanation }  }
+// Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice },    purpose,    summary,    "leadQuote": leadQuote->{   _id,  text,  date,  source { title, url },  "speakerName": coalesce(speaker->name, speakerName),  "speaker": speaker->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice } },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {   _id,  title,  kind,  date,  startsAt,  endsAt,  format,  venue,  city,  timeZone,  pressCoverage,  description,  agenda,  otherParticipants,  readoutUrl,  order,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice } },    "factSections": factSections[] {   _key,  heading,  "topic": topic->{   _id,  title,  "slug": slug.current },  "bullets": bullets[]->{   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } } },    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "changeNotes": changeNotes[] { _key, date, note, major },    withdrawn { at, explanation }  }
 export type TRIP_QUERY_RESULT = {
-  _id: string;
-  title: string;
-  slug: string;
-  startDate: string;
-  endDate: string;
+  _id: string
+  title: string
+  slug: string
+  startDate: string
+  endDate: string
   destinations: Array<{
-    _key: string;
-    city: string;
-    timeZone: string;
+    _key: string
+    city: string
+    timeZone: string
     location: {
-      lat: number | null;
-      lng: number | null;
-    } | null;
+      lat: number | null
+      lng: number | null
+    } | null
     country: {
-      _id: string;
-      name: string;
-      code: string;
-      slug: string;
-    };
-  }>;
+      _id: string
+      name: string
+      code: string
+      slug: string
+    }
+  }>
   officials: Array<{
-    _id: string;
-    name: string;
-    slug: string;
-    title: string;
-    organization: string | null;
+    _id: string
+    name: string
+    slug: string
+    title: string
+    organization: string | null
     country: {
-      _id: string;
-      name: string;
-      code: string;
-      slug: string;
-    };
+      _id: string
+      name: string
+      code: string
+      slug: string
+    }
     portrait: {
-      alt: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
+      alt: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
       asset: {
-        _id: string;
-        url: string;
+        _id: string
+        url: string
         metadata: {
-          lqip: string | null;
+          lqip: string | null
           dimensions: {
-            width: number;
-            height: number;
-            aspectRatio: number;
-          } | null;
-        } | null;
-      } | null;
-    } | null;
-    leftOffice: string | null;
-  }>;
-  purpose: BlockContent;
-  summary: BlockContent | null;
+            width: number
+            height: number
+            aspectRatio: number
+          } | null
+        } | null
+      } | null
+    } | null
+    leftOffice: string | null
+  }>
+  purpose: BlockContent
+  summary: BlockContent | null
   leadQuote: {
-    _id: string;
-    text: string;
-    date: string;
+    _id: string
+    text: string
+    date: string
     source: {
-      title: string;
-      url: string | null;
-    } | null;
-    speakerName: string | null;
+      title: string
+      url: string | null
+    } | null
+    speakerName: string | null
     speaker: {
-      _id: string;
-      name: string;
-      slug: string;
-      title: string;
-      organization: string | null;
+      _id: string
+      name: string
+      slug: string
+      title: string
+      organization: string | null
       country: {
-        _id: string;
-        name: string;
-        code: string;
-        slug: string;
-      };
+        _id: string
+        name: string
+        code: string
+        slug: string
+      }
       portrait: {
-        alt: string | null;
-        hotspot: SanityImageHotspot | null;
-        crop: SanityImageCrop | null;
+        alt: string | null
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
         asset: {
-          _id: string;
-          url: string;
+          _id: string
+          url: string
           metadata: {
-            lqip: string | null;
+            lqip: string | null
             dimensions: {
-              width: number;
-              height: number;
-              aspectRatio: number;
-            } | null;
-          } | null;
-        } | null;
-      } | null;
-      leftOffice: string | null;
-    } | null;
-  } | null;
+              width: number
+              height: number
+              aspectRatio: number
+            } | null
+          } | null
+        } | null
+      } | null
+      leftOffice: string | null
+    } | null
+  } | null
   meetings: Array<{
-    _id: string;
-    title: string;
-    kind:
-      | "bilateral"
-      | "other"
-      | "pressAvailability"
-      | "roundtable"
-      | "twoPlusTwo"
-      | "virtualDiscussion"
-      | "virtualMeeting";
-    date: string | null;
-    startsAt: string | null;
-    endsAt: string | null;
-    format: "inPerson" | "virtual" | null;
-    venue: string | null;
-    city: string | null;
-    timeZone: string | null;
-    pressCoverage:
-      | "cameraSpray"
-      | "closed"
-      | "open"
-      | "pooled"
-      | "pooledCameraSpray"
-      | "toBeDetermined"
-      | null;
-    description: BlockContent | null;
-    agenda: Array<string> | null;
-    otherParticipants: Array<string> | null;
-    readoutUrl: string | null;
-    order: number | null;
+    _id: string
+    title: string
+    kind: 'bilateral' | 'other' | 'pressAvailability' | 'roundtable' | 'twoPlusTwo' | 'virtualDiscussion' | 'virtualMeeting'
+    date: string | null
+    startsAt: string | null
+    endsAt: string | null
+    format: 'inPerson' | 'virtual' | null
+    venue: string | null
+    city: string | null
+    timeZone: string | null
+    pressCoverage: 'cameraSpray' | 'closed' | 'open' | 'pooled' | 'pooledCameraSpray' | 'toBeDetermined' | null
+    description: BlockContent | null
+    agenda: Array<string> | null
+    otherParticipants: Array<string> | null
+    readoutUrl: string | null
+    order: number | null
     hosts: Array<{
-      _id: string;
-      name: string;
-      slug: string;
-      title: string;
-      organization: string | null;
+      _id: string
+      name: string
+      slug: string
+      title: string
+      organization: string | null
       country: {
-        _id: string;
-        name: string;
-        code: string;
-        slug: string;
-      };
+        _id: string
+        name: string
+        code: string
+        slug: string
+      }
       portrait: {
-        alt: string | null;
-        hotspot: SanityImageHotspot | null;
-        crop: SanityImageCrop | null;
+        alt: string | null
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
         asset: {
-          _id: string;
-          url: string;
+          _id: string
+          url: string
           metadata: {
-            lqip: string | null;
+            lqip: string | null
             dimensions: {
-              width: number;
-              height: number;
-              aspectRatio: number;
-            } | null;
-          } | null;
-        } | null;
-      } | null;
-      leftOffice: string | null;
-    }> | null;
+              width: number
+              height: number
+              aspectRatio: number
+            } | null
+          } | null
+        } | null
+      } | null
+      leftOffice: string | null
+    }> | null
     participants: Array<{
-      _id: string;
-      name: string;
-      slug: string;
-      title: string;
-      organization: string | null;
+      _id: string
+      name: string
+      slug: string
+      title: string
+      organization: string | null
       country: {
-        _id: string;
-        name: string;
-        code: string;
-        slug: string;
-      };
+        _id: string
+        name: string
+        code: string
+        slug: string
+      }
       portrait: {
-        alt: string | null;
-        hotspot: SanityImageHotspot | null;
-        crop: SanityImageCrop | null;
+        alt: string | null
+        hotspot: SanityImageHotspot | null
+        crop: SanityImageCrop | null
         asset: {
-          _id: string;
-          url: string;
+          _id: string
+          url: string
           metadata: {
-            lqip: string | null;
+            lqip: string | null
             dimensions: {
-              width: number;
-              height: number;
-              aspectRatio: number;
-            } | null;
-          } | null;
-        } | null;
-      } | null;
-      leftOffice: string | null;
-    }> | null;
-  }>;
+              width: number
+              height: number
+              aspectRatio: number
+            } | null
+          } | null
+        } | null
+      } | null
+      leftOffice: string | null
+    }> | null
+  }>
   factSections: Array<{
-    _key: string;
-    heading: string;
+    _key: string
+    heading: string
     topic: {
-      _id: string;
-      title: string;
-      slug: string;
-    } | null;
+      _id: string
+      title: string
+      slug: string
+    } | null
     bullets: Array<{
-      _id: string;
-      text: BlockContent;
+      _id: string
+      text: BlockContent
       figures: Array<{
-        _key: string;
-        qualifier:
-          | "about"
-          | "almost"
-          | "approximately"
-          | "at least"
-          | "fewer than"
-          | "less than"
-          | "more than"
-          | "nearly"
-          | "over"
-          | "up to"
-          | null;
-        value: number;
-        scale: "billion" | "million" | "thousand" | "trillion" | null;
-        currency: "EUR" | "GBP" | "JPY" | "KRW" | "USD" | null;
-        unit: string | null;
+        _key: string
+        qualifier: 'about' | 'almost' | 'approximately' | 'at least' | 'fewer than' | 'less than' | 'more than' | 'nearly' | 'over' | 'up to' | null
+        value: number
+        scale: 'billion' | 'million' | 'thousand' | 'trillion' | null
+        currency: 'EUR' | 'GBP' | 'JPY' | 'KRW' | 'USD' | null
+        unit: string | null
         period: {
-          start: string | null;
-          end: string | null;
-        } | null;
-        label: string;
-      }> | null;
+          start: string | null
+          end: string | null
+        } | null
+        label: string
+      }> | null
       source: {
-        title: string;
-        url: string | null;
-      };
-      statedAt: string | null;
+        title: string
+        url: string | null
+      }
+      statedAt: string | null
       topics: Array<{
-        _id: string;
-        title: string;
-        slug: string;
-      }> | null;
+        _id: string
+        title: string
+        slug: string
+      }> | null
       countries: Array<{
-        _id: string;
-        name: string;
-        code: string;
-        slug: string;
-      }> | null;
-    }>;
-  }> | null;
+        _id: string
+        name: string
+        code: string
+        slug: string
+      }> | null
+    }>
+  }> | null
   relatedLinks: Array<{
-    _key: string;
-    title: string;
-    url: string | null;
-  }> | null;
+    _key: string
+    title: string
+    url: string
+  }> | null
   source: {
-    title: string;
-    url: string | null;
-  } | null;
-  firstPublishedAt: string | null;
-  updatedAt: string | null;
+    title: string
+    url: string | null
+  } | null
+  firstPublishedAt: string | null
+  updatedAt: string | null
   changeNotes: Array<{
-    _key: string;
-    date: string;
-    note: string;
-    major: boolean | null;
-  }> | null;
+    _key: string
+    date: string
+    note: string
+    major: boolean | null
+  }> | null
   withdrawn: {
-    at: string | null;
-    explanation: string | null;
-  } | null;
-} | null;
+    at: string | null
+    explanation: string | null
+  } | null
+} | null
 
 // Source: sanity/queries.ts
 // Variable: IS_PUBLISHED_QUERY
 // Query: count(*[_id == $id]) > 0
-export type IS_PUBLISHED_QUERY_RESULT = boolean;
+export type IS_PUBLISHED_QUERY_RESULT = boolean
 
 // Source: sanity/queries.ts
 // Variable: BRIEFING_QUERY
-// Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {    _id,    title,    "slug": slug.current,    startDate,    endDate,    destinations[] { _key, city, timeZone, "country": country->name },    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },    purpose,    summary,    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },    "quoteSource": leadQuote->source { title, url },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {      _id,      title,      kind,      date,      startsAt,      endsAt,      format,      venue,      city,      timeZone,      pressCoverage,      description,      agenda,      otherParticipants,      readoutUrl,      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }    },    "factSections": factSections[] {      _key,      heading,      "bullets": bullets[]->{ _id, text, "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label }, source { title, url }, statedAt }    },    "relatedLinks": relatedLinks[] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "lastModified": _updatedAt,    "revisions": *[      (_id == ^._id) ||      (_type == "meeting" && trip._ref == ^._id) ||      (_id in ^.officials[]._ref) ||      (_id == ^.leadQuote._ref) ||      (_id in ^.factSections[].bullets[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)    ] | order(_id asc) { _id, _rev, _updatedAt },    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths  }
+// Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {    _id,    title,    "slug": slug.current,    startDate,    endDate,    destinations[] { _key, city, timeZone, "country": country->name },    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },    purpose,    summary,    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },    "quoteSource": leadQuote->source { title, url },    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {      _id,      title,      kind,      date,      startsAt,      endsAt,      format,      venue,      city,      timeZone,      pressCoverage,      description,      agenda,      otherParticipants,      readoutUrl,      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }    },    "factSections": factSections[] {      _key,      heading,      "bullets": bullets[]->{ _id, text, "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label }, source { title, url }, statedAt }    },    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },    source { title, url },    firstPublishedAt,    updatedAt,    "lastModified": _updatedAt,    "revisions": *[      (_id == ^._id) ||      (_type == "meeting" && trip._ref == ^._id) ||      (_id in ^.officials[]._ref) ||      (_id == ^.leadQuote._ref) ||      (_id in ^.factSections[].bullets[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)    ] | order(_id asc) { _id, _rev, _updatedAt },    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths  }
 export type BRIEFING_QUERY_RESULT = {
-  _id: string;
-  title: string;
-  slug: string;
-  startDate: string;
-  endDate: string;
+  _id: string
+  title: string
+  slug: string
+  startDate: string
+  endDate: string
   destinations: Array<{
-    _key: string;
-    city: string;
-    timeZone: string;
-    country: string;
-  }>;
+    _key: string
+    city: string
+    timeZone: string
+    country: string
+  }>
   officials: Array<{
-    _id: string;
-    name: string;
-    title: string;
-    organization: string | null;
-    countryCode: string;
-    countryName: string;
-  }>;
-  purpose: BlockContent;
-  summary: BlockContent | null;
+    _id: string
+    name: string
+    title: string
+    organization: string | null
+    countryCode: string
+    countryName: string
+  }>
+  purpose: BlockContent
+  summary: BlockContent | null
   leadQuote: {
-    text: string;
-    date: string;
-    speakerName: string | null;
-    speakerTitle: string | null;
-  } | null;
+    text: string
+    date: string
+    speakerName: string | null
+    speakerTitle: string | null
+  } | null
   quoteSource: {
-    title: string;
-    url: string | null;
-  } | null;
+    title: string
+    url: string | null
+  } | null
   meetings: Array<{
-    _id: string;
-    title: string;
-    kind:
-      | "bilateral"
-      | "other"
-      | "pressAvailability"
-      | "roundtable"
-      | "twoPlusTwo"
-      | "virtualDiscussion"
-      | "virtualMeeting";
-    date: string | null;
-    startsAt: string | null;
-    endsAt: string | null;
-    format: "inPerson" | "virtual" | null;
-    venue: string | null;
-    city: string | null;
-    timeZone: string | null;
-    pressCoverage:
-      | "cameraSpray"
-      | "closed"
-      | "open"
-      | "pooled"
-      | "pooledCameraSpray"
-      | "toBeDetermined"
-      | null;
-    description: BlockContent | null;
-    agenda: Array<string> | null;
-    otherParticipants: Array<string> | null;
-    readoutUrl: string | null;
+    _id: string
+    title: string
+    kind: 'bilateral' | 'other' | 'pressAvailability' | 'roundtable' | 'twoPlusTwo' | 'virtualDiscussion' | 'virtualMeeting'
+    date: string | null
+    startsAt: string | null
+    endsAt: string | null
+    format: 'inPerson' | 'virtual' | null
+    venue: string | null
+    city: string | null
+    timeZone: string | null
+    pressCoverage: 'cameraSpray' | 'closed' | 'open' | 'pooled' | 'pooledCameraSpray' | 'toBeDetermined' | null
+    description: BlockContent | null
+    agenda: Array<string> | null
+    otherParticipants: Array<string> | null
+    readoutUrl: string | null
     hosts: Array<{
-      _id: string;
-      name: string;
-      title: string;
-      organization: string | null;
-      countryCode: string;
-      countryName: string;
-    }> | null;
+      _id: string
+      name: string
+      title: string
+      organization: string | null
+      countryCode: string
+      countryName: string
+    }> | null
     participants: Array<{
-      _id: string;
-      name: string;
-      title: string;
-      organization: string | null;
-      countryCode: string;
-      countryName: string;
-    }> | null;
-  }>;
+      _id: string
+      name: string
+      title: string
+      organization: string | null
+      countryCode: string
+      countryName: string
+    }> | null
+  }>
   factSections: Array<{
-    _key: string;
-    heading: string;
+    _key: string
+    heading: string
     bullets: Array<{
-      _id: string;
-      text: BlockContent;
+      _id: string
+      text: BlockContent
       figures: Array<{
-        _key: string;
-        qualifier:
-          | "about"
-          | "almost"
-          | "approximately"
-          | "at least"
-          | "fewer than"
-          | "less than"
-          | "more than"
-          | "nearly"
-          | "over"
-          | "up to"
-          | null;
-        value: number;
-        scale: "billion" | "million" | "thousand" | "trillion" | null;
-        currency: "EUR" | "GBP" | "JPY" | "KRW" | "USD" | null;
-        unit: string | null;
+        _key: string
+        qualifier: 'about' | 'almost' | 'approximately' | 'at least' | 'fewer than' | 'less than' | 'more than' | 'nearly' | 'over' | 'up to' | null
+        value: number
+        scale: 'billion' | 'million' | 'thousand' | 'trillion' | null
+        currency: 'EUR' | 'GBP' | 'JPY' | 'KRW' | 'USD' | null
+        unit: string | null
         period: {
-          start: string | null;
-          end: string | null;
-        } | null;
-        label: string;
-      }> | null;
+          start: string | null
+          end: string | null
+        } | null
+        label: string
+      }> | null
       source: {
-        title: string;
-        url: string | null;
-      };
-      statedAt: string | null;
-    }>;
-  }> | null;
+        title: string
+        url: string | null
+      }
+      statedAt: string | null
+    }>
+  }> | null
   relatedLinks: Array<{
-    _key: string;
-    title: string;
-    url: string | null;
-  }> | null;
+    _key: string
+    title: string
+    url: string
+  }> | null
   source: {
-    title: string;
-    url: string | null;
-  } | null;
-  firstPublishedAt: string | null;
-  updatedAt: string | null;
-  lastModified: string;
+    title: string
+    url: string | null
+  } | null
+  firstPublishedAt: string | null
+  updatedAt: string | null
+  lastModified: string
   revisions: Array<{
-    _id: string;
-    _rev: string;
-    _updatedAt: string;
-  }>;
-  factMaxAgeMonths: number | null;
-} | null;
+    _id: string
+    _rev: string
+    _updatedAt: string
+  }>
+  factMaxAgeMonths: number | null
+} | null
 
 // Source: sanity/queries.ts
 // Variable: BRIEFING_BOOK_CHOICES_QUERY
 // Query: *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc, title asc) {    _id,    title,    "slug": slug.current,    startDate,    endDate,    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) { _id, title, date }  }
 export type BRIEFING_BOOK_CHOICES_QUERY_RESULT = Array<{
-  _id: string;
-  title: string;
-  slug: string;
-  startDate: string;
-  endDate: string;
+  _id: string
+  title: string
+  slug: string
+  startDate: string
+  endDate: string
   meetings: Array<{
-    _id: string;
-    title: string;
-    date: string | null;
-  }>;
-}>;
+    _id: string
+    title: string
+    date: string | null
+  }>
+}>
 
 // Source: sanity/queries.ts
 // Variable: OFFICIALS_QUERY
 // Query: *[_type == "official" && defined(slug.current)] | order(name asc) {   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice }
 export type OFFICIALS_QUERY_RESULT = Array<{
-  _id: string;
-  name: string;
-  slug: string;
-  title: string;
-  organization: string | null;
+  _id: string
+  name: string
+  slug: string
+  title: string
+  organization: string | null
   country: {
-    _id: string;
-    name: string;
-    code: string;
-    slug: string;
-  };
+    _id: string
+    name: string
+    code: string
+    slug: string
+  }
   portrait: {
-    alt: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
+    alt: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
     asset: {
-      _id: string;
-      url: string;
+      _id: string
+      url: string
       metadata: {
-        lqip: string | null;
+        lqip: string | null
         dimensions: {
-          width: number;
-          height: number;
-          aspectRatio: number;
-        } | null;
-      } | null;
-    } | null;
-  } | null;
-  leftOffice: string | null;
-}>;
+          width: number
+          height: number
+          aspectRatio: number
+        } | null
+      } | null
+    } | null
+  } | null
+  leftOffice: string | null
+}>
 
 // Source: sanity/queries.ts
 // Variable: OFFICIAL_QUERY
 // Query: *[_type == "official" && slug.current == $slug][0] {      _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice,    bio,    "trips": *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && (      (^._id in officials[]._ref) ||      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)    )] | order(startDate desc) {        _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },      "travelling": ^._id in officials[]._ref    },    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref)) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(trip->startDate desc, date asc, order asc, title asc) {      _id,      title,      kind,      date,      startsAt,      endsAt,      format,      city,      timeZone,      order,      "role": select(^._id in hosts[]._ref => "host", "participant"),      "trip": trip->{ _id, title, "slug": slug.current, startDate, endDate, "timeZone": destinations[0].timeZone }    },    "quotes": *[_type == "quote" && speaker._ref == ^._id && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))] | order(date desc) { _id, text, date, source { title, url } }  }
 export type OFFICIAL_QUERY_RESULT = {
-  _id: string;
-  name: string;
-  slug: string;
-  title: string;
-  organization: string | null;
+  _id: string
+  name: string
+  slug: string
+  title: string
+  organization: string | null
   country: {
-    _id: string;
-    name: string;
-    code: string;
-    slug: string;
-  };
+    _id: string
+    name: string
+    code: string
+    slug: string
+  }
   portrait: {
-    alt: string | null;
-    hotspot: SanityImageHotspot | null;
-    crop: SanityImageCrop | null;
+    alt: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
     asset: {
-      _id: string;
-      url: string;
+      _id: string
+      url: string
       metadata: {
-        lqip: string | null;
+        lqip: string | null
         dimensions: {
-          width: number;
-          height: number;
-          aspectRatio: number;
-        } | null;
-      } | null;
-    } | null;
-  } | null;
-  leftOffice: string | null;
-  bio: string | null;
+          width: number
+          height: number
+          aspectRatio: number
+        } | null
+      } | null
+    } | null
+  } | null
+  leftOffice: string | null
+  bio: string | null
   trips: Array<{
-    _id: string;
-    title: string;
-    slug: string;
-    startDate: string;
-    endDate: string;
+    _id: string
+    title: string
+    slug: string
+    startDate: string
+    endDate: string
     destinations: Array<{
-      _key: string;
-      city: string;
-      timeZone: string;
+      _key: string
+      city: string
+      timeZone: string
       location: {
-        lat: number | null;
-        lng: number | null;
-      } | null;
+        lat: number | null
+        lng: number | null
+      } | null
       country: {
-        _id: string;
-        name: string;
-        code: string;
-        slug: string;
-      };
-    }>;
-    travelling: boolean;
-  }>;
+        _id: string
+        name: string
+        code: string
+        slug: string
+      }
+    }>
+    travelling: boolean
+  }>
   meetings: Array<{
-    _id: string;
-    title: string;
-    kind:
-      | "bilateral"
-      | "other"
-      | "pressAvailability"
-      | "roundtable"
-      | "twoPlusTwo"
-      | "virtualDiscussion"
-      | "virtualMeeting";
-    date: string | null;
-    startsAt: string | null;
-    endsAt: string | null;
-    format: "inPerson" | "virtual" | null;
-    city: string | null;
-    timeZone: string | null;
-    order: number | null;
-    role: "host" | "participant";
+    _id: string
+    title: string
+    kind: 'bilateral' | 'other' | 'pressAvailability' | 'roundtable' | 'twoPlusTwo' | 'virtualDiscussion' | 'virtualMeeting'
+    date: string | null
+    startsAt: string | null
+    endsAt: string | null
+    format: 'inPerson' | 'virtual' | null
+    city: string | null
+    timeZone: string | null
+    order: number | null
+    role: 'host' | 'participant'
     trip: {
-      _id: string;
-      title: string;
-      slug: string;
-      startDate: string;
-      endDate: string;
-      timeZone: string | null;
-    };
-  }>;
+      _id: string
+      title: string
+      slug: string
+      startDate: string
+      endDate: string
+      timeZone: string | null
+    }
+  }>
   quotes: Array<{
-    _id: string;
-    text: string;
-    date: string;
+    _id: string
+    text: string
+    date: string
     source: {
-      title: string;
-      url: string | null;
-    } | null;
-  }>;
-} | null;
+      title: string
+      url: string | null
+    } | null
+  }>
+} | null
 
 // Source: sanity/queries.ts
 // Variable: FACT_LIBRARY_QUERY
 // Query: *[_type == "topic"] | order(title asc) {      _id,  title,  "slug": slug.current,    "facts": *[_type == "factBullet" && references(^._id) && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))] | order(statedAt desc) {   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } }  }
 export type FACT_LIBRARY_QUERY_RESULT = Array<{
-  _id: string;
-  title: string;
-  slug: string;
+  _id: string
+  title: string
+  slug: string
   facts: Array<{
-    _id: string;
-    text: BlockContent;
+    _id: string
+    text: BlockContent
     figures: Array<{
-      _key: string;
-      qualifier:
-        | "about"
-        | "almost"
-        | "approximately"
-        | "at least"
-        | "fewer than"
-        | "less than"
-        | "more than"
-        | "nearly"
-        | "over"
-        | "up to"
-        | null;
-      value: number;
-      scale: "billion" | "million" | "thousand" | "trillion" | null;
-      currency: "EUR" | "GBP" | "JPY" | "KRW" | "USD" | null;
-      unit: string | null;
+      _key: string
+      qualifier: 'about' | 'almost' | 'approximately' | 'at least' | 'fewer than' | 'less than' | 'more than' | 'nearly' | 'over' | 'up to' | null
+      value: number
+      scale: 'billion' | 'million' | 'thousand' | 'trillion' | null
+      currency: 'EUR' | 'GBP' | 'JPY' | 'KRW' | 'USD' | null
+      unit: string | null
       period: {
-        start: string | null;
-        end: string | null;
-      } | null;
-      label: string;
-    }> | null;
+        start: string | null
+        end: string | null
+      } | null
+      label: string
+    }> | null
     source: {
-      title: string;
-      url: string | null;
-    };
-    statedAt: string | null;
+      title: string
+      url: string | null
+    }
+    statedAt: string | null
     topics: Array<{
-      _id: string;
-      title: string;
-      slug: string;
-    }> | null;
+      _id: string
+      title: string
+      slug: string
+    }> | null
     countries: Array<{
-      _id: string;
-      name: string;
-      code: string;
-      slug: string;
-    }> | null;
-  }>;
-}>;
+      _id: string
+      name: string
+      code: string
+      slug: string
+    }> | null
+  }>
+}>
 
 // Source: sanity/queries.ts
 // Variable: TRIP_SLUGS_QUERY
 // Query: *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { "slug": slug.current }
 export type TRIP_SLUGS_QUERY_RESULT = Array<{
-  slug: string;
-}>;
+  slug: string
+}>
 
 // Source: sanity/queries.ts
 // Variable: OFFICIAL_SLUGS_QUERY
 // Query: *[_type == "official" && defined(slug.current)] | order(name asc) { "slug": slug.current }
 export type OFFICIAL_SLUGS_QUERY_RESULT = Array<{
-  slug: string;
-}>;
+  slug: string
+}>
 
 // Source: sanity/queries.ts
 // Variable: SITEMAP_QUERY
 // Query: {    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {      "slug": slug.current,      "lastModified": coalesce(updatedAt, _updatedAt)    },    "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {      "slug": slug.current,      "lastModified": _updatedAt    },    "countries": *[_type == "country" && defined(slug.current)] | order(name asc) {      "slug": slug.current,      "lastModified": _updatedAt    }  }
 export type SITEMAP_QUERY_RESULT = {
   trips: Array<{
-    slug: string;
-    lastModified: string;
-  }>;
+    slug: string
+    lastModified: string
+  }>
   officials: Array<{
-    slug: string;
-    lastModified: string;
-  }>;
+    slug: string
+    lastModified: string
+  }>
   countries: Array<{
-    slug: string;
-    lastModified: string;
-  }>;
-};
+    slug: string
+    lastModified: string
+  }>
+}
 
 // Source: sanity/queries.ts
 // Variable: SETTINGS_QUERY
-// Query: *[_type == "settings" && _id == "settings"][0] {    title,    description,    siteUrl,    publisher,    "identifierLinks": identifierLinks[] { _key, title, url },    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }  }
+// Query: *[_type == "settings" && _id == "settings"][0] {    title,    description,    siteUrl,    publisher,    parentAgency,    agencyLogo {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },    pressContact { name, email, phone, url },    "identifierLinks": identifierLinks[] { _key, title, url },    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }  }
 export type SETTINGS_QUERY_RESULT = {
-  title: string;
-  description: string;
-  siteUrl: string | null;
-  publisher: string | null;
+  title: string
+  description: string
+  siteUrl: string | null
+  publisher: string | null
+  parentAgency: string | null
+  agencyLogo: {
+    alt: string | null
+    hotspot: SanityImageHotspot | null
+    crop: SanityImageCrop | null
+    asset: {
+      _id: string
+      url: string
+      metadata: {
+        lqip: string | null
+        dimensions: {
+          width: number
+          height: number
+          aspectRatio: number
+        } | null
+      } | null
+    } | null
+  } | null
+  pressContact: {
+    name: string | null
+    email: string | null
+    phone: string | null
+    url: string | null
+  } | null
   identifierLinks: Array<{
-    _key: string;
-    title: string;
-    url: string | null;
-  }> | null;
+    _key: string
+    title: string
+    url: string
+  }> | null
   requiredLinks: {
-    about: string | null;
-    accessibility: string | null;
-    foia: string | null;
-    noFear: string | null;
-    inspectorGeneral: string | null;
-    performance: string | null;
-    privacy: string | null;
-  } | null;
-} | null;
+    about: string | null
+    accessibility: string | null
+    foia: string | null
+    noFear: string | null
+    inspectorGeneral: string | null
+    performance: string | null
+    privacy: string | null
+  } | null
+} | null
 
 // Source: sanity/queries.ts
 // Variable: TRIPS_QUERY
 // Query: *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))    && (($year == "") || (string::startsWith(startDate, $year)))    && (($country == "") || ($country in destinations[].country->slug.current))    && (($official == "") || ($official in officials[]->slug.current))    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))  ] | order(startDate desc, title asc) {      _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },    "officials": officials[]->{ _id, name, "slug": slug.current, title },    "purposeText": pt::text(purpose),    "withdrawn": defined(withdrawn.at)  }
 export type TRIPS_QUERY_RESULT = Array<{
-  _id: string;
-  title: string;
-  slug: string;
-  startDate: string;
-  endDate: string;
+  _id: string
+  title: string
+  slug: string
+  startDate: string
+  endDate: string
   destinations: Array<{
-    _key: string;
-    city: string;
-    timeZone: string;
+    _key: string
+    city: string
+    timeZone: string
     location: {
-      lat: number | null;
-      lng: number | null;
-    } | null;
+      lat: number | null
+      lng: number | null
+    } | null
     country: {
-      _id: string;
-      name: string;
-      code: string;
-      slug: string;
-    };
-  }>;
+      _id: string
+      name: string
+      code: string
+      slug: string
+    }
+  }>
   officials: Array<{
-    _id: string;
-    name: string;
-    slug: string;
-    title: string;
-  }>;
-  purposeText: string;
-  withdrawn: false | true;
-}>;
+    _id: string
+    name: string
+    slug: string
+    title: string
+  }>
+  purposeText: string
+  withdrawn: false | true
+}>
 
 // Source: sanity/queries.ts
 // Variable: TRIP_FILTERS_QUERY
 // Query: {    "years": *[_type == "trip" && defined(startDate) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].startDate,    "countries": *[_type == "country" && _id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },    "officials": *[_type == "official" && _id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].officials[]._ref] | order(name asc) { name, "slug": slug.current },    "topics": *[_type == "topic" && ((_id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].factSections[].topic._ref) || (_id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }  }
 export type TRIP_FILTERS_QUERY_RESULT = {
-  years: Array<string>;
+  years: Array<string>
   countries: Array<{
-    name: string;
-    slug: string;
-  }>;
+    name: string
+    slug: string
+  }>
   officials: Array<{
-    name: string;
-    slug: string;
-  }>;
+    name: string
+    slug: string
+  }>
   topics: Array<{
-    title: string;
-    slug: string;
-  }>;
-};
+    title: string
+    slug: string
+  }>
+}
 
 // Source: sanity/queries.ts
 // Variable: SEARCH_QUERY
-// Query: *[_type in ["trip", "meeting", "official", "factBullet"] && (    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)    || (pt::text(description) match $terms) || (pt::text(text) match $terms)  ) && select(    _type == "trip" => ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))),    _type == "meeting" => (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0),    _type == "factBullet" => (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)),    true  )]  | score(    boost(title match $terms, 5),    boost(name match $terms, 5),    boost(city match $terms, 2),    bio match $terms,    pt::text(purpose) match $terms,    pt::text(summary) match $terms,    pt::text(description) match $terms,    pt::text(text) match $terms  )  | order(_score desc, _updatedAt desc) [0...50] {    _id,    _type,    _score,    title,    name,    "slug": slug.current,    startDate,    endDate,    date,    statedAt,    "office": select(_type == "official" => title),    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),    "trip": trip->{ title, "slug": slug.current }  }
+// Query: *[_type in ["trip", "meeting", "official", "factBullet"] && (    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)    || (pt::text(description) match $terms) || (pt::text(text) match $terms)  ) && select(    _type == "trip" => ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))),    _type == "meeting" => (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0),    _type == "factBullet" => (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)),    true  )]  | score(    boost(title match $terms, 5),    boost(name match $terms, 5),    boost(city match $terms, 2),    bio match $terms,    pt::text(purpose) match $terms,    pt::text(summary) match $terms,    pt::text(description) match $terms,    pt::text(text) match $terms  )  | order(_score desc, _updatedAt desc) [0...50] {    _id,    _type,    _score,    title,    name,    "slug": slug.current,    startDate,    endDate,    date,    statedAt,    "office": select(_type == "official" => title),    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),    "trip": trip->{ title, "slug": slug.current },    "topics": select(_type == "factBullet" => topics[]->{ title }),    "heading": select(_type == "factBullet" => *[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { "heading": factSections[^.^._id in bullets[]._ref][0].heading }[0].heading)  }
 export type SEARCH_QUERY_RESULT = Array<
   | {
-      _id: string;
-      _type: "factBullet";
-      _score: null;
-      title: null;
-      name: null;
-      slug: null;
-      startDate: null;
-      endDate: null;
-      date: null;
-      statedAt: string | null;
-      office: null;
-      text: string;
-      trip: null;
+      _id: string
+      _type: 'factBullet'
+      _score: null
+      title: null
+      name: null
+      slug: null
+      startDate: null
+      endDate: null
+      date: null
+      statedAt: string | null
+      office: null
+      text: string
+      trip: null
+      topics: Array<{
+        title: string
+      }> | null
+      heading: string | null
     }
   | {
-      _id: string;
-      _type: "meeting";
-      _score: null;
-      title: string;
-      name: null;
-      slug: null;
-      startDate: null;
-      endDate: null;
-      date: string | null;
-      statedAt: null;
-      office: null;
-      text: string;
+      _id: string
+      _type: 'meeting'
+      _score: null
+      title: string
+      name: null
+      slug: null
+      startDate: null
+      endDate: null
+      date: string | null
+      statedAt: null
+      office: null
+      text: string
       trip: {
-        title: string;
-        slug: string;
-      };
+        title: string
+        slug: string
+      }
+      topics: null
+      heading: null
     }
   | {
-      _id: string;
-      _type: "official";
-      _score: null;
-      title: string;
-      name: string;
-      slug: string;
-      startDate: null;
-      endDate: null;
-      date: null;
-      statedAt: null;
-      office: string;
-      text: string;
-      trip: null;
+      _id: string
+      _type: 'official'
+      _score: null
+      title: string
+      name: string
+      slug: string
+      startDate: null
+      endDate: null
+      date: null
+      statedAt: null
+      office: string
+      text: string
+      trip: null
+      topics: null
+      heading: null
     }
   | {
-      _id: string;
-      _type: "trip";
-      _score: null;
-      title: string;
-      name: null;
-      slug: string;
-      startDate: string;
-      endDate: string;
-      date: null;
-      statedAt: null;
-      office: null;
-      text: string;
-      trip: null;
+      _id: string
+      _type: 'trip'
+      _score: null
+      title: string
+      name: null
+      slug: string
+      startDate: string
+      endDate: string
+      date: null
+      statedAt: null
+      office: null
+      text: string
+      trip: null
+      topics: null
+      heading: null
     }
->;
+>
 
 // Source: sanity/queries.ts
 // Variable: FACTS_QUERY
 // Query: {    "facts": *[_type == "factBullet"      && (($topic == "") || ($topic in topics[]->slug.current))      && (($country == "") || ($country in countries[]->slug.current))      && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))    ] | order(statedAt desc, _id asc) {   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } }  }
 export type FACTS_QUERY_RESULT = {
   facts: Array<{
-    _id: string;
-    text: BlockContent;
+    _id: string
+    text: BlockContent
     figures: Array<{
-      _key: string;
-      qualifier:
-        | "about"
-        | "almost"
-        | "approximately"
-        | "at least"
-        | "fewer than"
-        | "less than"
-        | "more than"
-        | "nearly"
-        | "over"
-        | "up to"
-        | null;
-      value: number;
-      scale: "billion" | "million" | "thousand" | "trillion" | null;
-      currency: "EUR" | "GBP" | "JPY" | "KRW" | "USD" | null;
-      unit: string | null;
+      _key: string
+      qualifier: 'about' | 'almost' | 'approximately' | 'at least' | 'fewer than' | 'less than' | 'more than' | 'nearly' | 'over' | 'up to' | null
+      value: number
+      scale: 'billion' | 'million' | 'thousand' | 'trillion' | null
+      currency: 'EUR' | 'GBP' | 'JPY' | 'KRW' | 'USD' | null
+      unit: string | null
       period: {
-        start: string | null;
-        end: string | null;
-      } | null;
-      label: string;
-    }> | null;
+        start: string | null
+        end: string | null
+      } | null
+      label: string
+    }> | null
     source: {
-      title: string;
-      url: string | null;
-    };
-    statedAt: string | null;
+      title: string
+      url: string | null
+    }
+    statedAt: string | null
     topics: Array<{
-      _id: string;
-      title: string;
-      slug: string;
-    }> | null;
+      _id: string
+      title: string
+      slug: string
+    }> | null
     countries: Array<{
-      _id: string;
-      name: string;
-      code: string;
-      slug: string;
-    }> | null;
-  }>;
-};
+      _id: string
+      name: string
+      code: string
+      slug: string
+    }> | null
+  }>
+}
 
 // Source: sanity/queries.ts
 // Variable: COUNTRIES_QUERY
 // Query: *[_type == "country" && defined(slug.current)] | order(name asc) {      _id,  name,  code,  "slug": slug.current,    "tripCount": count(*[_type == "trip" && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]),    "factCount": count(*[_type == "factBullet" && ^._id in countries[]._ref && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))])  }
 export type COUNTRIES_QUERY_RESULT = Array<{
-  _id: string;
-  name: string;
-  code: string;
-  slug: string;
-  tripCount: number;
-  factCount: number;
-}>;
+  _id: string
+  name: string
+  code: string
+  slug: string
+  tripCount: number
+  factCount: number
+}>
 
 // Source: sanity/queries.ts
 // Variable: COUNTRY_QUERY
-// Query: *[_type == "country" && slug.current == $slug][0] {      _id,  name,  code,  "slug": slug.current,    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {        _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },      "officials": officials[]->{ _id, name, "slug": slug.current, title },      "purposeText": pt::text(purpose)    },    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))] | order(statedAt desc, _id asc) {   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } },    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) {   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice }  }
+// Query: *[_type == "country" && slug.current == $slug][0] {      _id,  name,  code,  "slug": slug.current,    introduction,    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {        _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] {   _key,  city,  timeZone,  location { lat, lng },  "country": country->{   _id,  name,  code,  "slug": slug.current } },      "officials": officials[]->{ _id, name, "slug": slug.current, title },      "purposeText": pt::text(purpose)    },    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))] | order(statedAt desc, _id asc) {   _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current } },    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) {   _id,  name,  "slug": slug.current,  title,  organization,  "country": country->{   _id,  name,  code,  "slug": slug.current },  portrait {   alt,  hotspot,  crop,  asset->{    _id,    url,    metadata { lqip, dimensions { width, height, aspectRatio } }  } },  leftOffice }  }
 export type COUNTRY_QUERY_RESULT = {
-  _id: string;
-  name: string;
-  code: string;
-  slug: string;
+  _id: string
+  name: string
+  code: string
+  slug: string
+  introduction: string | null
   trips: Array<{
-    _id: string;
-    title: string;
-    slug: string;
-    startDate: string;
-    endDate: string;
+    _id: string
+    title: string
+    slug: string
+    startDate: string
+    endDate: string
     destinations: Array<{
-      _key: string;
-      city: string;
-      timeZone: string;
+      _key: string
+      city: string
+      timeZone: string
       location: {
-        lat: number | null;
-        lng: number | null;
-      } | null;
+        lat: number | null
+        lng: number | null
+      } | null
       country: {
-        _id: string;
-        name: string;
-        code: string;
-        slug: string;
-      };
-    }>;
+        _id: string
+        name: string
+        code: string
+        slug: string
+      }
+    }>
     officials: Array<{
-      _id: string;
-      name: string;
-      slug: string;
-      title: string;
-    }>;
-    purposeText: string;
-  }>;
+      _id: string
+      name: string
+      slug: string
+      title: string
+    }>
+    purposeText: string
+  }>
   facts: Array<{
-    _id: string;
-    text: BlockContent;
+    _id: string
+    text: BlockContent
     figures: Array<{
-      _key: string;
-      qualifier:
-        | "about"
-        | "almost"
-        | "approximately"
-        | "at least"
-        | "fewer than"
-        | "less than"
-        | "more than"
-        | "nearly"
-        | "over"
-        | "up to"
-        | null;
-      value: number;
-      scale: "billion" | "million" | "thousand" | "trillion" | null;
-      currency: "EUR" | "GBP" | "JPY" | "KRW" | "USD" | null;
-      unit: string | null;
+      _key: string
+      qualifier: 'about' | 'almost' | 'approximately' | 'at least' | 'fewer than' | 'less than' | 'more than' | 'nearly' | 'over' | 'up to' | null
+      value: number
+      scale: 'billion' | 'million' | 'thousand' | 'trillion' | null
+      currency: 'EUR' | 'GBP' | 'JPY' | 'KRW' | 'USD' | null
+      unit: string | null
       period: {
-        start: string | null;
-        end: string | null;
-      } | null;
-      label: string;
-    }> | null;
+        start: string | null
+        end: string | null
+      } | null
+      label: string
+    }> | null
     source: {
-      title: string;
-      url: string | null;
-    };
-    statedAt: string | null;
+      title: string
+      url: string | null
+    }
+    statedAt: string | null
     topics: Array<{
-      _id: string;
-      title: string;
-      slug: string;
-    }> | null;
+      _id: string
+      title: string
+      slug: string
+    }> | null
     countries: Array<{
-      _id: string;
-      name: string;
-      code: string;
-      slug: string;
-    }> | null;
-  }>;
+      _id: string
+      name: string
+      code: string
+      slug: string
+    }> | null
+  }>
   officials: Array<{
-    _id: string;
-    name: string;
-    slug: string;
-    title: string;
-    organization: string | null;
+    _id: string
+    name: string
+    slug: string
+    title: string
+    organization: string | null
     country: {
-      _id: string;
-      name: string;
-      code: string;
-      slug: string;
-    };
+      _id: string
+      name: string
+      code: string
+      slug: string
+    }
     portrait: {
-      alt: string | null;
-      hotspot: SanityImageHotspot | null;
-      crop: SanityImageCrop | null;
+      alt: string | null
+      hotspot: SanityImageHotspot | null
+      crop: SanityImageCrop | null
       asset: {
-        _id: string;
-        url: string;
+        _id: string
+        url: string
         metadata: {
-          lqip: string | null;
+          lqip: string | null
           dimensions: {
-            width: number;
-            height: number;
-            aspectRatio: number;
-          } | null;
-        } | null;
-      } | null;
-    } | null;
-    leftOffice: string | null;
-  }>;
-} | null;
+            width: number
+            height: number
+            aspectRatio: number
+          } | null
+        } | null
+      } | null
+    } | null
+    leftOffice: string | null
+  }>
+} | null
+
+// Source: sanity/queries.ts
+// Variable: FACT_IDS_QUERY
+// Query: *[_type == "factBullet" && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))] | order(_id asc) { "id": _id }
+export type FACT_IDS_QUERY_RESULT = Array<{
+  id: string
+}>
+
+// Source: sanity/queries.ts
+// Variable: FACT_QUERY
+// Query: *[_type == "factBullet" && _id == $id && (  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0))][0] {      _id,  text,  "figures": figures[] {   _key,  qualifier,  value,  scale,  currency,  unit,  period { start, end },  label },  source { title, url },  statedAt,  "topics": topics[]->{   _id,  title,  "slug": slug.current },  "countries": countries[]->{   _id,  name,  code,  "slug": slug.current },    "plainText": pt::text(text),    "trips": *[_type == "trip" && defined(slug.current) && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {      _id,      title,      "slug": slug.current,      startDate,      endDate,      "heading": factSections[^.^._id in bullets[]._ref][0].heading    }  }
+export type FACT_QUERY_RESULT = {
+  _id: string
+  text: BlockContent
+  figures: Array<{
+    _key: string
+    qualifier: 'about' | 'almost' | 'approximately' | 'at least' | 'fewer than' | 'less than' | 'more than' | 'nearly' | 'over' | 'up to' | null
+    value: number
+    scale: 'billion' | 'million' | 'thousand' | 'trillion' | null
+    currency: 'EUR' | 'GBP' | 'JPY' | 'KRW' | 'USD' | null
+    unit: string | null
+    period: {
+      start: string | null
+      end: string | null
+    } | null
+    label: string
+  }> | null
+  source: {
+    title: string
+    url: string | null
+  }
+  statedAt: string | null
+  topics: Array<{
+    _id: string
+    title: string
+    slug: string
+  }> | null
+  countries: Array<{
+    _id: string
+    name: string
+    code: string
+    slug: string
+  }> | null
+  plainText: string
+  trips: Array<{
+    _id: string
+    title: string
+    slug: string
+    startDate: string
+    endDate: string
+    heading: string | null
+  }>
+} | null
 
 // Source: sanity/queries.ts
 // Variable: COUNTRY_SLUGS_QUERY
 // Query: *[_type == "country" && defined(slug.current)] | order(name asc) { "slug": slug.current }
 export type COUNTRY_SLUGS_QUERY_RESULT = Array<{
-  slug: string;
-}>;
+  slug: string
+}>
 
 // Source: sanity/queries.ts
 // Variable: FEED_QUERY
 // Query: *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] {   _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, "country": country->name },  "officials": officials[]->{ name, title },  "purposeText": pt::text(purpose),  "published": firstPublishedAt,  "updated": coalesce(updatedAt, _updatedAt),  "withdrawnAt": withdrawn.at,  "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note } }
 export type FEED_QUERY_RESULT = Array<{
-  _id: string;
-  title: string;
-  slug: string;
-  startDate: string;
-  endDate: string;
+  _id: string
+  title: string
+  slug: string
+  startDate: string
+  endDate: string
   destinations: Array<{
-    city: string;
-    country: string;
-  }>;
+    city: string
+    country: string
+  }>
   officials: Array<{
-    name: string;
-    title: string;
-  }>;
-  purposeText: string;
-  published: string | null;
-  updated: string;
-  withdrawnAt: string | null;
+    name: string
+    title: string
+  }>
+  purposeText: string
+  published: string | null
+  updated: string
+  withdrawnAt: string | null
   majorChanges: Array<{
-    date: string;
-    note: string;
-  }> | null;
-}>;
+    date: string
+    note: string
+  }> | null
+}>
 
 // Source: sanity/queries.ts
 // Variable: OFFICIAL_FEED_QUERY
 // Query: *[_type == "official" && slug.current == $slug][0] {    _id,    name,    title,    "slug": slug.current,    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && (      (^._id in officials[]._ref) ||      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)    )] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] {   _id,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, "country": country->name },  "officials": officials[]->{ name, title },  "purposeText": pt::text(purpose),  "published": firstPublishedAt,  "updated": coalesce(updatedAt, _updatedAt),  "withdrawnAt": withdrawn.at,  "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note } }  }
 export type OFFICIAL_FEED_QUERY_RESULT = {
-  _id: string;
-  name: string;
-  title: string;
-  slug: string;
+  _id: string
+  name: string
+  title: string
+  slug: string
   trips: Array<{
-    _id: string;
-    title: string;
-    slug: string;
-    startDate: string;
-    endDate: string;
+    _id: string
+    title: string
+    slug: string
+    startDate: string
+    endDate: string
     destinations: Array<{
-      city: string;
-      country: string;
-    }>;
+      city: string
+      country: string
+    }>
     officials: Array<{
-      name: string;
-      title: string;
-    }>;
-    purposeText: string;
-    published: string | null;
-    updated: string;
-    withdrawnAt: string | null;
+      name: string
+      title: string
+    }>
+    purposeText: string
+    published: string | null
+    updated: string
+    withdrawnAt: string | null
     majorChanges: Array<{
-      date: string;
-      note: string;
-    }> | null;
-  }>;
-} | null;
+      date: string
+      note: string
+    }> | null
+  }>
+} | null
 
 // Source: sanity/queries.ts
 // Variable: TRIP_CALENDAR_QUERY
 // Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {      _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at),    "meetings":   *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc) {   _id,  _createdAt,  _updatedAt,  title,  kind,  date,  startsAt,  endsAt,  timeZone,  venue,  city,  pressCoverage,  "descriptionText": pt::text(description) }  }
 export type TRIP_CALENDAR_QUERY_RESULT = {
-  _id: string;
-  _createdAt: string;
-  _updatedAt: string;
-  title: string;
-  slug: string;
-  startDate: string;
-  endDate: string;
+  _id: string
+  _createdAt: string
+  _updatedAt: string
+  title: string
+  slug: string
+  startDate: string
+  endDate: string
   destinations: Array<{
-    city: string;
-    timeZone: string;
-    country: string;
-  }>;
-  purposeText: string;
-  withdrawn: false | true;
+    city: string
+    timeZone: string
+    country: string
+  }>
+  purposeText: string
+  withdrawn: false | true
   meetings: Array<{
-    _id: string;
-    _createdAt: string;
-    _updatedAt: string;
-    title: string;
-    kind:
-      | "bilateral"
-      | "other"
-      | "pressAvailability"
-      | "roundtable"
-      | "twoPlusTwo"
-      | "virtualDiscussion"
-      | "virtualMeeting";
-    date: string | null;
-    startsAt: string | null;
-    endsAt: string | null;
-    timeZone: string | null;
-    venue: string | null;
-    city: string | null;
-    pressCoverage:
-      | "cameraSpray"
-      | "closed"
-      | "open"
-      | "pooled"
-      | "pooledCameraSpray"
-      | "toBeDetermined"
-      | null;
-    descriptionText: string;
-  }>;
-} | null;
+    _id: string
+    _createdAt: string
+    _updatedAt: string
+    title: string
+    kind: 'bilateral' | 'other' | 'pressAvailability' | 'roundtable' | 'twoPlusTwo' | 'virtualDiscussion' | 'virtualMeeting'
+    date: string | null
+    startsAt: string | null
+    endsAt: string | null
+    timeZone: string | null
+    venue: string | null
+    city: string | null
+    pressCoverage: 'cameraSpray' | 'closed' | 'open' | 'pooled' | 'pooledCameraSpray' | 'toBeDetermined' | null
+    descriptionText: string
+  }>
+} | null
 
 // Source: sanity/queries.ts
 // Variable: OFFICIAL_CALENDAR_QUERY
 // Query: *[_type == "official" && slug.current == $slug][0] {    _id,    name,    "slug": slug.current,    "trips": *[_type == "trip" && defined(slug.current) && ^._id in officials[]._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {   _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at) },    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref)) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(date asc, order asc, title asc) {        _id,  _createdAt,  _updatedAt,  title,  kind,  date,  startsAt,  endsAt,  timeZone,  venue,  city,  pressCoverage,  "descriptionText": pt::text(description),      "trip": trip->{   _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at) }    }  }
 export type OFFICIAL_CALENDAR_QUERY_RESULT = {
-  _id: string;
-  name: string;
-  slug: string;
+  _id: string
+  name: string
+  slug: string
   trips: Array<{
-    _id: string;
-    _createdAt: string;
-    _updatedAt: string;
-    title: string;
-    slug: string;
-    startDate: string;
-    endDate: string;
+    _id: string
+    _createdAt: string
+    _updatedAt: string
+    title: string
+    slug: string
+    startDate: string
+    endDate: string
     destinations: Array<{
-      city: string;
-      timeZone: string;
-      country: string;
-    }>;
-    purposeText: string;
-    withdrawn: false | true;
-  }>;
+      city: string
+      timeZone: string
+      country: string
+    }>
+    purposeText: string
+    withdrawn: false | true
+  }>
   meetings: Array<{
-    _id: string;
-    _createdAt: string;
-    _updatedAt: string;
-    title: string;
-    kind:
-      | "bilateral"
-      | "other"
-      | "pressAvailability"
-      | "roundtable"
-      | "twoPlusTwo"
-      | "virtualDiscussion"
-      | "virtualMeeting";
-    date: string | null;
-    startsAt: string | null;
-    endsAt: string | null;
-    timeZone: string | null;
-    venue: string | null;
-    city: string | null;
-    pressCoverage:
-      | "cameraSpray"
-      | "closed"
-      | "open"
-      | "pooled"
-      | "pooledCameraSpray"
-      | "toBeDetermined"
-      | null;
-    descriptionText: string;
+    _id: string
+    _createdAt: string
+    _updatedAt: string
+    title: string
+    kind: 'bilateral' | 'other' | 'pressAvailability' | 'roundtable' | 'twoPlusTwo' | 'virtualDiscussion' | 'virtualMeeting'
+    date: string | null
+    startsAt: string | null
+    endsAt: string | null
+    timeZone: string | null
+    venue: string | null
+    city: string | null
+    pressCoverage: 'cameraSpray' | 'closed' | 'open' | 'pooled' | 'pooledCameraSpray' | 'toBeDetermined' | null
+    descriptionText: string
     trip: {
-      _id: string;
-      _createdAt: string;
-      _updatedAt: string;
-      title: string;
-      slug: string;
-      startDate: string;
-      endDate: string;
+      _id: string
+      _createdAt: string
+      _updatedAt: string
+      title: string
+      slug: string
+      startDate: string
+      endDate: string
       destinations: Array<{
-        city: string;
-        timeZone: string;
-        country: string;
-      }>;
-      purposeText: string;
-      withdrawn: false | true;
-    };
-  }>;
-} | null;
+        city: string
+        timeZone: string
+        country: string
+      }>
+      purposeText: string
+      withdrawn: false | true
+    }
+  }>
+} | null
 
 // Source: sanity/queries.ts
 // Variable: TRIP_OG_QUERY
 // Query: *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {    title,    startDate,    endDate,    destinations[] { city, "country": country->name },    "officials": officials[]->name  }
 export type TRIP_OG_QUERY_RESULT = {
-  title: string;
-  startDate: string;
-  endDate: string;
+  title: string
+  startDate: string
+  endDate: string
   destinations: Array<{
-    city: string;
-    country: string;
-  }>;
-  officials: Array<string>;
-} | null;
+    city: string
+    country: string
+  }>
+  officials: Array<string>
+} | null
 
 // Source: sanity/queries.ts
 // Variable: NEXT_EMBARGO_LIFTS_QUERY
 // Query: *[_type == "trip" && defined(embargoUntil) && dateTime(embargoUntil) > dateTime(now())]    | order(dateTime(embargoUntil) asc) [0...10].embargoUntil
-export type NEXT_EMBARGO_LIFTS_QUERY_RESULT = Array<string | null>;
+export type NEXT_EMBARGO_LIFTS_QUERY_RESULT = Array<string | null>
 
 // Source: sanity/queries.ts
 // Variable: REFERRERS_QUERY
 // Query: *[references($ids)] {    _id,    _type,    "trip": trip._ref,    "hosts": hosts[]._ref,    "participants": participants[]._ref,    "officials": officials[]._ref,    "countries": destinations[].country._ref  }
 export type REFERRERS_QUERY_RESULT = Array<
   | {
-      _id: string;
-      _type: "country";
-      trip: null;
-      hosts: null;
-      participants: null;
-      officials: null;
-      countries: null;
+      _id: string
+      _type: 'country'
+      trip: null
+      hosts: null
+      participants: null
+      officials: null
+      countries: null
     }
   | {
-      _id: string;
-      _type: "factBullet";
-      trip: null;
-      hosts: null;
-      participants: null;
-      officials: null;
-      countries: null;
+      _id: string
+      _type: 'factBullet'
+      trip: null
+      hosts: null
+      participants: null
+      officials: null
+      countries: null
     }
   | {
-      _id: string;
-      _type: "meeting";
-      trip: string;
-      hosts: Array<string> | null;
-      participants: Array<string> | null;
-      officials: null;
-      countries: null;
+      _id: string
+      _type: 'meeting'
+      trip: string
+      hosts: Array<string> | null
+      participants: Array<string> | null
+      officials: null
+      countries: null
     }
   | {
-      _id: string;
-      _type: "official";
-      trip: null;
-      hosts: null;
-      participants: null;
-      officials: null;
-      countries: null;
+      _id: string
+      _type: 'official'
+      trip: null
+      hosts: null
+      participants: null
+      officials: null
+      countries: null
     }
   | {
-      _id: string;
-      _type: "quote";
-      trip: null;
-      hosts: null;
-      participants: null;
-      officials: null;
-      countries: null;
+      _id: string
+      _type: 'quote'
+      trip: null
+      hosts: null
+      participants: null
+      officials: null
+      countries: null
     }
   | {
-      _id: string;
-      _type: "sanity.fileAsset";
-      trip: null;
-      hosts: null;
-      participants: null;
-      officials: null;
-      countries: null;
+      _id: string
+      _type: 'sanity.fileAsset'
+      trip: null
+      hosts: null
+      participants: null
+      officials: null
+      countries: null
     }
   | {
-      _id: string;
-      _type: "sanity.imageAsset";
-      trip: null;
-      hosts: null;
-      participants: null;
-      officials: null;
-      countries: null;
+      _id: string
+      _type: 'sanity.imageAsset'
+      trip: null
+      hosts: null
+      participants: null
+      officials: null
+      countries: null
     }
   | {
-      _id: string;
-      _type: "settings";
-      trip: null;
-      hosts: null;
-      participants: null;
-      officials: null;
-      countries: null;
+      _id: string
+      _type: 'settings'
+      trip: null
+      hosts: null
+      participants: null
+      officials: null
+      countries: null
     }
   | {
-      _id: string;
-      _type: "topic";
-      trip: null;
-      hosts: null;
-      participants: null;
-      officials: null;
-      countries: null;
+      _id: string
+      _type: 'topic'
+      trip: null
+      hosts: null
+      participants: null
+      officials: null
+      countries: null
     }
   | {
-      _id: string;
-      _type: "trip";
-      trip: null;
-      hosts: null;
-      participants: null;
-      officials: Array<string>;
-      countries: Array<string>;
+      _id: string
+      _type: 'trip'
+      trip: null
+      hosts: null
+      participants: null
+      officials: Array<string>
+      countries: Array<string>
     }
->;
+>
 
 // Source: sanity/queries.ts
 // Variable: PAGES_SHOWING_QUERY
 // Query: *[_type in ["trip", "official", "country"] && defined(slug.current) && (    (_id in $direct) || (references($ids)) || (_type == "trip" && references($through))  )] { _type, "slug": slug.current }
 export type PAGES_SHOWING_QUERY_RESULT = Array<
   | {
-      _type: "country";
-      slug: string;
+      _type: 'country'
+      slug: string
     }
   | {
-      _type: "official";
-      slug: string;
+      _type: 'official'
+      slug: string
     }
   | {
-      _type: "trip";
-      slug: string;
+      _type: 'trip'
+      slug: string
     }
->;
+>
 
 // Source: sanity/queries.ts
 // Variable: SCHEDULE_DATES_QUERY
 // Query: array::unique(*[_type == "meeting" && defined(date) && defined(startsAt) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(date asc).date)
-export type SCHEDULE_DATES_QUERY_RESULT = Array<string | null>;
+export type SCHEDULE_DATES_QUERY_RESULT = Array<string | null>
 
 // Source: sanity/queries.ts
 // Variable: DAILY_SCHEDULE_QUERY
 // Query: {    "engagements": *[_type == "meeting" && date == $date && defined(startsAt) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(startsAt asc, order asc, title asc) {          _id,  _createdAt,  _updatedAt,  title,  kind,  date,  startsAt,  endsAt,  timeZone,  venue,  city,  pressCoverage,  "descriptionText": pt::text(description),  format,  order,  otherParticipants,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  precedence },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  precedence },  "trip": trip->{   _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at) }    },    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && startDate <= $date && coalesce(endDate, startDate) >= $date] | order(startDate asc, title asc) {      _id,      title,      "slug": slug.current,      startDate,      endDate,      destinations[] { city, "country": country->name },      "officials": officials[]->{   _id,  name,  "slug": slug.current,  title,  precedence }    }  }
 export type DAILY_SCHEDULE_QUERY_RESULT = {
   engagements: Array<{
-    _id: string;
-    _createdAt: string;
-    _updatedAt: string;
-    title: string;
-    kind:
-      | "bilateral"
-      | "other"
-      | "pressAvailability"
-      | "roundtable"
-      | "twoPlusTwo"
-      | "virtualDiscussion"
-      | "virtualMeeting";
-    date: string | null;
-    startsAt: string | null;
-    endsAt: string | null;
-    timeZone: string | null;
-    venue: string | null;
-    city: string | null;
-    pressCoverage:
-      | "cameraSpray"
-      | "closed"
-      | "open"
-      | "pooled"
-      | "pooledCameraSpray"
-      | "toBeDetermined"
-      | null;
-    descriptionText: string;
-    format: "inPerson" | "virtual" | null;
-    order: number | null;
-    otherParticipants: Array<string> | null;
+    _id: string
+    _createdAt: string
+    _updatedAt: string
+    title: string
+    kind: 'bilateral' | 'other' | 'pressAvailability' | 'roundtable' | 'twoPlusTwo' | 'virtualDiscussion' | 'virtualMeeting'
+    date: string | null
+    startsAt: string | null
+    endsAt: string | null
+    timeZone: string | null
+    venue: string | null
+    city: string | null
+    pressCoverage: 'cameraSpray' | 'closed' | 'open' | 'pooled' | 'pooledCameraSpray' | 'toBeDetermined' | null
+    descriptionText: string
+    format: 'inPerson' | 'virtual' | null
+    order: number | null
+    otherParticipants: Array<string> | null
     hosts: Array<{
-      _id: string;
-      name: string;
-      slug: string;
-      title: string;
-      precedence: number | null;
-    }> | null;
+      _id: string
+      name: string
+      slug: string
+      title: string
+      precedence: number | null
+    }> | null
     participants: Array<{
-      _id: string;
-      name: string;
-      slug: string;
-      title: string;
-      precedence: number | null;
-    }> | null;
+      _id: string
+      name: string
+      slug: string
+      title: string
+      precedence: number | null
+    }> | null
     trip: {
-      _id: string;
-      _createdAt: string;
-      _updatedAt: string;
-      title: string;
-      slug: string;
-      startDate: string;
-      endDate: string;
+      _id: string
+      _createdAt: string
+      _updatedAt: string
+      title: string
+      slug: string
+      startDate: string
+      endDate: string
       destinations: Array<{
-        city: string;
-        timeZone: string;
-        country: string;
-      }>;
-      purposeText: string;
-      withdrawn: false | true;
-    };
-  }>;
+        city: string
+        timeZone: string
+        country: string
+      }>
+      purposeText: string
+      withdrawn: false | true
+    }
+  }>
   trips: Array<{
-    _id: string;
-    title: string;
-    slug: string;
-    startDate: string;
-    endDate: string;
+    _id: string
+    title: string
+    slug: string
+    startDate: string
+    endDate: string
     destinations: Array<{
-      city: string;
-      country: string;
-    }>;
+      city: string
+      country: string
+    }>
     officials: Array<{
-      _id: string;
-      name: string;
-      slug: string;
-      title: string;
-      precedence: number | null;
-    }>;
-  }>;
-};
+      _id: string
+      name: string
+      slug: string
+      title: string
+      precedence: number | null
+    }>
+  }>
+}
 
 // Source: sanity/queries.ts
 // Variable: SCHEDULE_FEED_QUERY
 // Query: *[_type == "meeting" && defined(date) && defined(startsAt) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(date desc, startsAt asc) [0...500] {        _id,  _createdAt,  _updatedAt,  title,  kind,  date,  startsAt,  endsAt,  timeZone,  venue,  city,  pressCoverage,  "descriptionText": pt::text(description),  format,  order,  otherParticipants,  "hosts": hosts[]->{   _id,  name,  "slug": slug.current,  title,  precedence },  "participants": participants[]->{   _id,  name,  "slug": slug.current,  title,  precedence },  "trip": trip->{   _id,  _createdAt,  _updatedAt,  title,  "slug": slug.current,  startDate,  endDate,  destinations[] { city, timeZone, "country": country->name },  "purposeText": pt::text(purpose),  "withdrawn": defined(withdrawn.at) }  }
 export type SCHEDULE_FEED_QUERY_RESULT = Array<{
-  _id: string;
-  _createdAt: string;
-  _updatedAt: string;
-  title: string;
-  kind:
-    | "bilateral"
-    | "other"
-    | "pressAvailability"
-    | "roundtable"
-    | "twoPlusTwo"
-    | "virtualDiscussion"
-    | "virtualMeeting";
-  date: string | null;
-  startsAt: string | null;
-  endsAt: string | null;
-  timeZone: string | null;
-  venue: string | null;
-  city: string | null;
-  pressCoverage:
-    | "cameraSpray"
-    | "closed"
-    | "open"
-    | "pooled"
-    | "pooledCameraSpray"
-    | "toBeDetermined"
-    | null;
-  descriptionText: string;
-  format: "inPerson" | "virtual" | null;
-  order: number | null;
-  otherParticipants: Array<string> | null;
+  _id: string
+  _createdAt: string
+  _updatedAt: string
+  title: string
+  kind: 'bilateral' | 'other' | 'pressAvailability' | 'roundtable' | 'twoPlusTwo' | 'virtualDiscussion' | 'virtualMeeting'
+  date: string | null
+  startsAt: string | null
+  endsAt: string | null
+  timeZone: string | null
+  venue: string | null
+  city: string | null
+  pressCoverage: 'cameraSpray' | 'closed' | 'open' | 'pooled' | 'pooledCameraSpray' | 'toBeDetermined' | null
+  descriptionText: string
+  format: 'inPerson' | 'virtual' | null
+  order: number | null
+  otherParticipants: Array<string> | null
   hosts: Array<{
-    _id: string;
-    name: string;
-    slug: string;
-    title: string;
-    precedence: number | null;
-  }> | null;
+    _id: string
+    name: string
+    slug: string
+    title: string
+    precedence: number | null
+  }> | null
   participants: Array<{
-    _id: string;
-    name: string;
-    slug: string;
-    title: string;
-    precedence: number | null;
-  }> | null;
+    _id: string
+    name: string
+    slug: string
+    title: string
+    precedence: number | null
+  }> | null
   trip: {
-    _id: string;
-    _createdAt: string;
-    _updatedAt: string;
-    title: string;
-    slug: string;
-    startDate: string;
-    endDate: string;
+    _id: string
+    _createdAt: string
+    _updatedAt: string
+    title: string
+    slug: string
+    startDate: string
+    endDate: string
     destinations: Array<{
-      city: string;
-      timeZone: string;
-      country: string;
-    }>;
-    purposeText: string;
-    withdrawn: false | true;
-  };
-}>;
+      city: string
+      timeZone: string
+      country: string
+    }>
+    purposeText: string
+    withdrawn: false | true
+  }
+}>
 
 // Query TypeMap
-import "@sanity/client";
-declare module "@sanity/client" {
+import '@sanity/client'
+declare module '@sanity/client' {
   interface SanityQueries {
-    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "meetingCount": count(*[_type == "meeting" && trip._ref == ^._id]),\n    "updatedAt": coalesce(updatedAt, firstPublishedAt)\n  }\n': HOME_QUERY_RESULT;
-    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ \n  _id,\n  text,\n  date,\n  source { title, url },\n  "speakerName": coalesce(speaker->name, speakerName),\n  "speaker": speaker->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  format,\n  venue,\n  city,\n  timeZone,\n  pressCoverage,\n  description,\n  agenda,\n  otherParticipants,\n  readoutUrl,\n  order,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n },\n    "factSections": factSections[] { \n  _key,\n  heading,\n  "topic": topic->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "bullets": bullets[]->{ \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n },\n    "relatedLinks": relatedLinks[] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "changeNotes": changeNotes[] { _key, date, note, major },\n    withdrawn { at, explanation }\n  }\n': TRIP_QUERY_RESULT;
-    "\n  count(*[_id == $id]) > 0\n": IS_PUBLISHED_QUERY_RESULT;
-    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    destinations[] { _key, city, timeZone, "country": country->name },\n    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },\n    "quoteSource": leadQuote->source { title, url },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      venue,\n      city,\n      timeZone,\n      pressCoverage,\n      description,\n      agenda,\n      otherParticipants,\n      readoutUrl,\n      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }\n    },\n    "factSections": factSections[] {\n      _key,\n      heading,\n      "bullets": bullets[]->{ _id, text, "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n }, source { title, url }, statedAt }\n    },\n    "relatedLinks": relatedLinks[] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "lastModified": _updatedAt,\n    "revisions": *[\n      (_id == ^._id) ||\n      (_type == "meeting" && trip._ref == ^._id) ||\n      (_id in ^.officials[]._ref) ||\n      (_id == ^.leadQuote._ref) ||\n      (_id in ^.factSections[].bullets[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)\n    ] | order(_id asc) { _id, _rev, _updatedAt },\n    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths\n  }\n': BRIEFING_QUERY_RESULT;
-    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc, title asc) {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { _id, title, date }\n  }\n': BRIEFING_BOOK_CHOICES_QUERY_RESULT;
-    '\n  *[_type == "official" && defined(slug.current)] | order(name asc) { \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n': OFFICIALS_QUERY_RESULT;
-    '\n  *[_type == "official" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n,\n    bio,\n    "trips": *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && (\n      (^._id in officials[]._ref) ||\n      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)\n    )] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "travelling": ^._id in officials[]._ref\n    },\n    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref)) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(trip->startDate desc, date asc, order asc, title asc) {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      city,\n      timeZone,\n      order,\n      "role": select(^._id in hosts[]._ref => "host", "participant"),\n      "trip": trip->{ _id, title, "slug": slug.current, startDate, endDate, "timeZone": destinations[0].timeZone }\n    },\n    "quotes": *[_type == "quote" && speaker._ref == ^._id && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(date desc) { _id, text, date, source { title, url } }\n  }\n': OFFICIAL_QUERY_RESULT;
-    '\n  *[_type == "topic"] | order(title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current\n,\n    "facts": *[_type == "factBullet" && references(^._id) && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(statedAt desc) { \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n  }\n': FACT_LIBRARY_QUERY_RESULT;
-    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { "slug": slug.current }\n': TRIP_SLUGS_QUERY_RESULT;
-    '\n  *[_type == "official" && defined(slug.current)] | order(name asc) { "slug": slug.current }\n': OFFICIAL_SLUGS_QUERY_RESULT;
-    '\n  {\n    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {\n      "slug": slug.current,\n      "lastModified": coalesce(updatedAt, _updatedAt)\n    },\n    "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    },\n    "countries": *[_type == "country" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    }\n  }\n': SITEMAP_QUERY_RESULT;
-    '\n  *[_type == "settings" && _id == "settings"][0] {\n    title,\n    description,\n    siteUrl,\n    publisher,\n    "identifierLinks": identifierLinks[] { _key, title, url },\n    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }\n  }\n': SETTINGS_QUERY_RESULT;
-    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))\n    && (($year == "") || (string::startsWith(startDate, $year)))\n    && (($country == "") || ($country in destinations[].country->slug.current))\n    && (($official == "") || ($official in officials[]->slug.current))\n    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))\n  ] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "withdrawn": defined(withdrawn.at)\n  }\n': TRIPS_QUERY_RESULT;
-    '\n  {\n    "years": *[_type == "trip" && defined(startDate) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].startDate,\n    "countries": *[_type == "country" && _id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },\n    "officials": *[_type == "official" && _id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].officials[]._ref] | order(name asc) { name, "slug": slug.current },\n    "topics": *[_type == "topic" && ((_id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].factSections[].topic._ref) || (_id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }\n  }\n': TRIP_FILTERS_QUERY_RESULT;
-    '\n  *[_type in ["trip", "meeting", "official", "factBullet"] && (\n    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)\n    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)\n    || (pt::text(description) match $terms) || (pt::text(text) match $terms)\n  ) && select(\n    _type == "trip" => ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))),\n    _type == "meeting" => (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0),\n    _type == "factBullet" => (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n),\n    true\n  )]\n  | score(\n    boost(title match $terms, 5),\n    boost(name match $terms, 5),\n    boost(city match $terms, 2),\n    bio match $terms,\n    pt::text(purpose) match $terms,\n    pt::text(summary) match $terms,\n    pt::text(description) match $terms,\n    pt::text(text) match $terms\n  )\n  | order(_score desc, _updatedAt desc) [0...50] {\n    _id,\n    _type,\n    _score,\n    title,\n    name,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    date,\n    statedAt,\n    "office": select(_type == "official" => title),\n    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),\n    "trip": trip->{ title, "slug": slug.current }\n  }\n': SEARCH_QUERY_RESULT;
-    '\n  {\n    "facts": *[_type == "factBullet"\n      && (($topic == "") || ($topic in topics[]->slug.current))\n      && (($country == "") || ($country in countries[]->slug.current))\n      && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)\n    ] | order(statedAt desc, _id asc) { \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n  }\n': FACTS_QUERY_RESULT;
-    '\n  *[_type == "country" && defined(slug.current)] | order(name asc) {\n    \n  _id,\n  name,\n  code,\n  "slug": slug.current\n,\n    "tripCount": count(*[_type == "trip" && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]),\n    "factCount": count(*[_type == "factBullet" && ^._id in countries[]._ref && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)])\n  }\n': COUNTRIES_QUERY_RESULT;
-    '\n  *[_type == "country" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  code,\n  "slug": slug.current\n,\n    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "officials": officials[]->{ _id, name, "slug": slug.current, title },\n      "purposeText": pt::text(purpose)\n    },\n    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(statedAt desc, _id asc) { \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n },\n    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) { \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n  }\n': COUNTRY_QUERY_RESULT;
-    '\n  *[_type == "country" && defined(slug.current)] | order(name asc) { "slug": slug.current }\n': COUNTRY_SLUGS_QUERY_RESULT;
-    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, "country": country->name },\n  "officials": officials[]->{ name, title },\n  "purposeText": pt::text(purpose),\n  "published": firstPublishedAt,\n  "updated": coalesce(updatedAt, _updatedAt),\n  "withdrawnAt": withdrawn.at,\n  "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note }\n }\n': FEED_QUERY_RESULT;
-    '\n  *[_type == "official" && slug.current == $slug][0] {\n    _id,\n    name,\n    title,\n    "slug": slug.current,\n    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && (\n      (^._id in officials[]._ref) ||\n      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)\n    )] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, "country": country->name },\n  "officials": officials[]->{ name, title },\n  "purposeText": pt::text(purpose),\n  "published": firstPublishedAt,\n  "updated": coalesce(updatedAt, _updatedAt),\n  "withdrawnAt": withdrawn.at,\n  "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note }\n }\n  }\n': OFFICIAL_FEED_QUERY_RESULT;
-    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n,\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n }\n  }\n': TRIP_CALENDAR_QUERY_RESULT;
-    '\n  *[_type == "official" && slug.current == $slug][0] {\n    _id,\n    name,\n    "slug": slug.current,\n    "trips": *[_type == "trip" && defined(slug.current) && ^._id in officials[]._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n },\n    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref)) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(date asc, order asc, title asc) {\n      \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n      "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n    }\n  }\n': OFFICIAL_CALENDAR_QUERY_RESULT;
-    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    title,\n    startDate,\n    endDate,\n    destinations[] { city, "country": country->name },\n    "officials": officials[]->name\n  }\n': TRIP_OG_QUERY_RESULT;
-    '\n  *[_type == "trip" && defined(embargoUntil) && dateTime(embargoUntil) > dateTime(now())]\n    | order(dateTime(embargoUntil) asc) [0...10].embargoUntil\n': NEXT_EMBARGO_LIFTS_QUERY_RESULT;
-    '\n  *[references($ids)] {\n    _id,\n    _type,\n    "trip": trip._ref,\n    "hosts": hosts[]._ref,\n    "participants": participants[]._ref,\n    "officials": officials[]._ref,\n    "countries": destinations[].country._ref\n  }\n': REFERRERS_QUERY_RESULT;
-    '\n  *[_type in ["trip", "official", "country"] && defined(slug.current) && (\n    (_id in $direct) || (references($ids)) || (_type == "trip" && references($through))\n  )] { _type, "slug": slug.current }\n': PAGES_SHOWING_QUERY_RESULT;
-    '\n  array::unique(*[_type == "meeting" && defined(date) && defined(startsAt) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(date asc).date)\n': SCHEDULE_DATES_QUERY_RESULT;
-    '\n  {\n    "engagements": *[_type == "meeting" && date == $date && defined(startsAt) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(startsAt asc, order asc, title asc) {\n      \n  \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n  format,\n  order,\n  otherParticipants,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n\n    },\n    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && startDate <= $date && coalesce(endDate, startDate) >= $date] | order(startDate asc, title asc) {\n      _id,\n      title,\n      "slug": slug.current,\n      startDate,\n      endDate,\n      destinations[] { city, "country": country->name },\n      "officials": officials[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n }\n    }\n  }\n': DAILY_SCHEDULE_QUERY_RESULT;
-    '\n  *[_type == "meeting" && defined(date) && defined(startsAt) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(date desc, startsAt asc) [0...500] {\n    \n  \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n  format,\n  order,\n  otherParticipants,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n\n  }\n': SCHEDULE_FEED_QUERY_RESULT;
+    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "meetingCount": count(*[_type == "meeting" && trip._ref == ^._id]),\n    "updatedAt": coalesce(updatedAt, firstPublishedAt)\n  }\n': HOME_QUERY_RESULT
+    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ \n  _id,\n  text,\n  date,\n  source { title, url },\n  "speakerName": coalesce(speaker->name, speakerName),\n  "speaker": speaker->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  format,\n  venue,\n  city,\n  timeZone,\n  pressCoverage,\n  description,\n  agenda,\n  otherParticipants,\n  readoutUrl,\n  order,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n },\n    "factSections": factSections[] { \n  _key,\n  heading,\n  "topic": topic->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "bullets": bullets[]->{ \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n },\n    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "changeNotes": changeNotes[] { _key, date, note, major },\n    withdrawn { at, explanation }\n  }\n': TRIP_QUERY_RESULT
+    '\n  count(*[_id == $id]) > 0\n': IS_PUBLISHED_QUERY_RESULT
+    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    destinations[] { _key, city, timeZone, "country": country->name },\n    "officials": officials[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n    purpose,\n    summary,\n    "leadQuote": leadQuote->{ text, date, "speakerName": coalesce(speaker->name, speakerName), "speakerTitle": speaker->title },\n    "quoteSource": leadQuote->source { title, url },\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      venue,\n      city,\n      timeZone,\n      pressCoverage,\n      description,\n      agenda,\n      otherParticipants,\n      readoutUrl,\n      "hosts": hosts[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name },\n      "participants": participants[]->{ _id, name, title, organization, "countryCode": country->code, "countryName": country->name }\n    },\n    "factSections": factSections[] {\n      _key,\n      heading,\n      "bullets": bullets[]->{ _id, text, "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n }, source { title, url }, statedAt }\n    },\n    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },\n    source { title, url },\n    firstPublishedAt,\n    updatedAt,\n    "lastModified": _updatedAt,\n    "revisions": *[\n      (_id == ^._id) ||\n      (_type == "meeting" && trip._ref == ^._id) ||\n      (_id in ^.officials[]._ref) ||\n      (_id == ^.leadQuote._ref) ||\n      (_id in ^.factSections[].bullets[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].hosts[]._ref) ||\n      (_id in *[_type == "meeting" && trip._ref == ^.^._id].participants[]._ref)\n    ] | order(_id asc) { _id, _rev, _updatedAt },\n    "factMaxAgeMonths": *[_type == "settings" && _id == "settings"][0].factMaxAgeMonths\n  }\n': BRIEFING_QUERY_RESULT
+    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc, title asc) {\n    _id,\n    title,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { _id, title, date }\n  }\n': BRIEFING_BOOK_CHOICES_QUERY_RESULT
+    '\n  *[_type == "official" && defined(slug.current)] | order(name asc) { \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n': OFFICIALS_QUERY_RESULT
+    '\n  *[_type == "official" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n,\n    bio,\n    "trips": *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && (\n      (^._id in officials[]._ref) ||\n      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)\n    )] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "travelling": ^._id in officials[]._ref\n    },\n    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref)) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(trip->startDate desc, date asc, order asc, title asc) {\n      _id,\n      title,\n      kind,\n      date,\n      startsAt,\n      endsAt,\n      format,\n      city,\n      timeZone,\n      order,\n      "role": select(^._id in hosts[]._ref => "host", "participant"),\n      "trip": trip->{ _id, title, "slug": slug.current, startDate, endDate, "timeZone": destinations[0].timeZone }\n    },\n    "quotes": *[_type == "quote" && speaker._ref == ^._id && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(date desc) { _id, text, date, source { title, url } }\n  }\n': OFFICIAL_QUERY_RESULT
+    '\n  *[_type == "topic"] | order(title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current\n,\n    "facts": *[_type == "factBullet" && references(^._id) && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(statedAt desc) { \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n  }\n': FACT_LIBRARY_QUERY_RESULT
+    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { "slug": slug.current }\n': TRIP_SLUGS_QUERY_RESULT
+    '\n  *[_type == "official" && defined(slug.current)] | order(name asc) { "slug": slug.current }\n': OFFICIAL_SLUGS_QUERY_RESULT
+    '\n  {\n    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {\n      "slug": slug.current,\n      "lastModified": coalesce(updatedAt, _updatedAt)\n    },\n    "officials": *[_type == "official" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    },\n    "countries": *[_type == "country" && defined(slug.current)] | order(name asc) {\n      "slug": slug.current,\n      "lastModified": _updatedAt\n    }\n  }\n': SITEMAP_QUERY_RESULT
+    '\n  *[_type == "settings" && _id == "settings"][0] {\n    title,\n    description,\n    siteUrl,\n    publisher,\n    parentAgency,\n    agencyLogo { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n    pressContact { name, email, phone, url },\n    "identifierLinks": identifierLinks[] { _key, title, url },\n    requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }\n  }\n': SETTINGS_QUERY_RESULT
+    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))\n    && (($year == "") || (string::startsWith(startDate, $year)))\n    && (($country == "") || ($country in destinations[].country->slug.current))\n    && (($official == "") || ($official in officials[]->slug.current))\n    && (($topic == "") || ($topic in factSections[].topic->slug.current) || ($topic in factSections[].bullets[]->topics[]->slug.current))\n  ] | order(startDate desc, title asc) {\n    \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n    "officials": officials[]->{ _id, name, "slug": slug.current, title },\n    "purposeText": pt::text(purpose),\n    "withdrawn": defined(withdrawn.at)\n  }\n': TRIPS_QUERY_RESULT
+    '\n  {\n    "years": *[_type == "trip" && defined(startDate) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].startDate,\n    "countries": *[_type == "country" && _id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].destinations[].country._ref] | order(name asc) { name, "slug": slug.current },\n    "officials": *[_type == "official" && _id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].officials[]._ref] | order(name asc) { name, "slug": slug.current },\n    "topics": *[_type == "topic" && ((_id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].factSections[].topic._ref) || (_id in *[_type == "trip" && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))].factSections[].bullets[]->topics[]._ref))] | order(title asc) { title, "slug": slug.current }\n  }\n': TRIP_FILTERS_QUERY_RESULT
+    '\n  *[_type in ["trip", "meeting", "official", "factBullet"] && (\n    (title match $terms) || (name match $terms) || (bio match $terms) || (city match $terms)\n    || (pt::text(purpose) match $terms) || (pt::text(summary) match $terms)\n    || (pt::text(description) match $terms) || (pt::text(text) match $terms)\n  ) && select(\n    _type == "trip" => ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))),\n    _type == "meeting" => (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0),\n    _type == "factBullet" => (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n),\n    true\n  )]\n  | score(\n    boost(title match $terms, 5),\n    boost(name match $terms, 5),\n    boost(city match $terms, 2),\n    bio match $terms,\n    pt::text(purpose) match $terms,\n    pt::text(summary) match $terms,\n    pt::text(description) match $terms,\n    pt::text(text) match $terms\n  )\n  | order(_score desc, _updatedAt desc) [0...50] {\n    _id,\n    _type,\n    _score,\n    title,\n    name,\n    "slug": slug.current,\n    startDate,\n    endDate,\n    date,\n    statedAt,\n    "office": select(_type == "official" => title),\n    "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),\n    "trip": trip->{ title, "slug": slug.current },\n    "topics": select(_type == "factBullet" => topics[]->{ title }),\n    "heading": select(_type == "factBullet" => *[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { "heading": factSections[^.^._id in bullets[]._ref][0].heading }[0].heading)\n  }\n': SEARCH_QUERY_RESULT
+    '\n  {\n    "facts": *[_type == "factBullet"\n      && (($topic == "") || ($topic in topics[]->slug.current))\n      && (($country == "") || ($country in countries[]->slug.current))\n      && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)\n    ] | order(statedAt desc, _id asc) { \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n  }\n': FACTS_QUERY_RESULT
+    '\n  *[_type == "country" && defined(slug.current)] | order(name asc) {\n    \n  _id,\n  name,\n  code,\n  "slug": slug.current\n,\n    "tripCount": count(*[_type == "trip" && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]),\n    "factCount": count(*[_type == "factBullet" && ^._id in countries[]._ref && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)])\n  }\n': COUNTRIES_QUERY_RESULT
+    '\n  *[_type == "country" && slug.current == $slug][0] {\n    \n  _id,\n  name,\n  code,\n  "slug": slug.current\n,\n    introduction,\n    "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {\n      \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { \n  _key,\n  city,\n  timeZone,\n  location { lat, lng },\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n }\n,\n      "officials": officials[]->{ _id, name, "slug": slug.current, title },\n      "purposeText": pt::text(purpose)\n    },\n    "facts": *[_type == "factBullet" && ^._id in countries[]._ref && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(statedAt desc, _id asc) { \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n },\n    "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) { \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  organization,\n  "country": country->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n },\n  portrait { \n  alt,\n  hotspot,\n  crop,\n  asset->{\n    _id,\n    url,\n    metadata { lqip, dimensions { width, height, aspectRatio } }\n  }\n },\n  leftOffice\n }\n  }\n': COUNTRY_QUERY_RESULT
+    '\n  *[_type == "factBullet" && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)] | order(_id asc) { "id": _id }\n': FACT_IDS_QUERY_RESULT
+    '\n  *[_type == "factBullet" && _id == $id && (\n  (count(*[_type == "trip" && references(^._id) && !((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) == 0) ||\n  (count(*[_type == "trip" && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)\n)][0] {\n    \n  _id,\n  text,\n  "figures": figures[] { \n  _key,\n  qualifier,\n  value,\n  scale,\n  currency,\n  unit,\n  period { start, end },\n  label\n },\n  source { title, url },\n  statedAt,\n  "topics": topics[]->{ \n  _id,\n  title,\n  "slug": slug.current\n },\n  "countries": countries[]->{ \n  _id,\n  name,\n  code,\n  "slug": slug.current\n }\n,\n    "plainText": pt::text(text),\n    "trips": *[_type == "trip" && defined(slug.current) && references(^._id) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) {\n      _id,\n      title,\n      "slug": slug.current,\n      startDate,\n      endDate,\n      "heading": factSections[^.^._id in bullets[]._ref][0].heading\n    }\n  }\n': FACT_QUERY_RESULT
+    '\n  *[_type == "country" && defined(slug.current)] | order(name asc) { "slug": slug.current }\n': COUNTRY_SLUGS_QUERY_RESULT
+    '\n  *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, "country": country->name },\n  "officials": officials[]->{ name, title },\n  "purposeText": pt::text(purpose),\n  "published": firstPublishedAt,\n  "updated": coalesce(updatedAt, _updatedAt),\n  "withdrawnAt": withdrawn.at,\n  "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note }\n }\n': FEED_QUERY_RESULT
+    '\n  *[_type == "official" && slug.current == $slug][0] {\n    _id,\n    name,\n    title,\n    "slug": slug.current,\n    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && (\n      (^._id in officials[]._ref) ||\n      (_id in *[_type == "meeting" && ((^.^._id in hosts[]._ref) || (^.^._id in participants[]._ref))].trip._ref)\n    )] | order(coalesce(updatedAt, _updatedAt) desc) [0...50] { \n  _id,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, "country": country->name },\n  "officials": officials[]->{ name, title },\n  "purposeText": pt::text(purpose),\n  "published": firstPublishedAt,\n  "updated": coalesce(updatedAt, _updatedAt),\n  "withdrawnAt": withdrawn.at,\n  "majorChanges": changeNotes[major == true && defined(note)] | order(date desc) { date, note }\n }\n  }\n': OFFICIAL_FEED_QUERY_RESULT
+    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n,\n    "meetings": \n  *[_type == "meeting" && trip._ref == ^._id] | order(date asc, order asc, title asc)\n { \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n }\n  }\n': TRIP_CALENDAR_QUERY_RESULT
+    '\n  *[_type == "official" && slug.current == $slug][0] {\n    _id,\n    name,\n    "slug": slug.current,\n    "trips": *[_type == "trip" && defined(slug.current) && ^._id in officials[]._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))] | order(startDate desc) { \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n },\n    "meetings": *[_type == "meeting" && ((^._id in hosts[]._ref) || (^._id in participants[]._ref)) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(date asc, order asc, title asc) {\n      \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n      "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n    }\n  }\n': OFFICIAL_CALENDAR_QUERY_RESULT
+    '\n  *[_type == "trip" && slug.current == $slug && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))][0] {\n    title,\n    startDate,\n    endDate,\n    destinations[] { city, "country": country->name },\n    "officials": officials[]->name\n  }\n': TRIP_OG_QUERY_RESULT
+    '\n  *[_type == "trip" && defined(embargoUntil) && dateTime(embargoUntil) > dateTime(now())]\n    | order(dateTime(embargoUntil) asc) [0...10].embargoUntil\n': NEXT_EMBARGO_LIFTS_QUERY_RESULT
+    '\n  *[references($ids)] {\n    _id,\n    _type,\n    "trip": trip._ref,\n    "hosts": hosts[]._ref,\n    "participants": participants[]._ref,\n    "officials": officials[]._ref,\n    "countries": destinations[].country._ref\n  }\n': REFERRERS_QUERY_RESULT
+    '\n  *[_type in ["trip", "official", "country"] && defined(slug.current) && (\n    (_id in $direct) || (references($ids)) || (_type == "trip" && references($through))\n  )] { _type, "slug": slug.current }\n': PAGES_SHOWING_QUERY_RESULT
+    '\n  array::unique(*[_type == "meeting" && defined(date) && defined(startsAt) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(date asc).date)\n': SCHEDULE_DATES_QUERY_RESULT
+    '\n  {\n    "engagements": *[_type == "meeting" && date == $date && defined(startsAt) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(startsAt asc, order asc, title asc) {\n      \n  \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n  format,\n  order,\n  otherParticipants,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n\n    },\n    "trips": *[_type == "trip" && defined(slug.current) && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false))) && startDate <= $date && coalesce(endDate, startDate) >= $date] | order(startDate asc, title asc) {\n      _id,\n      title,\n      "slug": slug.current,\n      startDate,\n      endDate,\n      destinations[] { city, "country": country->name },\n      "officials": officials[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n }\n    }\n  }\n': DAILY_SCHEDULE_QUERY_RESULT
+    '\n  *[_type == "meeting" && defined(date) && defined(startsAt) && (count(*[_type == "trip" && _id == ^.trip._ref && ((!defined(embargoUntil)) || (coalesce(dateTime(embargoUntil) <= dateTime(now()), false)))]) > 0)] | order(date desc, startsAt asc) [0...500] {\n    \n  \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  kind,\n  date,\n  startsAt,\n  endsAt,\n  timeZone,\n  venue,\n  city,\n  pressCoverage,\n  "descriptionText": pt::text(description)\n,\n  format,\n  order,\n  otherParticipants,\n  "hosts": hosts[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "participants": participants[]->{ \n  _id,\n  name,\n  "slug": slug.current,\n  title,\n  precedence\n },\n  "trip": trip->{ \n  _id,\n  _createdAt,\n  _updatedAt,\n  title,\n  "slug": slug.current,\n  startDate,\n  endDate,\n  destinations[] { city, timeZone, "country": country->name },\n  "purposeText": pt::text(purpose),\n  "withdrawn": defined(withdrawn.at)\n }\n\n  }\n': SCHEDULE_FEED_QUERY_RESULT
   }
 }

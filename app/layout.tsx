@@ -52,13 +52,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SkipLink />
         {preview.kind !== 'off' && <PreviewBanner mode={preview} />}
         <GovBanner />
-        <SiteHeader siteTitle={title} />
+        <SiteHeader siteTitle={title} agency={settings?.publisher ?? null} logo={settings?.agencyLogo ?? null} />
         <main id="main-content" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>
         <Identifier
           domain={new URL(settings?.siteUrl ?? readSiteUrl()).host}
+          siteTitle={title}
           publisher={settings?.publisher ?? title}
+          parentAgency={settings?.parentAgency ?? null}
+          logo={settings?.agencyLogo ?? null}
+          pressContact={settings?.pressContact ?? null}
           links={settings?.identifierLinks ?? []}
           required={settings?.requiredLinks ?? null}
         />

@@ -27,9 +27,11 @@ export default async function HomePage() {
         Trips by government officials: where they go, whom they meet, and the facts behind each visit, with a source and date for every
         figure.
       </p>
-      <TripGroup id="trips-underway" title="Under way" trips={groups.underway} empty="No trip is under way." />
-      <TripGroup id="trips-upcoming" title="Upcoming" trips={groups.upcoming} empty="No upcoming trips have been announced." />
-      <TripGroup id="trips-past" title="Past" trips={groups.past} empty="No past trips yet." />
+      {/* Only groups with trips: an empty "Under way" over the page's one past trip is noise. */}
+      {groups.underway.length > 0 && <TripGroup id="trips-underway" title="Under way" trips={groups.underway} />}
+      {groups.upcoming.length > 0 && <TripGroup id="trips-upcoming" title="Upcoming" trips={groups.upcoming} />}
+      {groups.past.length > 0 && <TripGroup id="trips-past" title="Past" trips={groups.past} />}
+      {trips.length === 0 && <p className="mt-10 text-neutral-dark">No trips have been published yet.</p>}
     </div>
   )
 }

@@ -1,13 +1,15 @@
 import type { RelatedLink } from '@/lib/sanity/types'
 
-/** A link recorded without an address is shown as plain text rather than as a dead link. */
+/** Links with an address only: a title on its own (older content, before the address was required) is no link to follow. */
 export function RelatedLinks({ links }: { links: readonly RelatedLink[] }) {
-  const named = links.filter((link) => link.title || link.url)
-  if (named.length === 0) return null
+  const linked = links.filter((link): link is RelatedLink & { url: string } => Boolean(link.url))
+  if (linked.length === 0) return null
   return (
     <ul className="list-disc space-y-1 pl-6">
-      {named.map((link) => (
-        <li key={link._key}>{link.url ? <a href={link.url}>{link.title ?? link.url}</a> : <span>{link.title}</span>}</li>
+      {linked.map((link) => (
+        <li key={link._key}>
+          <a href={link.url}>{link.title ?? link.url}</a>
+        </li>
       ))}
     </ul>
   )

@@ -24,6 +24,7 @@ const TEMPLATES = [
   { path: '/search?q=zzzzqqq', h1: 'Search results for “zzzzqqq”' },
   { path: '/facts', h1: 'Fact library' },
   { path: '/facts?topic=economy&country=japan', h1: 'Fact library' },
+  { path: '/facts/fact-economy-jobs', h1: 'Fact: Economic Ties that Benefit the American and Japanese People' },
   { path: '/countries', h1: 'Countries' },
   { path: '/countries/japan', h1: 'Japan' },
   { path: TRIP, h1: /Tokyo/ },
@@ -135,7 +136,8 @@ test('search ranks results and marks the matching words', async ({ page }) => {
   await expect(page.locator('main mark').first()).toHaveText(/^Blinken/i)
   await page.goto('/search?q=japan%20jobs')
   await expect(page.getByRole('heading', { name: '1 result' })).toBeVisible()
-  await expect(page.locator('main mark')).toHaveText(['Japan', 'jobs'])
+  // In the fact's words, below its title (the heading it sits under).
+  await expect(page.locator('main li p mark')).toHaveText(['Japan', 'jobs'])
 })
 
 test('the header’s links navigate in the page to Trips and Facts, with no failed request or console error', async ({ page }) => {

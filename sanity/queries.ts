@@ -190,7 +190,7 @@ export const TRIP_QUERY = defineQuery(`
     "leadQuote": leadQuote->{ ${quoteFields} },
     "meetings": ${tripMeetings} { ${meetingFields} },
     "factSections": factSections[] { ${factSectionFields} },
-    "relatedLinks": relatedLinks[] { _key, title, url },
+    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },
     source { title, url },
     firstPublishedAt,
     updatedAt,
@@ -253,7 +253,7 @@ export const BRIEFING_QUERY = defineQuery(`
       heading,
       "bullets": bullets[]->{ _id, text, "figures": figures[] { ${figureFields} }, source { title, url }, statedAt }
     },
-    "relatedLinks": relatedLinks[] { _key, title, url },
+    "relatedLinks": relatedLinks[defined(url)] { _key, title, url },
     source { title, url },
     firstPublishedAt,
     updatedAt,
@@ -364,6 +364,9 @@ export const SETTINGS_QUERY = defineQuery(`
     description,
     siteUrl,
     publisher,
+    parentAgency,
+    agencyLogo { ${imageFields} },
+    pressContact { name, email, phone, url },
     "identifierLinks": identifierLinks[] { _key, title, url },
     requiredLinks { about, accessibility, foia, noFear, inspectorGeneral, performance, privacy }
   }
@@ -441,7 +444,9 @@ export const SEARCH_QUERY = defineQuery(`
     statedAt,
     "office": select(_type == "official" => title),
     "text": coalesce(pt::text(purpose), pt::text(text), pt::text(description), bio),
-    "trip": trip->{ title, "slug": slug.current }
+    "trip": trip->{ title, "slug": slug.current },
+    "topics": select(_type == "factBullet" => topics[]->{ title }),
+    "heading": select(_type == "factBullet" => *[_type == "trip" && references(^._id) && ${tripIsPublic}] | order(startDate desc) { "heading": factSections[^.^._id in bullets[]._ref][0].heading }[0].heading)
   }
 `)
 
@@ -470,10 +475,11 @@ export const COUNTRIES_QUERY = defineQuery(`
   }
 `)
 
-/** Country page: trips there and fact bullets about it. Params: { slug } */
+/** Country page: its introduction, trips there (with their destinations, for the map) and fact bullets about it. Params: { slug } */
 export const COUNTRY_QUERY = defineQuery(`
   *[_type == "country" && slug.current == $slug][0] {
     ${countryFields},
+    introduction,
     "trips": *[_type == "trip" && defined(slug.current) && ^._id in destinations[].country._ref && ${tripIsPublic}] | order(startDate desc) {
       ${tripCardFields},
       "officials": officials[]->{ _id, name, "slug": slug.current, title },
@@ -481,6 +487,33 @@ export const COUNTRY_QUERY = defineQuery(`
     },
     "facts": *[_type == "factBullet" && ^._id in countries[]._ref && ${notHeldByEmbargo}] | order(statedAt desc, _id asc) { ${factBulletFields} },
     "officials": *[_type == "official" && country._ref == ^._id] | order(name asc) { ${officialCardFields} }
+  }
+`)
+
+/**
+ * generateStaticParams for /facts/[id]: every public fact bullet. Published ids only: a draft's id
+ * ("drafts.…") never matches, since the page refuses ids with a dot before it asks.
+ */
+export const FACT_IDS_QUERY = defineQuery(`
+  *[_type == "factBullet" && ${notHeldByEmbargo}] | order(_id asc) { "id": _id }
+`)
+
+/**
+ * A fact's own page: the fact, and the public trips whose fact sheets carry it (with the heading it
+ * sits under there). Params: { id }
+ */
+export const FACT_QUERY = defineQuery(`
+  *[_type == "factBullet" && _id == $id && ${notHeldByEmbargo}][0] {
+    ${factBulletFields},
+    "plainText": pt::text(text),
+    "trips": *[_type == "trip" && defined(slug.current) && references(^._id) && ${tripIsPublic}] | order(startDate desc) {
+      _id,
+      title,
+      "slug": slug.current,
+      startDate,
+      endDate,
+      "heading": factSections[^.^._id in bullets[]._ref][0].heading
+    }
   }
 `)
 

@@ -26,7 +26,10 @@ export const metadata: Metadata = {
 type Search = Promise<Record<string, string | string[] | undefined>>
 
 export default async function BriefingBookPage({ searchParams }: { searchParams: Search }) {
-  const selection = parseBookSelection(await searchParams)
+  const search = await searchParams
+  const selection = parseBookSelection(search)
+  // Set by the form's hidden field: the reader asked for a book, so an empty one needs saying why.
+  const asked = search.make !== undefined
   const [choices, book] = await Promise.all([
     sanityFetch(BRIEFING_BOOK_CHOICES_QUERY, {}, ['trip', 'meeting'].map(listTag)),
     loadBook(selection),
@@ -84,6 +87,14 @@ export default async function BriefingBookPage({ searchParams }: { searchParams:
               )}
             </ul>
           </fieldset>
+          <input type="hidden" name="make" value="1" />
+          {asked && book.sheets.length === 0 && (
+            <p role="alert" className="mt-4 border-l-4 border-accent-warm bg-accent-warm-lighter px-3 py-2 font-semibold">
+              {selection.trips.length + selection.meetings.length === 0
+                ? 'Nothing was chosen. Tick at least one trip or engagement, then make the book.'
+                : 'None of the chosen trips or engagements could be found. Choose again from the list.'}
+            </p>
+          )}
           <button type="submit" className="mt-4 rounded-sm bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark">
             Make the book
           </button>

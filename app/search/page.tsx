@@ -5,6 +5,7 @@ import { SearchForm } from '@/components/search/SearchForm'
 import { param } from '@/lib/pagination'
 import { sanityFetch } from '@/lib/sanity/client'
 import { matchTerms, searchWords, snippet } from '@/lib/search'
+import { factTitle } from '@/lib/factTitle'
 import { formatDate, formatDateRange } from '@/lib/time'
 import type { SEARCH_QUERY_RESULT } from '@/sanity.types'
 import { SEARCH_QUERY } from '@/sanity/queries'
@@ -39,13 +40,14 @@ function hitLink(hit: Hit): string | null {
     case 'meeting':
       return hit.trip?.slug ? `/trips/${hit.trip.slug}#schedule` : null
     case 'factBullet':
-      return `/facts#${hit._id}`
+      return `/facts/${hit._id}`
   }
 }
 
 function hitTitle(hit: Hit): string {
   if (hit._type === 'official') return hit.name ?? 'Official'
-  if (hit._type === 'factBullet') return snippet(hit.text, [], 90) || 'Fact'
+  // A fact has no title of its own: it is named by where it sits, and its words follow as the snippet.
+  if (hit._type === 'factBullet') return factTitle({ heading: hit.heading, topics: hit.topics })
   return hit.title ?? 'Untitled'
 }
 
@@ -119,7 +121,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
                         <Highlight text={text} words={words} />
                       </p>
                     )}
-                    {hit._type === 'factBullet' && text !== title && (
+                    {hit._type === 'factBullet' && text && (
                       <p className="mt-1 max-w-prose text-neutral-darker">
                         <Highlight text={text} words={words} />
                       </p>

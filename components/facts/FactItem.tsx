@@ -24,6 +24,9 @@ export function FactItem({ fact }: { fact: LibraryFact }) {
       <div className="min-w-0">
         <RichText value={fact.text} className="max-w-prose leading-relaxed" />
         <SourceLine source={fact.source} statedAt={fact.statedAt} />
+        <p className="text-sm">
+          <Link href={`/facts/${fact._id}`}>Link to or cite this fact</Link>
+        </p>
         {((fact.topics?.length ?? 0) > 0 || (fact.countries?.length ?? 0) > 0) && (
           <p className="mt-1 text-sm text-neutral-dark">
             {(fact.topics ?? []).map((topic, index) => (

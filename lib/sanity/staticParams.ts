@@ -12,7 +12,7 @@
 import 'server-only'
 import { listTag } from '@/lib/revalidation/tags'
 import { sanityFetch } from '@/lib/sanity/client'
-import { COUNTRY_SLUGS_QUERY, OFFICIAL_SLUGS_QUERY, TRIP_SLUGS_QUERY } from '@/sanity/queries'
+import { COUNTRY_SLUGS_QUERY, FACT_IDS_QUERY, OFFICIAL_SLUGS_QUERY, TRIP_SLUGS_QUERY } from '@/sanity/queries'
 
 type SlugParams = { slug: string }[]
 
@@ -38,4 +38,18 @@ const LISTS = { trip: tripSlugParams, official: officialSlugParams, country: cou
 export async function isKnownSlug(type: keyof typeof LISTS, slug: string): Promise<boolean> {
   if (slug.length === 0 || slug.length > 200) return false
   return (await LISTS[type]()).some((params) => params.slug === slug)
+}
+
+/** The ids of public fact bullets: generateStaticParams for /facts/[id]. */
+export async function factIdParams(): Promise<{ id: string }[]> {
+  return (await sanityFetch(FACT_IDS_QUERY, {}, [listTag('factBullet')])).map((row) => ({ id: row.id }))
+}
+
+/**
+ * Whether `id` names a public fact bullet. Only plain ids (letters, digits, `-`, `_`) are asked
+ * about: a dot would reach drafts ("drafts.…") or releases, which are never public.
+ */
+export async function isKnownFactId(id: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(id)) return false
+  return (await factIdParams()).some((params) => params.id === id)
 }

@@ -40,6 +40,9 @@ export type SourceRef = NonNullable<FactBullet['source']>
 
 export type RelatedLink = Item<NonNullable<Trip['relatedLinks']>>
 export type RequiredLinks = NonNullable<NonNullable<SETTINGS_QUERY_RESULT>['requiredLinks']>
+type Settings = NonNullable<SETTINGS_QUERY_RESULT>
+export type AgencyLogo = NonNullable<Settings['agencyLogo']>
+export type PressContact = NonNullable<Settings['pressContact']>
 export type IdentifierLink = Item<NonNullable<NonNullable<SETTINGS_QUERY_RESULT>['identifierLinks']>>
 
 export type TripCardData = Pick<

@@ -5,7 +5,7 @@ import { factBullet, factSection, figure, figurePeriod } from './factBullet'
 import { meeting } from './meeting'
 import { official } from './official'
 import { quote } from './quote'
-import { requiredLinks, settings } from './settings'
+import { pressContact, requiredLinks, settings } from './settings'
 import { relatedLink, source } from './source'
 import { topic } from './topic'
 import { changeNote, destination, trip } from './trip'
@@ -30,6 +30,7 @@ export const schemaTypes: SchemaTypeDefinition[] = [
   source,
   relatedLink,
   requiredLinks,
+  pressContact,
 ]
 
 /** Document types that exist exactly once, under a fixed _id. */

@@ -44,9 +44,40 @@ export const settings = defineType({
     }),
     defineField({
       name: 'publisher',
-      title: 'Publisher',
-      description: 'The organization that publishes the site.',
+      title: 'Agency',
+      description: 'The agency that publishes the site, e.g. "U.S. Department of State". Shown in the header and the identifier.',
       type: 'string',
+    }),
+    defineField({
+      name: 'parentAgency',
+      title: 'Parent agency',
+      description: 'Only when the agency is part of a larger one; the identifier then reads "An official website of …". Empty shows nothing.',
+      type: 'string',
+    }),
+    defineField({
+      name: 'agencyLogo',
+      title: 'Agency logo',
+      description: 'The agency’s seal or logo, shown in the header and the identifier. Empty shows none.',
+      type: 'image',
+      fields: [
+        defineField({
+          name: 'alt',
+          title: 'Alternative text',
+          description: 'e.g. "U.S. Department of State seal".',
+          type: 'string',
+          validation: (rule) =>
+            rule.custom((alt, context) => {
+              const parent = context.parent as { asset?: unknown } | undefined
+              return parent?.asset && !alt ? 'Describe the logo for people who cannot see it.' : true
+            }),
+        }),
+      ],
+    }),
+    defineField({
+      name: 'pressContact',
+      title: 'Press contact',
+      description: 'How reporters reach the press office. Fill in only what the agency publishes: empty fields are not shown.',
+      type: 'pressContact',
     }),
     defineField({
       name: 'identifierLinks',
@@ -86,4 +117,33 @@ export const requiredLinks = defineType({
       validation: (rule) => rule.uri({ scheme: ['https', 'http'], allowRelative: true }).error('Use a full web address or a path starting with /.'),
     }),
   ),
+})
+
+/** How reporters reach the press office; every part optional, since agencies publish different ones. */
+export const pressContact = defineType({
+  name: 'pressContact',
+  title: 'Press contact',
+  type: 'object',
+  fields: [
+    defineField({ name: 'name', title: 'Office or person', description: 'e.g. "Office of Press Relations".', type: 'string' }),
+    defineField({
+      name: 'email',
+      title: 'Email',
+      type: 'string',
+      validation: (rule) => rule.email().error('Use an email address such as press@example.gov.'),
+    }),
+    defineField({
+      name: 'phone',
+      title: 'Telephone',
+      description: 'As it should be dialled, e.g. +1 202 555 0100.',
+      type: 'string',
+      validation: (rule) => rule.regex(/^\+?[0-9 ().-]{5,30}$/, { name: 'telephone number' }).error('Use digits, spaces, brackets, dots or dashes, e.g. +1 202 555 0100.'),
+    }),
+    defineField({
+      name: 'url',
+      title: 'Press page',
+      type: 'url',
+      validation: (rule) => rule.uri({ scheme: ['https', 'http'], allowRelative: true }).error('Use a full web address or a path starting with /.'),
+    }),
+  ],
 })

@@ -24,7 +24,7 @@ export const source = defineType({
   preview: { select: { title: 'title', subtitle: 'url' } },
 })
 
-/** A titled link. The address is optional so that a link known only by its title can still be recorded. */
+/** A titled link. Both parts are required: a title with no address is no link for a reader to follow. */
 export const relatedLink = defineType({
   name: 'relatedLink',
   title: 'Related link',
@@ -39,9 +39,12 @@ export const relatedLink = defineType({
     defineField({
       name: 'url',
       title: 'Address',
-      description: 'Leave empty when only the title is known; the portal then shows the title without a link.',
+      description: 'The full address of the page. A link whose address is not known is not a link: leave it out.',
       type: 'url',
-      validation: (rule) => rule.uri({ scheme: ['http', 'https'] }).error('Use a full web address starting with https://.'),
+      validation: (rule) => [
+        rule.required().error('Add the address the link goes to.'),
+        rule.uri({ scheme: ['http', 'https'] }).error('Use a full web address starting with https://.'),
+      ],
     }),
   ],
   preview: {

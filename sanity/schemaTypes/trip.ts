@@ -192,6 +192,7 @@ export const trip = defineType({
     defineField({
       name: 'relatedLinks',
       title: 'Related links',
+      description: 'Only pages the source ties to this trip; not promotions the source page runs on every page.',
       type: 'array',
       group: 'factSheet',
       of: [defineArrayMember({ type: 'relatedLink' })],

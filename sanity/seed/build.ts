@@ -440,8 +440,9 @@ const trip: SeedDocument = {
     topic: ref(section.topic),
     bullets: section.facts.map((fact) => ({ _type: 'reference', _ref: fact.id, _key: fact.id.replace(/^fact-/, '') })),
   })),
-  // The page lists this link by title only; no address is stored rather than a guessed one.
-  relatedLinks: [{ _type: 'relatedLink', _key: 'lessons-of-1989', title: 'The Lessons of 1989: Freedom and Our Future' }],
+  // No related links: the one link at the foot of the page ("The Lessons of 1989: Freedom and Our
+  // Future") is a promotion state.gov runs on every page, not part of this trip, and the page gives
+  // it no address.
   source: STATE_DEPARTMENT,
   // firstPublishedAt / updatedAt: not stated on the page, so left unset.
 }
@@ -550,9 +551,10 @@ const settings: SeedDocument = {
   _type: 'settings',
   title: 'Envoy',
   description: 'Briefings for official government travel: trips, their meetings, the officials who take part, and fact sheets of sourced, dated facts.',
-  publisher: 'Envoy',
-  // Only Envoy's own pages: the agency links (FOIA, No FEAR Act, OIG, performance, privacy) are left
-  // for the publishing agency to fill in, rather than guessed.
+  // The agency the page names at its foot. The page shows no parent agency, no logo, no press
+  // contact and none of the agency's required links (FOIA, No FEAR Act, OIG, performance, privacy),
+  // so those are left empty rather than guessed; about and accessibility are this site's own pages.
+  publisher: 'U.S. Department of State',
   requiredLinks: { _type: 'requiredLinks', about: '/about', accessibility: '/accessibility' },
 }
 

@@ -37,6 +37,9 @@ function parsePage(text: string): SourceLine[] {
 }
 
 const source = parsePage(page)
+const settings = ofType('settings')[0]!
+/** The last line of the page: a link state.gov shows on every page, not one the fact sheet ties to the trip. */
+const SITE_WIDE_PROMOTION = 'The Lessons of 1989: Freedom and Our Future'
 const factSections = trip.factSections as { heading: string; bullets: { _ref: string }[] }[]
 const factText = (id: string) => ((index.get(id)!.text as Block[]) ?? []).map(blockText).join('\n\n')
 type SeedFigure = FigureData & { _key: string; period?: { _type: string; start?: string; end?: string } }
@@ -102,7 +105,8 @@ describe('the seed is faithful to the source page', () => {
       [quote.text as string, 'the lead quote'],
       [`${speaker.title as string} ${speaker.name as string}${longDate(quote.date as string)}`, 'the quote’s speaker, title and date'],
       [(trip.source as { title: string }).title, 'the trip’s issuer'],
-      ...(trip.relatedLinks as { title: string }[]).map((link) => [link.title, 'a related link'] as [string, string]),
+      [settings.publisher as string, 'the agency in Settings'],
+      [SITE_WIDE_PROMOTION, 'not carried: a promotion on every state.gov page, not part of the trip'],
     ])
     for (const line of source.filter((l) => l.kind === 'paragraph')) {
       assert.ok(blockTexts.has(line.text) || places.has(line.text), `not in the seed verbatim: ${line.text}`)
@@ -253,4 +257,35 @@ describe('the seed is faithful to the source page', () => {
       assert.deepEqual(fact.source, { _type: 'source', title: 'U.S. Department of State' })
     }
   })
+
+  it('carries the agency the page names at its foot into Settings, and nothing the page does not show', () => {
+    // The page ends with its issuer, then the site-wide promotion.
+    assert.equal(lines().at(-2), 'U.S. Department of State')
+    assert.equal(settings.publisher, 'U.S. Department of State')
+    // No parent agency, logo or press contact appears on the page.
+    assert.equal(settings.parentAgency, undefined)
+    assert.equal(settings.agencyLogo, undefined)
+    assert.equal(settings.pressContact, undefined)
+    // The page shows none of the agency's required links: only this site's own pages are linked.
+    const required = settings.requiredLinks as Record<string, string>
+    for (const [key, value] of Object.entries(required)) if (key !== '_type') assert.match(value, /^\/[a-z-]+$/, `${key} is a page of this site`)
+  })
+
+  it('ties no related link to the trip: the page’s one link is a site-wide promotion with no address', () => {
+    assert.equal(lines().at(-1), SITE_WIDE_PROMOTION)
+    assert.equal(trip.relatedLinks, undefined)
+    assert.ok(!JSON.stringify(docs).includes(SITE_WIDE_PROMOTION), 'the promotion is nowhere in the seed')
+  })
+
+  it('gives no official a portrait or biography: the page has none', () => {
+    for (const official of ofType('official')) {
+      assert.equal(official.portrait, undefined, `${official.name as string} has no portrait`)
+      assert.equal(official.bio, undefined, `${official.name as string} has no biography`)
+    }
+    for (const country of ofType('country')) assert.equal(country.introduction, undefined, `${country.name as string} has no introduction`)
+  })
 })
+
+function lines(): string[] {
+  return source.map((line) => line.text)
+}

@@ -10,6 +10,10 @@ import type {
   OFFICIAL_QUERY_RESULT,
   OFFICIAL_SLUGS_QUERY_RESULT,
   OFFICIALS_QUERY_RESULT,
+  COUNTRY_QUERY_RESULT,
+  FACT_IDS_QUERY_RESULT,
+  FACT_QUERY_RESULT,
+  SEARCH_QUERY_RESULT,
   SETTINGS_QUERY_RESULT,
   SITEMAP_QUERY_RESULT,
   TRIP_QUERY_RESULT,
@@ -113,7 +117,7 @@ describe('GROQ queries (groq-js over the published seed)', () => {
     assert.deepEqual(trip.factSections![3]!.bullets[0]!.countries?.map((c) => c.code), ['US', 'JP', 'KR'])
     assert.equal(trip.factSections![0]!.topic?.slug, 'alliance')
 
-    assert.deepEqual(trip.relatedLinks, [{ _key: 'lessons-of-1989', title: 'The Lessons of 1989: Freedom and Our Future', url: null }])
+    assert.equal(trip.relatedLinks, null)
     assert.deepEqual(trip.source, { title: 'U.S. Department of State', url: null })
     assert.equal(trip.firstPublishedAt, null)
     assert.equal(trip.updatedAt, null)
@@ -197,5 +201,48 @@ describe('GROQ queries (groq-js over the published seed)', () => {
     const settings = await run<SETTINGS_QUERY_RESULT>(queries.SETTINGS_QUERY)
     assert.equal(settings?.title, 'Envoy')
     assert.ok(settings?.description)
+  })
+
+  it('SETTINGS_QUERY names the agency and leaves what the source does not show empty', async () => {
+    const settings = await run<SETTINGS_QUERY_RESULT>(queries.SETTINGS_QUERY)
+    assert.equal(settings?.publisher, 'U.S. Department of State')
+    assert.equal(settings?.parentAgency, null)
+    assert.equal(settings?.agencyLogo, null)
+    assert.equal(settings?.pressContact, null)
+  })
+
+  it('FACT_IDS_QUERY lists every public fact and FACT_QUERY reads one with the trip and heading it sits under', async () => {
+    const ids = await run<FACT_IDS_QUERY_RESULT>(queries.FACT_IDS_QUERY)
+    assert.equal(ids.length, seed.filter((doc) => doc._type === 'factBullet').length)
+    const fact = await run<FACT_QUERY_RESULT>(queries.FACT_QUERY, { id: 'fact-economy-jobs' })
+    assert.ok(fact)
+    assert.match(fact.plainText ?? '', /948,100/)
+    assert.deepEqual(
+      fact.trips.map((trip) => [trip.slug, trip.heading]),
+      [[TRIP_SLUG, 'Economic Ties that Benefit the American and Japanese People']],
+    )
+    assert.equal(await run(queries.FACT_QUERY, { id: 'no-such-fact' }), null)
+  })
+
+  it('FACT_QUERY hides a fact that only an embargoed trip uses', async () => {
+    const embargoed = seed.map((doc) => (doc._type === 'trip' ? { ...doc, embargoUntil: '2999-01-01T00:00:00Z' } : doc))
+    assert.equal(await run(queries.FACT_QUERY, { id: 'fact-economy-jobs' }, embargoed), null)
+    assert.equal((await run<FACT_IDS_QUERY_RESULT>(queries.FACT_IDS_QUERY, {}, embargoed)).length, 0)
+  })
+
+  it('SEARCH_QUERY gives a fact the heading it sits under, to be titled by', async () => {
+    const hits = await run<SEARCH_QUERY_RESULT>(queries.SEARCH_QUERY, { terms: ['948,100*'] })
+    const fact = hits.find((hit) => hit._id === 'fact-economy-jobs')
+    assert.ok(fact && fact._type === 'factBullet')
+    assert.equal(fact.heading, 'Economic Ties that Benefit the American and Japanese People')
+  })
+
+  it('COUNTRY_QUERY gives the destinations the country page maps', async () => {
+    const japan = await run<COUNTRY_QUERY_RESULT>(queries.COUNTRY_QUERY, { slug: 'japan' })
+    assert.equal(japan?.introduction, null)
+    assert.deepEqual(
+      japan?.trips.flatMap((trip) => (trip.destinations ?? []).map((d) => [d.city, d.country?._id, d.location?.lat])),
+      [['Tokyo', 'country-japan', 35.6762]],
+    )
   })
 })

@@ -193,7 +193,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
           {sections.length > 0 && (
             <Section id="fact-sheet" title="Fact sheet">
               {sections.map((section) => (
-                <FactSectionView key={section._key} section={section} />
+                <FactSectionView key={section._key} section={section} factLinks />
               ))}
             </Section>
           )}
