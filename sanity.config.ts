@@ -27,7 +27,8 @@ export default defineConfig({
       previewUrl: { origin: previewOrigin, previewMode: { enable: '/api/draft-mode/enable', disable: '/api/draft-mode/disable' } },
       resolve: { locations, mainDocuments },
     }),
-    visionTool({ defaultApiVersion: studioApiVersion, defaultDataset: studioDataset })],
+    visionTool({ defaultApiVersion: studioApiVersion, defaultDataset: studioDataset }),
+  ],
   // What waits for review, and approve-and-publish in one step (sanity/workflow/ReviewDesk.tsx).
   tools: (tools) => [...tools, reviewDeskTool],
   schema: {
@@ -55,8 +56,7 @@ export default defineConfig({
             [...actions, ShareLinkAction],
       ),
     badges: (badges) => workflowBadges(badges),
-    newDocumentOptions: (items, context) =>
-      context.creationContext.type === 'global' ? items.filter((item) => !singletonTypes.has(item.templateId)) : items,
+    newDocumentOptions: (items, context) => (context.creationContext.type === 'global' ? items.filter((item) => !singletonTypes.has(item.templateId)) : items),
     comments: { enabled: false },
   },
   // Hosted-only features, off so the Studio works offline on the local lake. Content Releases stay
@@ -68,4 +68,3 @@ export default defineConfig({
   apps: { canvas: { enabled: false } },
   mediaLibrary: { enabled: false },
 })
-

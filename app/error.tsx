@@ -13,10 +13,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <div className="mx-auto max-w-page px-4 py-16" role="alert" aria-live="polite" data-testid="portal-error">
       <p className="text-sm font-semibold uppercase tracking-wide text-neutral-dark">Temporarily unavailable</p>
       <h1 className="mt-2 text-4xl font-bold">This page can’t be shown right now</h1>
-      <p className="mt-4 max-w-prose text-lg">
-        We couldn’t load this page’s content. This is usually brief: please try again in a minute. Pages you have visited before may
-        still be available.
-      </p>
+      <p className="mt-4 max-w-prose text-lg">We couldn’t load this page’s content. This is usually brief: please try again in a minute. Pages you have visited before may still be available.</p>
       <div className="mt-6 flex flex-wrap gap-4">
         <button type="button" onClick={reset} className="rounded-sm bg-primary px-4 py-2 font-semibold text-white">
           Try again

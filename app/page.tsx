@@ -24,8 +24,7 @@ export default async function HomePage() {
     <div className="mx-auto max-w-page px-4 py-10">
       <h1 className="text-4xl font-bold tracking-tight">Official travel</h1>
       <p className="mt-3 max-w-prose text-lg text-neutral-darker">
-        Trips by government officials: where they go, whom they meet, and the facts behind each visit, with a source and date for every
-        figure.
+        Trips by government officials: where they go, whom they meet, and the facts behind each visit, with a source and date for every figure.
       </p>
       {/* Only groups with trips: an empty "Under way" over the page's one past trip is noise. */}
       {groups.underway.length > 0 && <TripGroup id="trips-underway" title="Under way" trips={groups.underway} />}

@@ -11,8 +11,7 @@ export function HistoryBanner({ officials }: { officials: readonly FormerOfficia
     <aside aria-label="Historical record" data-testid="history-banner" className="mt-5 max-w-prose border-l-8 border-neutral-dark bg-neutral-lightest px-4 py-3">
       {officials.map((official) => (
         <p key={official.id}>
-          <strong>{official.name}</strong> left office on <time dateTime={official.leftOffice}>{formatDate(official.leftOffice)}</time>; this page is
-          kept as a historical record.
+          <strong>{official.name}</strong> left office on <time dateTime={official.leftOffice}>{formatDate(official.leftOffice)}</time>; this page is kept as a historical record.
         </p>
       ))}
     </aside>

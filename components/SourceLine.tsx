@@ -9,11 +9,7 @@ export function SourceLine({ source, statedAt, className }: { source: SourceRef 
   if (!source?.title && !statedAt) return null
   return (
     <p className={className ?? 'source-line'}>
-      {source?.title && (
-        <span>
-          Source: {source.url ? <a href={source.url}>{source.title}</a> : source.title}
-        </span>
-      )}
+      {source?.title && <span>Source: {source.url ? <a href={source.url}>{source.title}</a> : source.title}</span>}
       {source?.title && statedAt && <span aria-hidden="true"> · </span>}
       {statedAt && (
         <span>

@@ -158,7 +158,10 @@ test('a stale figure is never flagged on the public sheet', async ({ page }) => 
   const figure = 'figures[_key=="jobs"].period'
   expect((await editor.getDocument<{ figures?: { _key: string; period?: unknown }[] }>(fact))?.figures?.find((f) => f._key === 'jobs')?.period).toBeUndefined()
   // A period that ended six years before the trip: stale by any setting.
-  await editor.patch(fact).set({ [figure]: { _type: 'figurePeriod', start: '2015', end: '2015' } }).commit()
+  await editor
+    .patch(fact)
+    .set({ [figure]: { _type: 'figurePeriod', start: '2015', end: '2015' } })
+    .commit()
   try {
     // The figure is there, with its (old) period, and no flag: the flag is for preview only.
     await expect(async () => {
@@ -196,7 +199,10 @@ test.describe('the briefing book', () => {
   test('is chosen with a plain form and prints a contents page before the sheets', async ({ page, request }) => {
     await page.goto('/briefing-book')
     await page.getByRole('checkbox', { name: /Tokyo, Japan/ }).check()
-    await page.getByRole('group', { name: 'Sheets to include' }).getByText(/single engagements/).click()
+    await page
+      .getByRole('group', { name: 'Sheets to include' })
+      .getByText(/single engagements/)
+      .click()
     await page.getByRole('checkbox', { name: /business leaders/ }).check()
     await page.getByRole('button', { name: 'Make the book' }).click()
     await expect(page).toHaveURL(/trips=2021-03-tokyo-2plus2/)

@@ -232,7 +232,9 @@ test('every page of a PDF carries its running title', async ({ request }) => {
     const pdfFile = join(ARTIFACTS, file)
     writeFileSync(pdfFile, await response.body())
     // pdftotext ends every page with a form feed.
-    const pages = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' }).split('\f').filter((text) => text.trim() !== '')
+    const pages = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .filter((text) => text.trim() !== '')
     expect(pages.length, path).toBeGreaterThanOrEqual(minPages)
     for (const [index, text] of pages.entries()) expect(squash(text), `${path}, page ${index + 1} of ${pages.length}`).toContain(title)
   }

@@ -38,13 +38,7 @@ test('the trip page carries every engagement, official, the quote, each section 
   await expect(main).toContainText('America’s alliances are our greatest asset')
   await expect(main).toContainText('Joseph R. Biden, Jr.')
 
-  for (const engagement of [
-    'Security Consultative Committee',
-    'meet separately with Minister Motegi',
-    'business leaders',
-    'women entrepreneurs',
-    'emerging Japanese journalists',
-  ]) {
+  for (const engagement of ['Security Consultative Committee', 'meet separately with Minister Motegi', 'business leaders', 'women entrepreneurs', 'emerging Japanese journalists']) {
     await expect(main.getByText(engagement, { exact: false }).first()).toBeVisible()
   }
 

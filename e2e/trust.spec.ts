@@ -60,7 +60,9 @@ test.describe('no leaks', () => {
   test.beforeAll(async () => {
     editor = lakeClient(createLakeToken('editor', `trust-leaks-${MARK}`))
     // The spec uploads the image it needs (the seed has none), so it stands without the Studio spec.
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer()
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+      .png()
+      .toBuffer()
     const asset = await editor.assets.upload('image', png, { filename: `canary-${MARK}.png` })
     canaryImage = asset._id
     const trip = await editor.fetch<Record<string, unknown> & { _id: string }>('*[_type == "trip" && !(_id in path("drafts.**"))][0]')
@@ -76,7 +78,13 @@ test.describe('no leaks', () => {
       .createOrReplace({ ...strip(meeting), _id: `drafts.${meeting._id}`, title: `${MARKERS.meeting} talks`, notes: MARKERS.meeting } as never)
       .createOrReplace({ ...strip(official), _id: `drafts.${official._id}`, name: `${MARKERS.official} Person` } as never)
       // A trip that was never published, with its own slug.
-      .createOrReplace({ ...strip(trip), _id: `drafts.trust-unpublished-${MARK}`, title: `${MARKERS.unpublished} trip`, summary: MARKERS.unpublished, slug: { _type: 'slug', current: unpublishedSlug } } as never)
+      .createOrReplace({
+        ...strip(trip),
+        _id: `drafts.trust-unpublished-${MARK}`,
+        title: `${MARKERS.unpublished} trip`,
+        summary: MARKERS.unpublished,
+        slug: { _type: 'slug', current: unpublishedSlug },
+      } as never)
       // An expired share link to it.
       .createOrReplace({
         _id: `envoy-share.trust${MARK}`,
@@ -210,7 +218,11 @@ test.describe('no leaks', () => {
     const docText = await doc.text()
     scan('doc', docText)
     expect(JSON.parse(docText).omitted).toContainEqual({ id: `drafts.trust-unpublished-${MARK}`, reason: 'permission' })
-    for (const history of [`/data/history/production/transactions/${ids[0]}`, `/data/history/production/documents/${ids[0]}?lastRevision=true`, `/data/history/production/events/documents/${ids[0]}`]) {
+    for (const history of [
+      `/data/history/production/transactions/${ids[0]}`,
+      `/data/history/production/documents/${ids[0]}?lastRevision=true`,
+      `/data/history/production/events/documents/${ids[0]}`,
+    ]) {
       const response = await request.get(lakeUrl(`/v2025-02-19${history}`))
       expect(response.status(), history).toBe(401)
       scan(history, await response.text())
@@ -219,7 +231,10 @@ test.describe('no leaks', () => {
     const assets = await request.get(lakeUrl(`/v2025-02-19/data/query/production?query=${encodeURIComponent('*[_type in ["sanity.imageAsset", "sanity.fileAsset"]].url')}`))
     expect(assets.status()).toBe(200)
     const listed = ((await assets.json()) as { result: string[] }).result
-    expect(listed.some((url) => url.includes(canaryImage.replace(/^image-/, '').replace(/-png$/, ''))), 'the canary portrait is listed').toBe(true)
+    expect(
+      listed.some((url) => url.includes(canaryImage.replace(/^image-/, '').replace(/-png$/, ''))),
+      'the canary portrait is listed',
+    ).toBe(true)
     for (const url of listed.slice(0, 20)) {
       const asset = await request.get(lakeUrl(new URL(url).pathname), { ignoreHTTPSErrors: true })
       expect(asset.status(), url).toBe(200)
@@ -252,9 +267,18 @@ test.describe('no leaks', () => {
       return text
     }
     const streams = Promise.all([read(listen, true), read(live, false)])
-    await editor.patch(`drafts.trust-unpublished-${MARK}`).set({ notes: `${MARKERS.unpublished} edited` }).commit()
-    await editor.patch(`envoy-share.trust${MARK}`).set({ note: `${MARKERS.share} edited` }).commit()
-    await editor.patch(`trust-canary-${MARK}`).set({ role: `${CANARY} edited` }).commit()
+    await editor
+      .patch(`drafts.trust-unpublished-${MARK}`)
+      .set({ notes: `${MARKERS.unpublished} edited` })
+      .commit()
+    await editor
+      .patch(`envoy-share.trust${MARK}`)
+      .set({ note: `${MARKERS.share} edited` })
+      .commit()
+    await editor
+      .patch(`trust-canary-${MARK}`)
+      .set({ role: `${CANARY} edited` })
+      .commit()
     const [listenText, liveText] = await streams
     controller.abort()
     scan('listen', listenText)
@@ -316,7 +340,8 @@ test.describe('bad input on the portal', () => {
       const text = await response.text()
       if (status >= 500) problems.push(`${target}: ${status}`)
       // A proper page: the site's not-found page, or a route's own titled page (share links: "Preview link not found").
-      else if (status >= 400 && (response.headers()['content-type'] ?? '').includes('html') && !/Page not found|<h1[^>]*>[^<]*(not found|no longer|expired)/i.test(text)) problems.push(`${target}: ${status} without a proper error page`)
+      else if (status >= 400 && (response.headers()['content-type'] ?? '').includes('html') && !/Page not found|<h1[^>]*>[^<]*(not found|no longer|expired)/i.test(text))
+        problems.push(`${target}: ${status} without a proper error page`)
       if (/at .*\.(js|ts):\d+|node_modules|Error: /.test(text)) problems.push(`${target}: a stack trace or internal error text`)
     }
     expect(problems).toEqual([])
@@ -376,7 +401,21 @@ test.describe('bad input on the portal', () => {
 })
 
 test.describe('security headers', () => {
-  const TEMPLATES = ['/', '/trips', '/search?q=japan', '/facts', '/countries', '/countries/japan', '/trips/2021-03-tokyo-2plus2', '/trips/2021-03-tokyo-2plus2/briefing', '/officials', '/officials/antony-j-blinken', '/about', '/briefing-book', '/no-such-page']
+  const TEMPLATES = [
+    '/',
+    '/trips',
+    '/search?q=japan',
+    '/facts',
+    '/countries',
+    '/countries/japan',
+    '/trips/2021-03-tokyo-2plus2',
+    '/trips/2021-03-tokyo-2plus2/briefing',
+    '/officials',
+    '/officials/antony-j-blinken',
+    '/about',
+    '/briefing-book',
+    '/no-such-page',
+  ]
 
   test('every template loads in Chromium with no CSP violation', async ({ page }) => {
     const violations: string[] = []
@@ -401,7 +440,10 @@ test.describe('security headers', () => {
     const studioPort = new URL(E2E.studio).port
     for (const target of ['/', '/trips/2021-03-tokyo-2plus2', '/no-such-page', '/feed.xml']) {
       const response = await request.get(target)
-      const directive = (response.headers()['content-security-policy'] ?? '').split(';').map((part) => part.trim()).find((part) => part.startsWith('frame-ancestors'))
+      const directive = (response.headers()['content-security-policy'] ?? '')
+        .split(';')
+        .map((part) => part.trim())
+        .find((part) => part.startsWith('frame-ancestors'))
       expect(directive, target).toBe(`frame-ancestors 'self' http://localhost:${studioPort} http://127.0.0.1:${studioPort}`)
       expect(response.headers()['x-frame-options'], 'no X-Frame-Options DENY that would block the Studio').toBeUndefined()
     }
@@ -425,7 +467,10 @@ test.describe('security headers', () => {
     })
     const response = await request.get(`/share/${token}`, { maxRedirects: 0 })
     expect(response.status()).toBe(303)
-    const cookies = response.headersArray().filter((header) => header.name.toLowerCase() === 'set-cookie').map((header) => header.value)
+    const cookies = response
+      .headersArray()
+      .filter((header) => header.name.toLowerCase() === 'set-cookie')
+      .map((header) => header.value)
       // Cookies being cleared (empty value) carry nothing worth protecting.
       .filter((cookie) => !/^[^=]+=;/.test(cookie))
     expect(cookies.length).toBeGreaterThan(0)
@@ -507,7 +552,14 @@ test.describe('stays up when the lake is down', () => {
     for (const target of rendered) expect((await page.goto(`${portalUrl}${target}`))?.status(), target).toBe(200)
 
     await stop(children.lake)
-    await expect.poll(async () => fetch(lakePing).then(() => 'up', () => 'down')).toBe('down')
+    await expect
+      .poll(async () =>
+        fetch(lakePing).then(
+          () => 'up',
+          () => 'down',
+        ),
+      )
+      .toBe('down')
     for (const target of rendered.slice(0, 3)) {
       // Twice: the first request may trigger a background regeneration, which fails and keeps the old page.
       for (let attempt = 0; attempt < 2; attempt++) {
@@ -524,9 +576,7 @@ test.describe('stays up when the lake is down', () => {
     expect(await page.content()).not.toMatch(/ECONNREFUSED|node_modules|at .*\.js:\d+/)
 
     await startLake()
-    await expect
-      .poll(async () => (await page.goto(`${portalUrl}/search?q=recovered-${MARK}`))?.status(), { timeout: 60_000 })
-      .toBe(200)
+    await expect.poll(async () => (await page.goto(`${portalUrl}/search?q=recovered-${MARK}`))?.status(), { timeout: 60_000 }).toBe(200)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Search results/)
   })
 })

@@ -126,9 +126,7 @@ export class AccountStore {
     const name = input.name?.trim() || email.split('@')[0] || email
     const user: User = { id: `u${randomId(11)}`, email, name, role: input.role, createdAt: new Date().toISOString() }
     const password = await hashPassword(input.password)
-    this.db
-      .prepare('INSERT INTO users (id, email, name, role, password, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(user.id, user.email, user.name, user.role, password, user.createdAt)
+    this.db.prepare('INSERT INTO users (id, email, name, role, password, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(user.id, user.email, user.name, user.role, password, user.createdAt)
     return user
   }
 
@@ -184,9 +182,7 @@ export class AccountStore {
   }
 
   userForSession(token: string): User | undefined {
-    const row = this.db
-      .prepare('SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ?')
-      .get(sha256(token)) as UserRow | undefined
+    const row = this.db.prepare('SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.hash = ?').get(sha256(token)) as UserRow | undefined
     return row ? toUser(row) : undefined
   }
 
@@ -210,9 +206,7 @@ export class AccountStore {
 
   redeemSid(sid: string): string | undefined {
     const hash = sha256(sid)
-    const row = this.db.prepare('SELECT session_token, expires_at FROM login_sids WHERE hash = ?').get(hash) as
-      | { session_token: string; expires_at: number }
-      | undefined
+    const row = this.db.prepare('SELECT session_token, expires_at FROM login_sids WHERE hash = ?').get(hash) as { session_token: string; expires_at: number } | undefined
     this.db.prepare('DELETE FROM login_sids WHERE hash = ?').run(hash)
     return row && row.expires_at >= Date.now() ? openWithSid(sid, row.session_token) : undefined
   }
@@ -226,9 +220,7 @@ export class AccountStore {
   }
 
   setValues(userId: string, entries: { key: string; value: unknown }[]): void {
-    const upsert = this.db.prepare(
-      'INSERT INTO user_keyvalue (user_id, key, value) VALUES (?, ?, ?) ON CONFLICT (user_id, key) DO UPDATE SET value = excluded.value',
-    )
+    const upsert = this.db.prepare('INSERT INTO user_keyvalue (user_id, key, value) VALUES (?, ?, ?) ON CONFLICT (user_id, key) DO UPDATE SET value = excluded.value')
     const remove = this.db.prepare('DELETE FROM user_keyvalue WHERE user_id = ? AND key = ?')
     this.db.transaction(() => {
       for (const { key, value } of entries) {

@@ -139,7 +139,9 @@ export async function extractArchive(file: string, destination: string, limits: 
 
 /** The folders directly inside `dir` (a fresh temporary folder of ours). */
 function subfolders(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => path.join(dir, entry.name))
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(dir, entry.name))
 }
 
 type Placeholder = { holder: Record<string, unknown>; kind: AssetKind; file: string; documentId: string }
@@ -208,7 +210,9 @@ export async function importArchive(
     if (mode === 'create') {
       const existing = lines.find(({ doc }) => context.store.get(dataset, doc._id))
       if (existing) {
-        throw new ImportError(`Document "${existing.doc._id}" (line ${existing.line}) already exists in dataset "${dataset}"; nothing was imported. Use --replace to overwrite or --missing to skip existing documents.`)
+        throw new ImportError(
+          `Document "${existing.doc._id}" (line ${existing.line}) already exists in dataset "${dataset}"; nothing was imported. Use --replace to overwrite or --missing to skip existing documents.`,
+        )
       }
     }
     progress?.(`Validated ${lines.length} documents and ${files.size} assets; uploading assets…`)
@@ -285,14 +289,12 @@ function withPlaceholders(value: unknown, exported: Map<string, string>): unknow
  * Writes `documents` and their stored asset files as a `sanity dataset export` tarball (gzip).
  * Asset documents whose file the lake does not hold stay ordinary documents.
  */
-export async function exportArchive(
-  dir: string,
-  dataset: string,
-  documents: readonly Doc[],
-  file: string,
-): Promise<{ documents: number; assets: number }> {
+export async function exportArchive(dir: string, dataset: string, documents: readonly Doc[], file: string): Promise<{ documents: number; assets: number }> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'lake-export-'))
-  const folder = `${dataset}-export-${new Date().toISOString().replace(/[^0-9a-z]/gi, '-').toLowerCase()}`
+  const folder = `${dataset}-export-${new Date()
+    .toISOString()
+    .replace(/[^0-9a-z]/gi, '-')
+    .toLowerCase()}`
   const base = path.join(scratch, folder)
   try {
     mkdirSync(path.join(base, 'images'), { recursive: true })

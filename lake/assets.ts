@@ -218,13 +218,7 @@ const TRANSFORM_KEYS = ['w', 'h', 'rect', 'fit', 'crop', 'auto', 'fm', 'dpr', 'q
  * `cache` under their normalized parameters, so URLs that differ only in ignored or over-limit
  * values share an entry.
  */
-export async function transformImage(
-  original: Buffer,
-  ext: string,
-  query: Record<string, string | undefined>,
-  accept: string | undefined,
-  cache: TransformCache,
-): Promise<TransformResult> {
+export async function transformImage(original: Buffer, ext: string, query: Record<string, string | undefined>, accept: string | undefined, cache: TransformCache): Promise<TransformResult> {
   const autoFormat = query.auto === 'format'
   const wantsWebp = autoFormat && !query.fm && (accept ?? '').includes('image/webp') && ext !== 'svg' && ext !== 'gif'
   if (!TRANSFORM_KEYS.some((key) => query[key] !== undefined)) {
@@ -255,7 +249,9 @@ export async function transformImage(
     width = Math.max(1, Math.floor(outWidth * factor))
     height = Math.max(1, Math.floor(outHeight * factor))
   }
-  const key = `${createHash('sha1').update(original).digest('hex')}|${width}|${height}|${quality}|${dpr}|${TRANSFORM_KEYS.filter((k) => !['w', 'h', 'q', 'dpr', 'max-w', 'max-h'].includes(k)).map((k) => query[k] ?? '').join('|')}|${wantsWebp}`
+  const key = `${createHash('sha1').update(original).digest('hex')}|${width}|${height}|${quality}|${dpr}|${TRANSFORM_KEYS.filter((k) => !['w', 'h', 'q', 'dpr', 'max-w', 'max-h'].includes(k))
+    .map((k) => query[k] ?? '')
+    .join('|')}|${wantsWebp}`
   const hit = await cache.get(key)
   if (hit) return hit
   const result = await withRenderSlot(() => render(original, ext, query, { width, height, quality, format: requestedFormat, autoFormat }))

@@ -45,29 +45,23 @@ export class TokenStore {
     // 32 bytes = 43 base64url characters: long enough for the Studio's `#token=` login (≥ 32).
     const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`
     const info: TokenInfo = { id: `t${randomId(11)}`, label, role, createdAt: new Date().toISOString() }
-    this.db
-      .prepare('INSERT INTO tokens (id, label, role, hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(info.id, info.label, info.role, hashToken(token), info.createdAt)
+    this.db.prepare('INSERT INTO tokens (id, label, role, hash, created_at) VALUES (?, ?, ?, ?, ?)').run(info.id, info.label, info.role, hashToken(token), info.createdAt)
     return { token, info }
   }
 
   list(): TokenInfo[] {
-    return (this.db.prepare('SELECT id, label, role, created_at AS createdAt FROM tokens ORDER BY created_at, id').all() as TokenInfo[])
+    return this.db.prepare('SELECT id, label, role, created_at AS createdAt FROM tokens ORDER BY created_at, id').all() as TokenInfo[]
   }
 
   /** Revokes by id or label; returns the revoked token or undefined when none matched. */
   revoke(idOrLabel: string): TokenInfo | undefined {
-    const row = this.db
-      .prepare('SELECT id, label, role, created_at AS createdAt FROM tokens WHERE id = ? OR label = ?')
-      .get(idOrLabel, idOrLabel) as TokenInfo | undefined
+    const row = this.db.prepare('SELECT id, label, role, created_at AS createdAt FROM tokens WHERE id = ? OR label = ?').get(idOrLabel, idOrLabel) as TokenInfo | undefined
     if (row) this.db.prepare('DELETE FROM tokens WHERE id = ?').run(row.id)
     return row
   }
 
   verify(token: string): TokenInfo | undefined {
-    return this.db
-      .prepare('SELECT id, label, role, created_at AS createdAt FROM tokens WHERE hash = ?')
-      .get(hashToken(token)) as TokenInfo | undefined
+    return this.db.prepare('SELECT id, label, role, created_at AS createdAt FROM tokens WHERE hash = ?').get(hashToken(token)) as TokenInfo | undefined
   }
 }
 

@@ -39,4 +39,3 @@ export type LakeContext = {
   /** What the lake's plugins add (lake/plugin.ts): routes, a write guard, background work. */
   plugins: RunningPlugin[]
 }
-

@@ -5,12 +5,7 @@
 import { z } from 'zod'
 
 const port = (fallback: number) =>
-  z.coerce
-    .number({ message: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535')
-    .default(fallback)
+  z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(fallback)
 
 const optionalText = z
   .string()

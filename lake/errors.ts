@@ -23,8 +23,7 @@ export class LakeError extends Error {
   }
 }
 
-export const badRequest = (description: string, type = 'validationError', extra: Record<string, unknown> = {}) =>
-  new LakeError(400, type, description, extra)
+export const badRequest = (description: string, type = 'validationError', extra: Record<string, unknown> = {}) => new LakeError(400, type, description, extra)
 
 export const notFound = (description: string, type = 'notFoundError') => new LakeError(404, type, description)
 

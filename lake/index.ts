@@ -84,12 +84,7 @@ export type RunningLake = {
 }
 
 export function defaultCorsOrigins(env = readLakeEnv()): string[] {
-  const origins = [
-    `http://localhost:${env.PORT}`,
-    `http://localhost:${env.STUDIO_PORT}`,
-    `http://127.0.0.1:${env.PORT}`,
-    `http://127.0.0.1:${env.STUDIO_PORT}`,
-  ]
+  const origins = [`http://localhost:${env.PORT}`, `http://localhost:${env.STUDIO_PORT}`, `http://127.0.0.1:${env.PORT}`, `http://127.0.0.1:${env.STUDIO_PORT}`]
   const extra = (env.LAKE_CORS_ORIGINS ?? '')
     .split(',')
     .map((origin) => origin.trim().replace(/\/$/, ''))

@@ -41,7 +41,12 @@ function isChecked(id: string): boolean {
 }
 
 function quotedList(ids: string[]): string {
-  return ids.slice(0, 5).map((id) => `"${id}"`).join(', ') + (ids.length > 5 ? ` and ${ids.length - 5} more` : '')
+  return (
+    ids
+      .slice(0, 5)
+      .map((id) => `"${id}"`)
+      .join(', ') + (ids.length > 5 ? ` and ${ids.length - 5} more` : '')
+  )
 }
 
 /**

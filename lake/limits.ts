@@ -173,11 +173,7 @@ export function serializeResult(body: unknown, maxResultBytes: number): string {
 
 /** The 400 for a result (with its source map, if asked for) over `maxResultBytes`. */
 export function resultTooLarge(maxResultBytes: number): LakeError {
-  return new LakeError(
-    400,
-    'queryResultTooLargeError',
-    `Query result is larger than the lake's limit of ${maxResultBytes} bytes. Project fewer fields or page with slices such as [0...100].`,
-  )
+  return new LakeError(400, 'queryResultTooLargeError', `Query result is larger than the lake's limit of ${maxResultBytes} bytes. Project fewer fields or page with slices such as [0...100].`)
 }
 
 /**

@@ -45,11 +45,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * and the mutations as they will be logged (generated ids filled in). Any failure throws a
  * Sanity-shaped mutationError naming the index of the failing mutation.
  */
-export async function applyMutations(
-  tx: WriteTransaction,
-  mutations: unknown,
-  options: MutateOptions,
-): Promise<{ results: MutationResult[]; logged: unknown[] }> {
+export async function applyMutations(tx: WriteTransaction, mutations: unknown, options: MutateOptions): Promise<{ results: MutationResult[]; logged: unknown[] }> {
   if (!Array.isArray(mutations)) {
     throw mutationError(400, { index: 0, error: { type: 'validationError', description: 'Body must contain a "mutations" array' } })
   }
@@ -117,12 +113,7 @@ async function applyOne(tx: WriteTransaction, mutation: unknown, results: Mutati
         if (!current) return fail('documentNotFoundError', `Cannot modify nonexistent document "${id}"`, id, 409)
         if (body.ifRevisionID !== undefined && body.ifRevisionID !== current._rev) {
           // Sanity's wording for a failed optimistic-lock check, as far as it is documented.
-          return fail(
-            'conflictError',
-            `Document "${id}" has unexpected revision ID ("${String(current._rev)}"), expected "${String(body.ifRevisionID)}"`,
-            id,
-            409,
-          )
+          return fail('conflictError', `Document "${id}" has unexpected revision ID ("${String(current._rev)}"), expected "${String(body.ifRevisionID)}"`, id, 409)
         }
         const patch = { ...operations, id }
         const next = applyPatch(current, patch)

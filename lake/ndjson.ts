@@ -109,7 +109,10 @@ export async function importLines(
         if (progress && (index + 1) % 10_000 === 0) progress(`Prepared ${index + 1}/${lines.length} documents`)
       })
       // The plugins' rules on what may be imported (lake/plugin.ts); a lake without plugins imports as is.
-      options.checkImport?.(tx, lines.map(({ doc }) => doc._id))
+      options.checkImport?.(
+        tx,
+        lines.map(({ doc }) => doc._id),
+      )
     },
     // A bulk import logs no mutations; each document's result is in the log all the same.
     () => null,

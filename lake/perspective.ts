@@ -31,9 +31,7 @@ const RELEASE_NAME = /^[A-Za-z0-9_-]{1,128}$/
 
 export function parsePerspective(input: unknown, fallback: Perspective = { kind: 'published' }): Perspective {
   if (input === undefined || input === null || input === '') return fallback
-  const items = (Array.isArray(input) ? input : String(input).split(','))
-    .map((item) => (typeof item === 'string' ? item.trim() : item))
-    .filter((item) => item !== '')
+  const items = (Array.isArray(input) ? input : String(input).split(',')).map((item) => (typeof item === 'string' ? item.trim() : item)).filter((item) => item !== '')
   if (items.some((item) => typeof item !== 'string')) throw invalid(input)
   const names = items as string[]
   if (names.length === 1 && names[0] === 'raw') return { kind: 'raw' }
@@ -55,10 +53,7 @@ export function parsePerspective(input: unknown, fallback: Perspective = { kind:
 }
 
 function invalid(input: unknown) {
-  return badRequest(
-    `Invalid perspective "${Array.isArray(input) ? input.join(',') : String(input)}": use raw, published, drafts or a comma-separated release stack`,
-    'invalidPerspectiveError',
-  )
+  return badRequest(`Invalid perspective "${Array.isArray(input) ? input.join(',') : String(input)}": use raw, published, drafts or a comma-separated release stack`, 'invalidPerspectiveError')
 }
 
 /** Where a stored document sits: its layer (`published`, `drafts` or a release name) and base id. */

@@ -63,7 +63,11 @@ export function importCheckOf(plugins: LakePlugin[]): ((tx: WriteTransaction, id
 function isLakePlugin(value: unknown): value is LakePlugin {
   if (typeof value !== 'object' || value === null) return false
   const candidate = value as Record<string, unknown>
-  return typeof candidate.name === 'string' && (candidate.setup === undefined || typeof candidate.setup === 'function') && (candidate.checkImport === undefined || typeof candidate.checkImport === 'function')
+  return (
+    typeof candidate.name === 'string' &&
+    (candidate.setup === undefined || typeof candidate.setup === 'function') &&
+    (candidate.checkImport === undefined || typeof candidate.checkImport === 'function')
+  )
 }
 
 /** Loads plugin modules by path (each default-exports a LakePlugin), refusing anything else by name. */

@@ -31,14 +31,16 @@ export function checkParams(params: Record<string, unknown>, limits: Pick<QueryL
     else if (value === null || typeof value !== 'object') bytes += 8
     else {
       if (depth > limits.maxParamDepth) throw limitError('queryParamsTooDeepError', `Query parameters are nested more than the lake's limit of ${limits.maxParamDepth} levels`)
-      if (Array.isArray(value)) for (const item of value) {
-        bytes += 1
-        stack.push({ value: item, depth: depth + 1 })
-      }
-      else for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-        bytes += key.length + 4
-        stack.push({ value: item, depth: depth + 1 })
-      }
+      if (Array.isArray(value))
+        for (const item of value) {
+          bytes += 1
+          stack.push({ value: item, depth: depth + 1 })
+        }
+      else
+        for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+          bytes += key.length + 4
+          stack.push({ value: item, depth: depth + 1 })
+        }
     }
     if (bytes > limits.maxParamsBytes) throw tooLarge()
   }

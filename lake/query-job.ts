@@ -71,9 +71,7 @@ export async function runJob(source: ViewSource, job: Job): Promise<JobResult> {
       }
       return { ok: true, kind: 'filter', matches }
     }
-    const docs = job.overlayDrafts
-      ? documentsWithDrafts(source, job.dataset, job.principal, job.overlayDrafts)
-      : documentsFor(source, job.dataset, job.principal, job.perspective)
+    const docs = job.overlayDrafts ? documentsWithDrafts(source, job.dataset, job.principal, job.overlayDrafts) : documentsFor(source, job.dataset, job.principal, job.perspective)
     const followed = job.syncTags ? new Set<string>() : undefined
     // A view that lays drafts over published documents names each by its published id.
     const merged = Boolean(job.overlayDrafts) || job.perspective.kind === 'stack'

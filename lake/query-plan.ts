@@ -27,18 +27,7 @@
  * test (test/lake/query-plan.test.ts) runs the portal's queries and generated ones both ways.
  */
 import { randomUUID } from 'node:crypto'
-import type {
-  DereferenceFunction,
-  Document,
-  DerefNode,
-  ExprNode,
-  FilterNode,
-  ObjectNode,
-  OpCallNode,
-  ProjectionNode,
-  SelectNode,
-  ValueNode,
-} from 'groq-js'
+import type { DereferenceFunction, Document, DerefNode, ExprNode, FilterNode, ObjectNode, OpCallNode, ProjectionNode, SelectNode, ValueNode } from 'groq-js'
 import type { ViewIndex } from './index-view'
 import type { Doc } from './types'
 
@@ -69,13 +58,7 @@ const MARKER = `\u0000lake-plan-${randomUUID()}:`
  * limits.ts); identity by default. `onFollow` is told each id a `->` looks up (the sync tags of
  * lake/sync-tags.ts name them), not the planner's own lookups.
  */
-export function planQuery(
-  tree: ExprNode,
-  params: Params,
-  index: ViewIndex,
-  guard: (docs: readonly Doc[]) => readonly Doc[] = (docs) => docs,
-  onFollow?: (id: string) => void,
-): QueryPlan {
+export function planQuery(tree: ExprNode, params: Params, index: ViewIndex, guard: (docs: readonly Doc[]) => readonly Doc[] = (docs) => docs, onFollow?: (id: string) => void): QueryPlan {
   const slots: Slot[] = []
 
   const rewrite = (node: unknown): unknown => {

@@ -349,7 +349,16 @@ export class QueryPool {
     // Its own client's second long query: the client's doing, so it also makes the client wait.
     const slowOfClient = slowAll.filter((other) => other.job?.client.key === pending.client.key).length
     if (slowOfClient >= pending.client.maxSlow) {
-      this.stop(slot, pending, 'limit', new LakeError(429, 'queryConcurrencyError', `This client already has ${pending.client.maxSlow} long-running quer${pending.client.maxSlow === 1 ? 'y' : 'ies'}; the lake runs at most that many at once per client. Wait for it, or narrow the query.`))
+      this.stop(
+        slot,
+        pending,
+        'limit',
+        new LakeError(
+          429,
+          'queryConcurrencyError',
+          `This client already has ${pending.client.maxSlow} long-running quer${pending.client.maxSlow === 1 ? 'y' : 'ies'}; the lake runs at most that many at once per client. Wait for it, or narrow the query.`,
+        ),
+      )
       return
     }
     // The marked lane is bounded by its own size; the share of slow jobs is the main workers'.
@@ -359,7 +368,12 @@ export class QueryPool {
     // Over the lake's share of long-running jobs: one has to go. A job of a client with a recently
     // stopped query goes before this one, if there is one, so an innocent query that a busy lake
     // made slow keeps running while a repeat offender's is stopped.
-    const busy = (message: string) => new LakeError(429, 'queryConcurrencyError', `The lake is already running ${this.maxSlow} long-running quer${this.maxSlow === 1 ? 'y' : 'ies'}, its limit; ${message}. Retry shortly, or narrow the query.`)
+    const busy = (message: string) =>
+      new LakeError(
+        429,
+        'queryConcurrencyError',
+        `The lake is already running ${this.maxSlow} long-running quer${this.maxSlow === 1 ? 'y' : 'ies'}, its limit; ${message}. Retry shortly, or narrow the query.`,
+      )
     const offender = this.isSuspect(pending.client.key, now) ? undefined : slow.find((other) => other.job && this.isSuspect(other.job.client.key, now))
     if (offender?.job) this.stop(offender, offender.job, 'contention', busy('this one was stopped to make room for another client'))
     else this.stop(slot, pending, 'contention', busy(`this one was stopped after ${this.slowMs} ms`))

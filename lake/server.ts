@@ -100,12 +100,12 @@ export function buildApp(context: LakeContext, options: AppOptions): App {
     // JSON error shape as everything else instead of Fastify's own.
     frameworkErrors: (error: FastifyError, _request: unknown, reply: unknown) => {
       // Typed loosely so one handler fits both the HTTP/2 and the HTTP/1 server's option types.
-      void (reply as unknown as FastifyReply).status(400).send(errorBody('badRequestError', error.code === 'FST_ERR_BAD_URL' ? 'The request path is not a valid URL (malformed %-escape)' : error.message))
+      void (reply as unknown as FastifyReply)
+        .status(400)
+        .send(errorBody('badRequestError', error.code === 'FST_ERR_BAD_URL' ? 'The request path is not a valid URL (malformed %-escape)' : error.message))
     },
   } satisfies FastifyServerOptions
-  const app: App = options.tls
-    ? Fastify({ ...common, http2: true, https: { allowHTTP1: true, key: options.tls.key, cert: options.tls.cert } })
-    : Fastify(common)
+  const app: App = options.tls ? Fastify({ ...common, http2: true, https: { allowHTTP1: true, key: options.tls.key, cert: options.tls.cert } }) : Fastify(common)
   closeConnectionsOnShutdown(app, Boolean(options.tls))
 
   const allowed = new Set(options.corsOrigins)

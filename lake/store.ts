@@ -48,9 +48,7 @@ export type HistoryRange = {
  * lake/query-pool.ts): a commit of this process with each document's new state, or `reset` when
  * another process committed and every copy must be reloaded from SQLite.
  */
-export type StoreChange =
-  | { kind: 'commit'; dataset: string; changes: { id: string; after: Doc | null }[] }
-  | { kind: 'reset' }
+export type StoreChange = { kind: 'commit'; dataset: string; changes: { id: string; after: Doc | null }[] } | { kind: 'reset' }
 
 type TxRow = { seq: number; id: string; timestamp: string; author: string; mutations: string | null }
 type TxDocRow = { seq: number; document_id: string; previous_rev: string | null; result: string | null }
@@ -77,20 +75,12 @@ export class Store {
       ),
       deleteDoc: db.prepare('DELETE FROM documents WHERE dataset = ? AND id = ?'),
       insertTx: db.prepare('INSERT INTO transactions (dataset, id, timestamp, author, mutations) VALUES (?, ?, ?, ?, ?)'),
-      insertTxDoc: db.prepare(
-        'INSERT INTO transaction_documents (seq, dataset, document_id, previous_rev, result) VALUES (?, ?, ?, ?, ?)',
-      ),
+      insertTxDoc: db.prepare('INSERT INTO transaction_documents (seq, dataset, document_id, previous_rev, result) VALUES (?, ?, ?, ?, ?)'),
       txSeqById: db.prepare('SELECT seq FROM transactions WHERE dataset = ? AND id = ?'),
       txDocs: db.prepare('SELECT seq, document_id, previous_rev, result FROM transaction_documents WHERE seq = ?'),
-      previousResult: db.prepare(
-        'SELECT result FROM transaction_documents WHERE dataset = ? AND document_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1',
-      ),
-      resultAtSeq: db.prepare(
-        'SELECT result FROM transaction_documents WHERE dataset = ? AND document_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1',
-      ),
-      lastExisting: db.prepare(
-        'SELECT result FROM transaction_documents WHERE dataset = ? AND document_id = ? AND result IS NOT NULL ORDER BY seq DESC LIMIT 1',
-      ),
+      previousResult: db.prepare('SELECT result FROM transaction_documents WHERE dataset = ? AND document_id = ? AND seq < ? ORDER BY seq DESC LIMIT 1'),
+      resultAtSeq: db.prepare('SELECT result FROM transaction_documents WHERE dataset = ? AND document_id = ? AND seq <= ? ORDER BY seq DESC LIMIT 1'),
+      lastExisting: db.prepare('SELECT result FROM transaction_documents WHERE dataset = ? AND document_id = ? AND result IS NOT NULL ORDER BY seq DESC LIMIT 1'),
       lastSeqAtTime: db.prepare('SELECT MAX(seq) AS seq FROM transactions WHERE dataset = ? AND timestamp <= ?'),
       txsForIdOrPrefix: db.prepare(
         `SELECT t.seq, t.id, t.timestamp, t.author, t.mutations FROM transactions t WHERE t.seq IN (

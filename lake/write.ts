@@ -78,8 +78,7 @@ export class WriteTransaction {
    */
   put(doc: Doc, mutation?: unknown, options: { keepUpdatedAt?: boolean } = {}): Doc {
     const existing = this.get(doc._id)
-    const createdAt =
-      typeof doc._createdAt === 'string' && doc._createdAt !== '' ? doc._createdAt : (existing?._createdAt ?? this.documentTime)
+    const createdAt = typeof doc._createdAt === 'string' && doc._createdAt !== '' ? doc._createdAt : (existing?._createdAt ?? this.documentTime)
     // Imports keep the file's _updatedAt so that an export → import round trip is lossless.
     const updatedAt = options.keepUpdatedAt && typeof doc._updatedAt === 'string' && doc._updatedAt !== '' ? doc._updatedAt : this.documentTime
     const stored: Doc = { ...doc, _createdAt: createdAt, _updatedAt: updatedAt, _rev: this.id }

@@ -78,7 +78,10 @@ function newCalendar(name: string, url: string): ICalCalendar {
 }
 
 function places(trip: CalendarTrip): string {
-  return (trip.destinations ?? []).map((d) => [d.city, d.country].filter(Boolean).join(', ')).filter(Boolean).join('; ')
+  return (trip.destinations ?? [])
+    .map((d) => [d.city, d.country].filter(Boolean).join(', '))
+    .filter(Boolean)
+    .join('; ')
 }
 
 function addTrip(calendar: ICalCalendar, trip: CalendarTrip, site: string): void {
@@ -146,10 +149,7 @@ export function officialCalendar(
 }
 
 /** One day of the daily public schedule: its timed engagements, each linked to its trip. */
-export function scheduleCalendar(
-  schedule: { date: string; title: string; meetings: ReadonlyArray<CalendarMeeting & { trip: CalendarTrip | null }> },
-  site: string,
-): string {
+export function scheduleCalendar(schedule: { date: string; title: string; meetings: ReadonlyArray<CalendarMeeting & { trip: CalendarTrip | null }> }, site: string): string {
   const calendar = newCalendar(schedule.title, `${site}/schedule/${schedule.date}`)
   for (const meeting of schedule.meetings) addMeeting(calendar, meeting, meeting.trip, site)
   return calendar.toString()

@@ -48,8 +48,7 @@ export function chromiumCandidates(env: NodeJS.ProcessEnv = process.env): string
 }
 
 /** How to get a browser, in one line, for when there is none. */
-export const NO_BROWSER_MESSAGE =
-  'No Chromium found: install one (Debian/Ubuntu as root: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.'
+export const NO_BROWSER_MESSAGE = 'No Chromium found: install one (Debian/Ubuntu as root: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.'
 
 /** The binary, or undefined when this machine has none. A CHROMIUM_PATH that is not executable is an error. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -69,11 +68,4 @@ export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Launch flags; spread into a new array, since launchers take a mutable one. */
-export const CHROMIUM_ARGS: readonly string[] = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export const CHROMIUM_ARGS: readonly string[] = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']

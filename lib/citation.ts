@@ -20,7 +20,5 @@ export interface Citable {
 /** Everything but the accessed date, which is the reader's own (see components/ReaderDate.tsx). */
 export function citationText({ agency, title, statedAt, url }: Citable): string {
   const quoted = `“${title.trim().replace(/[.\s]+$/, '')}.”`
-  return [`${agency.trim().replace(/\.$/, '')}.`, quoted, statedAt ? `Stated ${formatDate(statedAt)}.` : null, `${url}.`]
-    .filter(Boolean)
-    .join(' ')
+  return [`${agency.trim().replace(/\.$/, '')}.`, quoted, statedAt ? `Stated ${formatDate(statedAt)}.` : null, `${url}.`].filter(Boolean).join(' ')
 }

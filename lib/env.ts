@@ -8,12 +8,7 @@
 import { z } from 'zod'
 
 const port = (fallback: number) =>
-  z.coerce
-    .number({ message: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535')
-    .default(fallback)
+  z.coerce.number({ message: 'must be a port number' }).int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').default(fallback)
 
 const optionalText = z
   .string()
@@ -31,14 +26,17 @@ const lakeAddressSchema = z.object({
   LAKE_HOST: z.string().trim().min(1).default('localhost'),
 })
 
-
 const sanitySchema = z.object({
   /** Set together with SANITY_DATASET to read from hosted Sanity instead of the local lake. */
   SANITY_PROJECT_ID: optionalText,
   SANITY_DATASET: optionalText,
   /** A read token (viewer) used by the portal on the server only. */
   SANITY_API_READ_TOKEN: optionalText,
-  SANITY_API_VERSION: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must look like 2025-02-19').default('2025-02-19'),
+  SANITY_API_VERSION: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must look like 2025-02-19')
+    .default('2025-02-19'),
   NEXT_PUBLIC_SITE_URL: z.string().trim().url('must be an absolute URL such as https://envoy.example.gov').default('http://localhost:3000'),
   LAKE_HTTP_PORT: port(3998),
   /** Shared with whoever sends publish webhooks (the lake, or a Sanity GROQ webhook) to sign them. */
@@ -70,7 +68,11 @@ const sharedCacheSchema = z
     /** Port the shared cache (Varnish, `npm run start:cached`) serves readers on. */
     CACHE_PORT: port(8080),
     /** Memory for cached pages (varnishd `-s malloc,<size>`), e.g. 256m or 2g. */
-    CACHE_MEMORY: z.string().trim().regex(/^\d+[kmg]$/i, 'must be a size such as 256m or 2g').default('256m'),
+    CACHE_MEMORY: z
+      .string()
+      .trim()
+      .regex(/^\d+[kmg]$/i, 'must be a size such as 256m or 2g')
+      .default('256m'),
     /**
      * Where the revalidation route sends its PURGE for the surrogate keys of a publish, e.g.
      * http://127.0.0.1:8080/. Set means the portal is behind the shared cache: it leaves
@@ -78,7 +80,13 @@ const sharedCacheSchema = z
      */
     CACHE_PURGE_URL: optionalText.pipe(z.string().url('must be an absolute URL such as http://127.0.0.1:8080/').optional()),
     /** Sent with every PURGE; the cache refuses a purge without it (cache/envoy.vcl). */
-    CACHE_PURGE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').regex(/^[\w.~-]+$/, 'may hold only letters, digits and - _ . ~').optional()),
+    CACHE_PURGE_SECRET: optionalText.pipe(
+      z
+        .string()
+        .min(16, 'must be at least 16 characters')
+        .regex(/^[\w.~-]+$/, 'may hold only letters, digits and - _ . ~')
+        .optional(),
+    ),
   })
   .refine((env) => !env.CACHE_PURGE_URL || env.CACHE_PURGE_SECRET, { message: 'required when CACHE_PURGE_URL is set', path: ['CACHE_PURGE_SECRET'] })
 

@@ -77,8 +77,14 @@ export function tripsAtom({
     copyright: `Published by ${publisher}`,
   })
   for (const trip of dated) {
-    const places = (trip.destinations ?? []).map((d) => [d.city, d.country].filter(Boolean).join(', ')).filter(Boolean).join('; ')
-    const officials = (trip.officials ?? []).map((o) => [o.title, o.name].filter(Boolean).join(' ')).filter(Boolean).join('; ')
+    const places = (trip.destinations ?? [])
+      .map((d) => [d.city, d.country].filter(Boolean).join(', '))
+      .filter(Boolean)
+      .join('; ')
+    const officials = (trip.officials ?? [])
+      .map((o) => [o.title, o.name].filter(Boolean).join(' '))
+      .filter(Boolean)
+      .join('; ')
     const changes = changeLines(trip)
     // The newest major change leads the summary, so a reader sees why the entry was updated.
     const summary = [trip.withdrawnAt ? 'This trip has been withdrawn.' : null, changes[0] ?? null, [when(trip), places].filter(Boolean).join(', '), officials, trip.purposeText]
@@ -91,10 +97,7 @@ export function tripsAtom({
       date: new Date(trip.updated ?? trip.published ?? 0),
       published: trip.published ? new Date(trip.published) : undefined,
       description: summary,
-      content:
-        changes.length > 0
-          ? `<p>${escapeHtml(summary)}</p><h2>Change history</h2><ul>${changes.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`
-          : undefined,
+      content: changes.length > 0 ? `<p>${escapeHtml(summary)}</p><h2>Change history</h2><ul>${changes.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>` : undefined,
     })
   }
   return feed.atom1()

@@ -30,11 +30,7 @@ export function freshnessCutoff(reference: IsoDate, maxAgeMonths: number = DEFAU
  * True when `dataDate` is older than the cutoff for `reference`. A figure without a (valid) date,
  * or a sheet without a day to measure from, is not called stale: nothing says how old it is.
  */
-export function isStale(
-  dataDate: string | null | undefined,
-  reference: string | null | undefined,
-  maxAgeMonths: number | null | undefined = DEFAULT_FACT_MAX_AGE_MONTHS,
-): boolean {
+export function isStale(dataDate: string | null | undefined, reference: string | null | undefined, maxAgeMonths: number | null | undefined = DEFAULT_FACT_MAX_AGE_MONTHS): boolean {
   if (!dataDate || !reference || !parseIsoDate(dataDate) || !parseIsoDate(reference)) return false
   const months = maxAgeMonths && maxAgeMonths > 0 ? maxAgeMonths : DEFAULT_FACT_MAX_AGE_MONTHS
   return dataDate < freshnessCutoff(reference, months)

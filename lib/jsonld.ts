@@ -55,7 +55,16 @@ export function tripEventLd(
     withdrawn: boolean
     destinations: ReadonlyArray<{ city: string | null; country: { name: string | null } | null }>
     officials: ReadonlyArray<{ slug: string | null; name: string | null; title: string | null; organization: string | null }>
-    meetings: ReadonlyArray<{ _id: string; title: string | null; date: string | null; startsAt: string | null; endsAt: string | null; venue: string | null; city: string | null; format: string | null }>
+    meetings: ReadonlyArray<{
+      _id: string
+      title: string | null
+      date: string | null
+      startsAt: string | null
+      endsAt: string | null
+      venue: string | null
+      city: string | null
+      format: string | null
+    }>
   },
 ): JsonLdObject {
   const url = `${site}/trips/${trip.slug}`
@@ -80,12 +89,8 @@ export function tripEventLd(
         name: m.title ?? undefined,
         startDate: m.startsAt ?? m.date ?? undefined,
         endDate: m.endsAt ?? undefined,
-        eventAttendanceMode:
-          m.format === 'virtual' ? 'https://schema.org/OnlineEventAttendanceMode' : 'https://schema.org/OfflineEventAttendanceMode',
-        location:
-          m.format === 'virtual'
-            ? { '@type': 'VirtualLocation', url }
-            : place(m.venue ? `${m.venue}${m.city ? `, ${m.city}` : ''}` : m.city, null),
+        eventAttendanceMode: m.format === 'virtual' ? 'https://schema.org/OnlineEventAttendanceMode' : 'https://schema.org/OfflineEventAttendanceMode',
+        location: m.format === 'virtual' ? { '@type': 'VirtualLocation', url } : place(m.venue ? `${m.venue}${m.city ? `, ${m.city}` : ''}` : m.city, null),
       })),
   }
 }

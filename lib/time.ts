@@ -108,9 +108,7 @@ export function zoneAbbreviation(instant: Date | string, timeZone: string): stri
   let fallback = ''
   // en-US knows the North American names, en-GB the European ones; the first real name wins.
   for (const locale of ['en-US', 'en-GB']) {
-    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-      .formatToParts(date)
-      .find((part) => part.type === 'timeZoneName')?.value
+    const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(date).find((part) => part.type === 'timeZoneName')?.value
     if (!name) continue
     if (!/^(GMT|UTC)[+-−]/.test(name)) return name
     fallback ||= name

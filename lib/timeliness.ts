@@ -13,9 +13,7 @@ export interface Timestamps {
 }
 
 /** What the page says about publication: dates where known, or that a previewed draft is not published. */
-export type PublicationLine =
-  | { kind: 'unpublished' }
-  | { kind: 'dates'; published: string | null; updated: string | null }
+export type PublicationLine = { kind: 'unpublished' } | { kind: 'dates'; published: string | null; updated: string | null }
 
 export interface ChangeNote {
   _key: string
@@ -48,7 +46,5 @@ export function publicationLine(trip: Timestamps, published: boolean): Publicati
 
 /** Major notes only, newest first: minor updates stay silent. */
 export function majorChanges(notes: readonly ChangeNote[] | null | undefined): Array<ChangeNote & { date: string; note: string }> {
-  return (notes ?? [])
-    .filter((note): note is ChangeNote & { date: string; note: string } => Boolean(note.major && note.date && note.note))
-    .sort((a, b) => b.date.localeCompare(a.date))
+  return (notes ?? []).filter((note): note is ChangeNote & { date: string; note: string } => Boolean(note.major && note.date && note.note)).sort((a, b) => b.date.localeCompare(a.date))
 }

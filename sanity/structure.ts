@@ -1,13 +1,4 @@
-import {
-  CalendarIcon,
-  CogIcon,
-  CommentIcon,
-  EarthGlobeIcon,
-  TagIcon,
-  UserIcon,
-  UsersIcon,
-  BulbOutlineIcon,
-} from '@sanity/icons'
+import { CalendarIcon, CogIcon, CommentIcon, EarthGlobeIcon, TagIcon, UserIcon, UsersIcon, BulbOutlineIcon } from '@sanity/icons'
 import type { StructureResolver } from 'sanity/structure'
 import { SETTINGS_ID } from './schemaTypes'
 
@@ -28,7 +19,14 @@ export const structure: StructureResolver = (S) =>
             .items([
               S.listItem()
                 .title('All meetings')
-                .child(S.documentTypeList('meeting').title('All meetings').defaultOrdering([{ field: 'date', direction: 'asc' }, { field: 'order', direction: 'asc' }])),
+                .child(
+                  S.documentTypeList('meeting')
+                    .title('All meetings')
+                    .defaultOrdering([
+                      { field: 'date', direction: 'asc' },
+                      { field: 'order', direction: 'asc' },
+                    ]),
+                ),
               S.listItem()
                 .title('By trip')
                 .child(
@@ -41,19 +39,16 @@ export const structure: StructureResolver = (S) =>
                         .schemaType('meeting')
                         .filter('_type == "meeting" && trip._ref == $tripId')
                         .params({ tripId })
-                        .defaultOrdering([{ field: 'date', direction: 'asc' }, { field: 'order', direction: 'asc' }])
+                        .defaultOrdering([
+                          { field: 'date', direction: 'asc' },
+                          { field: 'order', direction: 'asc' },
+                        ])
                         .initialValueTemplates([S.initialValueTemplateItem('meeting-for-trip', { tripId })]),
                     ),
                 ),
               S.listItem()
                 .title('Date to be announced')
-                .child(
-                  S.documentList()
-                    .title('Date to be announced')
-                    .apiVersion(API_VERSION)
-                    .schemaType('meeting')
-                    .filter('_type == "meeting" && !defined(date)'),
-                ),
+                .child(S.documentList().title('Date to be announced').apiVersion(API_VERSION).schemaType('meeting').filter('_type == "meeting" && !defined(date)')),
             ]),
         ),
       S.documentTypeListItem('official').title('Officials').icon(UserIcon),
@@ -72,12 +67,7 @@ export const structure: StructureResolver = (S) =>
                   S.documentTypeList('topic')
                     .title('Facts by topic')
                     .child((topicId) =>
-                      S.documentList()
-                        .title('Facts')
-                        .apiVersion(API_VERSION)
-                        .schemaType('factBullet')
-                        .filter('_type == "factBullet" && $topicId in topics[]._ref')
-                        .params({ topicId }),
+                      S.documentList().title('Facts').apiVersion(API_VERSION).schemaType('factBullet').filter('_type == "factBullet" && $topicId in topics[]._ref').params({ topicId }),
                     ),
                 ),
               S.listItem()
@@ -86,12 +76,7 @@ export const structure: StructureResolver = (S) =>
                   S.documentTypeList('country')
                     .title('Facts by country')
                     .child((countryId) =>
-                      S.documentList()
-                        .title('Facts')
-                        .apiVersion(API_VERSION)
-                        .schemaType('factBullet')
-                        .filter('_type == "factBullet" && $countryId in countries[]._ref')
-                        .params({ countryId }),
+                      S.documentList().title('Facts').apiVersion(API_VERSION).schemaType('factBullet').filter('_type == "factBullet" && $countryId in countries[]._ref').params({ countryId }),
                     ),
                 ),
               S.listItem()
@@ -110,10 +95,5 @@ export const structure: StructureResolver = (S) =>
       S.documentTypeListItem('country').title('Countries').icon(EarthGlobeIcon),
       S.documentTypeListItem('topic').title('Topics').icon(TagIcon),
       S.divider(),
-      S.listItem()
-        .title('Settings')
-        .id('settings')
-        .icon(CogIcon)
-        .child(S.document().schemaType('settings').documentId(SETTINGS_ID).title('Settings')),
+      S.listItem().title('Settings').id('settings').icon(CogIcon).child(S.document().schemaType('settings').documentId(SETTINGS_ID).title('Settings')),
     ])
-

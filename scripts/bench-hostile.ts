@@ -83,14 +83,17 @@ function hostileListen(target: Target, from: string, until: number): Promise<Res
   const long = 'a'.repeat(6000)
   const filter = `_type == "meeting" && $s match ("*a" + "*a*a*a*a*b")`
   return new Promise((resolve) => {
-    const req = http.get({ host: '127.0.0.1', port: target.port, localAddress: from, path: `/v2025-02-19/data/listen/production?${new URLSearchParams({ query: filter, $s: JSON.stringify(long) })}` }, (res) => {
-      const finish = () => resolve({ status: res.statusCode ?? 0, body: '', ms: performance.now() - started })
-      res.on('data', () => undefined)
-      res.on('end', finish)
-      res.on('error', finish)
-      setTimeout(() => req.destroy(), Math.max(0, Math.min(4_000, until - Date.now()))).unref()
-      res.on('close', finish)
-    })
+    const req = http.get(
+      { host: '127.0.0.1', port: target.port, localAddress: from, path: `/v2025-02-19/data/listen/production?${new URLSearchParams({ query: filter, $s: JSON.stringify(long) })}` },
+      (res) => {
+        const finish = () => resolve({ status: res.statusCode ?? 0, body: '', ms: performance.now() - started })
+        res.on('data', () => undefined)
+        res.on('end', finish)
+        res.on('error', finish)
+        setTimeout(() => req.destroy(), Math.max(0, Math.min(4_000, until - Date.now()))).unref()
+        res.on('close', finish)
+      },
+    )
     req.on('error', () => resolve({ status: 0, body: '', ms: performance.now() - started }))
   })
 }
@@ -236,17 +239,27 @@ async function main(): Promise<void> {
   writeFileSync(seedFile, `${docs.map((doc) => JSON.stringify(doc)).join('\n')}\n`)
   const [port, httpPort] = [await freePort(), await freePort()]
   const target = { port: httpPort }
-  const lake = spawn(`exec node_modules/.bin/tsx lake/cli.ts serve --plugin ${EDITORIAL_PLUGIN} --dir ${JSON.stringify(dir)} --seed ${JSON.stringify(seedFile)} > ${JSON.stringify(path.join(dir, 'lake.log'))} 2>&1`, {
-    shell: true,
-    stdio: 'ignore',
-    detached: true,
-    env: { ...process.env, LAKE_PORT: String(port), LAKE_HTTP_PORT: String(httpPort), LAKE_HOST: '127.0.0.1', LAKE_REVIEW_REQUIRED: 'false', LAKE_WEBHOOK_URL: '' },
-  })
+  const lake = spawn(
+    `exec node_modules/.bin/tsx lake/cli.ts serve --plugin ${EDITORIAL_PLUGIN} --dir ${JSON.stringify(dir)} --seed ${JSON.stringify(seedFile)} > ${JSON.stringify(path.join(dir, 'lake.log'))} 2>&1`,
+    {
+      shell: true,
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, LAKE_PORT: String(port), LAKE_HTTP_PORT: String(httpPort), LAKE_HOST: '127.0.0.1', LAKE_REVIEW_REQUIRED: 'false', LAKE_WEBHOOK_URL: '' },
+    },
+  )
   try {
     await waitForPing(target, 120_000)
     const { token } = createToken({ dir, role: 'editor', label: 'bench-hostile' })
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } }).png().toBuffer()
-    const upload = await request(target, { method: 'POST', path: '/v2025-02-19/assets/images/production?filename=portrait.png', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' }, body: png })
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer()
+    const upload = await request(target, {
+      method: 'POST',
+      path: '/v2025-02-19/assets/images/production?filename=portrait.png',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png' },
+      body: png,
+    })
     if (upload.status !== 200) throw new Error(`Uploading the benchmark image failed with ${upload.status}: ${upload.body}`)
     const imageUrl = (JSON.parse(upload.body) as { document: { url: string } }).document.url
     const imagePath = new URL(imageUrl).pathname

@@ -81,10 +81,7 @@ function parseArgs(argv: string[]): { json: boolean; sizes: number[]; onlySource
   const json = argv.includes('--json')
   const onlySourceMap = argv.includes('--only-source-map')
   const sizesIndex = argv.indexOf('--sizes')
-  const sizes =
-    sizesIndex >= 0 && argv[sizesIndex + 1]
-      ? (argv[sizesIndex + 1] as string).split(',').map((value) => Number(value))
-      : [1_000, 10_000, 100_000]
+  const sizes = sizesIndex >= 0 && argv[sizesIndex + 1] ? (argv[sizesIndex + 1] as string).split(',').map((value) => Number(value)) : [1_000, 10_000, 100_000]
   if (sizes.some((size) => !Number.isInteger(size) || size < 50)) throw new Error('--sizes takes whole numbers ≥ 50, e.g. 1000,10000')
   return { json, sizes, onlySourceMap }
 }
@@ -138,7 +135,10 @@ async function benchSize(count: number, log: (message: string) => void, onlySour
       // A read right after a write: the view and the indexes the query needs are rebuilt.
       const readsAfterWrite: number[] = []
       for (let i = 0; i < (count <= 10_000 ? 20 : 8); i++) {
-        await client.patch(seed.meetingIds[i % seed.meetingIds.length] as string).set({ note: `read-after-write ${i}` }).commit()
+        await client
+          .patch(seed.meetingIds[i % seed.meetingIds.length] as string)
+          .set({ note: `read-after-write ${i}` })
+          .commit()
         const started = performance.now()
         await fetchTrip(i)
         readsAfterWrite.push(performance.now() - started)
@@ -149,10 +149,18 @@ async function benchSize(count: number, log: (message: string) => void, onlySour
       const mutations = 200
       const started = performance.now()
       for (let i = 0; i < mutations; i++) {
-        await client.patch(seed.meetingIds[i % seed.meetingIds.length] as string).set({ note: `edit ${i}` }).commit()
+        await client
+          .patch(seed.meetingIds[i % seed.meetingIds.length] as string)
+          .set({ note: `edit ${i}` })
+          .commit()
       }
       const seconds = (performance.now() - started) / 1000
-      const live = await liveFigures(client, clientFor(lake.httpUrl), Array.from({ length: 20 }, (_, i) => slug(i * 13 + 1)), seed.meetingIds)
+      const live = await liveFigures(
+        client,
+        clientFor(lake.httpUrl),
+        Array.from({ length: 20 }, (_, i) => slug(i * 13 + 1)),
+        seed.meetingIds,
+      )
       // In-process, same published view: the lake's planned evaluation against a full groq-js scan.
       // Loaded last, so that this second copy of the dataset does not weigh on the HTTP figures.
       const store = new Store(dir)
@@ -286,7 +294,10 @@ async function liveFigures(editor: SanityClient, anonymous: SanityClient, slugs:
       const shown = (pages[i % pages.length]?.result as { meetings?: { _id: string }[] } | null)?.meetings?.[0]?._id
       const target = i % 2 === 0 && shown ? shown : (meetingIds[(i * 104_729) % meetingIds.length] as string)
       const patch = i % 4 < 2 ? { title: `Retitled ${i}` } : { note: `unseen ${i}` }
-      const { transactionId } = await editor.transaction().patch(target, (p) => p.set(patch)).commit()
+      const { transactionId } = await editor
+        .transaction()
+        .patch(target, (p) => p.set(patch))
+        .commit()
       const deadline = performance.now() + 5000
       while (!named.has(transactionId) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2))
       const tags = named.get(transactionId) ?? new Set<string>()
@@ -333,14 +344,18 @@ async function main(): Promise<void> {
       log(line('after write', full.afterWrite))
       log(`    plain/indexed p50 ${(full.plain.p50 / full.indexed.p50).toFixed(1)}×; ${full.mutationsPerSecond.toFixed(0)} mutations/s (${full.mutations} sequential patches)`)
       const { live } = full
-      log(`    sync tags: tagged/indexed p50 ${(full.tagged.p50 / full.indexed.p50).toFixed(2)}×; ${live.patches} patches × ${live.pages} pages: ${live.changed} changed, ${live.notified} notified, ${live.spurious} spurious (${(100 * spuriousShare(live)).toFixed(0)}% of notifications), ${live.missed} missed`)
+      log(
+        `    sync tags: tagged/indexed p50 ${(full.tagged.p50 / full.indexed.p50).toFixed(2)}×; ${live.patches} patches × ${live.pages} pages: ${live.changed} changed, ${live.notified} notified, ${live.spurious} spurious (${(100 * spuriousShare(live)).toFixed(0)}% of notifications), ${live.missed} missed`,
+      )
     }
     const map = result.sourceMap
     log(line('http, no map', map.plainHttp))
     log(line('http, mapped', map.mappedHttp))
     log(line('in process', map.indexed))
     log(line('… mapped', map.mapped))
-    log(`    source map: ${(map.mappedHttp.p50 / map.plainHttp.p50).toFixed(2)}× over HTTP, ${(map.mapped.p50 / map.indexed.p50).toFixed(2)}× in process (p50); ${map.mappings} of ${map.leaves} values mapped; map ${map.mapBytes} B for a ${map.resultBytes} B result`)
+    log(
+      `    source map: ${(map.mappedHttp.p50 / map.plainHttp.p50).toFixed(2)}× over HTTP, ${(map.mapped.p50 / map.indexed.p50).toFixed(2)}× in process (p50); ${map.mappings} of ${map.leaves} values mapped; map ${map.mapBytes} B for a ${map.resultBytes} B result`,
+    )
   }
   if (json) {
     const out: Record<string, number> = {}

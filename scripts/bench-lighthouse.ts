@@ -85,7 +85,11 @@ async function main(): Promise<void> {
       out[`${name}_best_practices`] = score(last, 'best-practices')
       out[`${name}_seo`] = score(last, 'seo')
       // The metrics the score is made of, so a gap between pages can be traced to one of them.
-      const median = (audit: string) => percentile(reports.map((report) => report.audits[audit]?.numericValue ?? Number.NaN).sort((a, b) => a - b), 50)
+      const median = (audit: string) =>
+        percentile(
+          reports.map((report) => report.audits[audit]?.numericValue ?? Number.NaN).sort((a, b) => a - b),
+          50,
+        )
       out[`${name}_fcp_p50_ms`] = Math.round(median('first-contentful-paint'))
       out[`${name}_lcp_p50_ms`] = Math.round(median('largest-contentful-paint'))
       out[`${name}_tbt_p50_ms`] = Math.round(median('total-blocking-time'))

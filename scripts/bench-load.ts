@@ -98,7 +98,10 @@ async function main() {
       for (let n = 0; !stopped; n++) {
         const started = performance.now()
         try {
-          await client.patch(CORRECTED_FACT).set({ statedAt: n % 2 === 0 ? '2021-03-16' : '2021-03-15' }).commit()
+          await client
+            .patch(CORRECTED_FACT)
+            .set({ statedAt: n % 2 === 0 ? '2021-03-16' : '2021-03-15' })
+            .commit()
           writeLatencies.push(performance.now() - started)
         } catch (error) {
           writeErrors++
@@ -148,7 +151,9 @@ async function main() {
       write_errors: writeErrors,
       errors: readErrors + writeErrors,
     }
-    console.log(`Readers: ${figures.read_requests} requests, ${figures.read_rps} req/s, p50 ${figures.read_p50_ms} ms, p99 ${figures.read_p99_ms} ms, errors ${figures.read_errors} (non-2xx ${figures.read_non2xx}, timeouts ${figures.read_timeouts})`)
+    console.log(
+      `Readers: ${figures.read_requests} requests, ${figures.read_rps} req/s, p50 ${figures.read_p50_ms} ms, p99 ${figures.read_p99_ms} ms, errors ${figures.read_errors} (non-2xx ${figures.read_non2xx}, timeouts ${figures.read_timeouts})`,
+    )
     const statuses = Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => `${status}: ${count ?? 0}`)
     console.log(`Reader answers by status: ${statuses.join(', ')}`)
     if (cacheFailures) {

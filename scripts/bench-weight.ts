@@ -83,12 +83,18 @@ async function main(): Promise<void> {
     const floor = await weigh(`${stack.portalUrl}${PAGES.floor}`)
     const trip = await weigh(`${stack.portalUrl}${PAGES.trip}`)
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`
-    for (const [name, result] of [['floor', floor], ['trip', trip]] as const) {
+    for (const [name, result] of [
+      ['floor', floor],
+      ['trip', trip],
+    ] as const) {
       console.log(`${PAGES[name]}: ${kb(result.weight.total)} in ${result.weight.requests} responses — ${KINDS.map((kind) => `${kind} ${kb(result.weight[kind])}`).join(', ')}`)
       if (verbose) for (const file of result.files.sort()) console.log(`    ${file}`)
     }
     const out: Record<string, number> = {}
-    for (const [name, result] of [['floor', floor], ['trip', trip]] as const) {
+    for (const [name, result] of [
+      ['floor', floor],
+      ['trip', trip],
+    ] as const) {
       out[`${name}_total_bytes`] = result.weight.total
       out[`${name}_requests`] = result.weight.requests
       for (const kind of KINDS) out[`${name}_${kind}_bytes`] = result.weight[kind]
@@ -96,9 +102,7 @@ async function main(): Promise<void> {
     out.trip_js_vs_floor_ratio = round(trip.weight.js / floor.weight.js, 3)
     out.trip_total_vs_floor_ratio = round(trip.weight.total / floor.weight.total, 3)
     out.trip_total_vs_250kb_ratio = round(trip.weight.total / (250 * 1024), 3)
-    console.log(
-      `Trip page JS ${out.trip_js_vs_floor_ratio}× the floor's, whole page ${out.trip_total_vs_floor_ratio}× (goal ≤ 1.05×); ${kb(trip.weight.total)} of 250 kB.`,
-    )
+    console.log(`Trip page JS ${out.trip_js_vs_floor_ratio}× the floor's, whole page ${out.trip_total_vs_floor_ratio}× (goal ≤ 1.05×); ${kb(trip.weight.total)} of 250 kB.`)
     if (json) console.log(JSON.stringify(out))
   } finally {
     await stack.stop()

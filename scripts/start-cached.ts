@@ -35,11 +35,7 @@ async function main() {
     const signIn = local ? await ensureAdministrator() : []
     await runStack({
       local,
-      processes: [
-        portalProcess('start', local, `--keepAliveTimeout ${PORTAL_KEEP_ALIVE_MS}`),
-        { name: 'cache', command: varnish.command, prefixColor: 'yellow' },
-        studioProcess(),
-      ],
+      processes: [portalProcess('start', local, `--keepAliveTimeout ${PORTAL_KEEP_ALIVE_MS}`), { name: 'cache', command: varnish.command, prefixColor: 'yellow' }, studioProcess()],
       banner: [...signIn, `Readers http://localhost:${cachePort} (shared cache)  Portal http://localhost:${PORT}  Studio http://localhost:${STUDIO_PORT}`],
       killOthersOn: ['failure', 'success'],
     })

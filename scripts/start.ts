@@ -18,10 +18,7 @@ async function main() {
   const signIn = local ? await ensureAdministrator() : []
   await runStack({
     local,
-    processes: [
-      portalProcess('start', local),
-      studioProcess(),
-    ],
+    processes: [portalProcess('start', local), studioProcess()],
     banner: [...signIn, `Portal http://localhost:${PORT}  Studio http://localhost:${STUDIO_PORT}`],
     killOthersOn: ['failure', 'success'],
   })

@@ -53,7 +53,9 @@ async function main(): Promise<void> {
     } catch (error) {
       const body = JSON.stringify((error as { response?: { body?: unknown } }).response?.body ?? '')
       if (body.includes('reviewRequired')) {
-        throw new Error('The lake requires review before publishing, so it refused the synthetic documents. To load them, start it with LAKE_REVIEW_REQUIRED=false, or have an administrator switch review off for the dataset (PUT /data/workflow/<dataset>/settings).')
+        throw new Error(
+          'The lake requires review before publishing, so it refused the synthetic documents. To load them, start it with LAKE_REVIEW_REQUIRED=false, or have an administrator switch review off for the dataset (PUT /data/workflow/<dataset>/settings).',
+        )
       }
       throw error
     }

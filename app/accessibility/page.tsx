@@ -15,10 +15,7 @@ export default async function AccessibilityPage() {
     <div className="mx-auto max-w-page px-4 py-10">
       <div className="max-w-prose space-y-4 text-lg leading-relaxed">
         <h1 className="text-4xl font-bold tracking-tight">Accessibility statement</h1>
-        <p>
-          {title} aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, the standard Section 508 of the
-          Rehabilitation Act builds on.
-        </p>
+        <p>{title} aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, the standard Section 508 of the Rehabilitation Act builds on.</p>
         <h2 className="pt-4 text-2xl font-bold">What we do</h2>
         <ul className="list-disc space-y-1 pl-6">
           <li>Every page works with JavaScript turned off: search, filters and paging are ordinary links and forms.</li>
@@ -30,14 +27,10 @@ export default async function AccessibilityPage() {
         </ul>
         <h2 className="pt-4 text-2xl font-bold">Known limitations</h2>
         <p>
-          Automated checks find only some kinds of problems. Documents linked from this site, such as official readouts on other websites,
-          are outside our control and may not meet the same standard.
+          Automated checks find only some kinds of problems. Documents linked from this site, such as official readouts on other websites, are outside our control and may not meet the same standard.
         </p>
         <h2 className="pt-4 text-2xl font-bold">Tell us about a problem</h2>
-        <p>
-          If something on this site is hard to use, please tell the office that publishes it, and say which page and what you were trying
-          to do.
-        </p>
+        <p>If something on this site is hard to use, please tell the office that publishes it, and say which page and what you were trying to do.</p>
       </div>
     </div>
   )

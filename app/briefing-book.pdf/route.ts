@@ -15,7 +15,10 @@ export async function GET(request: NextRequest) {
   if (sheets.length === 0) return new Response('Choose at least one existing trip or engagement', { status: 404 })
   const query = bookQuery(selection)
   const origin = readBriefingEnv().BRIEFING_RENDER_ORIGIN ?? request.nextUrl.origin
-  const sheet = `book--${sheets.map((s) => s.key).join('+').slice(0, 120)}--${paper}`
+  const sheet = `book--${sheets
+    .map((s) => s.key)
+    .join('+')
+    .slice(0, 120)}--${paper}`
   const { bytes, hit } = await cachedPdf(sheet, revisionKey, () => renderPdf(`${origin}/briefing-book?${query}`, paper))
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -30,10 +30,7 @@ export default async function BriefingBookPage({ searchParams }: { searchParams:
   const selection = parseBookSelection(search)
   // Set by the form's hidden field: the reader asked for a book, so an empty one needs saying why.
   const asked = search.make !== undefined
-  const [choices, book] = await Promise.all([
-    sanityFetch(BRIEFING_BOOK_CHOICES_QUERY, {}, ['trip', 'meeting'].map(listTag)),
-    loadBook(selection),
-  ])
+  const [choices, book] = await Promise.all([sanityFetch(BRIEFING_BOOK_CHOICES_QUERY, {}, ['trip', 'meeting'].map(listTag)), loadBook(selection)])
   const site = readSiteUrl()
   const query = bookQuery(selection)
   const chosenMeetings = new Set(selection.meetings.map((m) => `${m.slug}~${m.meetingId}`))
@@ -65,13 +62,7 @@ export default async function BriefingBookPage({ searchParams }: { searchParams:
                           {trip.meetings.map((m) => (
                             <li key={m._id}>
                               <label className="flex items-start gap-2 text-sm">
-                                <input
-                                  type="checkbox"
-                                  name="meetings"
-                                  value={`${trip.slug}~${m._id}`}
-                                  defaultChecked={chosenMeetings.has(`${trip.slug}~${m._id}`)}
-                                  className="mt-1"
-                                />
+                                <input type="checkbox" name="meetings" value={`${trip.slug}~${m._id}`} defaultChecked={chosenMeetings.has(`${trip.slug}~${m._id}`)} className="mt-1" />
                                 <span>
                                   {m.title}
                                   {m.date && <span className="text-neutral-dark"> · {formatDate(m.date)}</span>}
@@ -127,7 +118,12 @@ export default async function BriefingBookPage({ searchParams }: { searchParams:
                     </a>
                     <span className="block text-[0.9em] text-neutral-dark">
                       {meeting ? `Engagement of: ${trip.title}` : trip.startDate ? formatDateRange(trip.startDate, trip.endDate) : 'Dates to be announced'}
-                      {!meeting && trip.destinations?.length ? ` · ${trip.destinations.map((d) => d.city).filter(Boolean).join(', ')}` : ''}
+                      {!meeting && trip.destinations?.length
+                        ? ` · ${trip.destinations
+                            .map((d) => d.city)
+                            .filter(Boolean)
+                            .join(', ')}`
+                        : ''}
                     </span>
                   </li>
                 )
@@ -154,7 +150,9 @@ export default async function BriefingBookPage({ searchParams }: { searchParams:
         </>
       )}
       {selection.trips.length + selection.meetings.length > 0 && book.sheets.length === 0 && (
-        <p className="mx-auto mt-4 max-w-[8.5in]">None of the chosen sheets exist any more. <Link href="/briefing-book">Start again</Link>.</p>
+        <p className="mx-auto mt-4 max-w-[8.5in]">
+          None of the chosen sheets exist any more. <Link href="/briefing-book">Start again</Link>.
+        </p>
       )}
     </div>
   )

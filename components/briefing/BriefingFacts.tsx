@@ -9,15 +9,7 @@ import { SourceMarker, type SourceNumbers } from './BriefingSources'
  * numbered source list: once for the whole list when all share a source (and date), once per
  * section when that section agrees, otherwise after each bullet.
  */
-export function BriefingFacts({
-  sections,
-  headingLevel = 3,
-  sourceNumbers,
-}: {
-  sections: readonly FactSection[]
-  headingLevel?: 3 | 4
-  sourceNumbers: SourceNumbers
-}) {
+export function BriefingFacts({ sections, headingLevel = 3, sourceNumbers }: { sections: readonly FactSection[]; headingLevel?: 3 | 4; sourceNumbers: SourceNumbers }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4'
   const bullets = sections.flatMap((s) => s.bullets)
   const overall = sharedAttribution(bullets)

@@ -13,15 +13,7 @@ export function collectParticipants(groups: ReadonlyArray<readonly Person[] | nu
  * Who is in the room, by side: the U.S. delegation, then each other country (the host first,
  * as the destinations list it). An official's side is their `country`, not the meeting's role.
  */
-export function BriefingParticipants({
-  people,
-  hostCountries,
-  headingLevel,
-}: {
-  people: readonly Person[]
-  hostCountries: readonly string[]
-  headingLevel: 2 | 3
-}) {
+export function BriefingParticipants({ people, hostCountries, headingLevel }: { people: readonly Person[]; hostCountries: readonly string[]; headingLevel: 2 | 3 }) {
   if (people.length === 0) return null
   const us = people.filter((p) => p.countryCode === 'US')
   const others = new Map<string, Person[]>()
@@ -30,9 +22,7 @@ export function BriefingParticipants({
     const key = person.countryName ?? 'Other participants'
     others.set(key, [...(others.get(key) ?? []), person])
   }
-  const otherSides = [...others.entries()].sort(
-    ([a], [b]) => rank(hostCountries, a) - rank(hostCountries, b) || a.localeCompare(b),
-  )
+  const otherSides = [...others.entries()].sort(([a], [b]) => rank(hostCountries, a) - rank(hostCountries, b) || a.localeCompare(b))
   const sides = [
     ...(us.length ? [{ label: 'U.S. side', people: us }] : []),
     ...otherSides.map(([country, list]) => ({ label: `${hostCountries.includes(country) ? 'Host side' : 'Other side'}: ${country}`, people: list })),
@@ -41,9 +31,7 @@ export function BriefingParticipants({
   const SideHeading = headingLevel === 2 ? 'h3' : 'h4'
   return (
     <section aria-label="Participants" className="mt-3 print:mt-2">
-      <Heading className="mb-1 border-b border-neutral-lighter text-[1.05em] font-bold uppercase tracking-wide text-primary-darker">
-        Participants
-      </Heading>
+      <Heading className="mb-1 border-b border-neutral-lighter text-[1.05em] font-bold uppercase tracking-wide text-primary-darker">Participants</Heading>
       <div className="grid gap-x-6 gap-y-1 sm:grid-cols-2 print:grid-cols-2">
         {sides.map((side) => (
           <div key={side.label} className="avoid-break">

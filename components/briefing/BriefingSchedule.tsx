@@ -8,7 +8,11 @@ import { formatLocalTimeRange, isoInstant, localDateOf } from '@/lib/time'
 /** Staff brief principals on Washington time; every timed engagement shows it beside the local time. */
 export const WASHINGTON_TIME_ZONE = 'America/New_York'
 
-const names = (people: BriefingMeeting['hosts']) => (people ?? []).map((p) => p.name).filter(Boolean).join(', ')
+const names = (people: BriefingMeeting['hosts']) =>
+  (people ?? [])
+    .map((p) => p.name)
+    .filter(Boolean)
+    .join(', ')
 
 const shortDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' })
 

@@ -28,19 +28,7 @@ export function preparedStamp(preparedAt: string, version: number | null): strin
  * One briefing sheet: a whole trip, or one engagement of it (`meetingId`). The same markup serves
  * the HTML page, its PDF and each chapter of a briefing book (`nested`: headings one level down).
  */
-export async function BriefingSheet({
-  loaded,
-  liveUrl,
-  meetingId,
-  nested = false,
-  id,
-}: {
-  loaded: LoadedBriefing
-  liveUrl: string
-  meetingId?: string
-  nested?: boolean
-  id?: string
-}) {
+export async function BriefingSheet({ loaded, liveUrl, meetingId, nested = false, id }: { loaded: LoadedBriefing; liveUrl: string; meetingId?: string; nested?: boolean; id?: string }) {
   const { trip } = loaded
   const meeting = meetingId ? trip.meetings.find((m) => m._id === meetingId) : undefined
   const meetings = meeting ? [meeting] : trip.meetings
@@ -51,9 +39,7 @@ export async function BriefingSheet({
   const hostCountries = (trip.destinations ?? []).flatMap((d) => (d.country ? [d.country] : []))
   const sections = trip.factSections ?? []
   const bullets = sections.flatMap((s) => s.bullets ?? [])
-  const people = meeting
-    ? collectParticipants([meeting.hosts, meeting.participants])
-    : collectParticipants([trip.officials, ...trip.meetings.flatMap((m) => [m.hosts, m.participants])])
+  const people = meeting ? collectParticipants([meeting.hosts, meeting.participants]) : collectParticipants([trip.officials, ...trip.meetings.flatMap((m) => [m.hosts, m.participants])])
   const sources = collectSources(trip, meetings)
   const sourceNumbers = numberSources(sources, id ?? 'sheet')
   const Title = nested ? 'h2' : 'h1'
@@ -77,9 +63,7 @@ export async function BriefingSheet({
     >
       <header className="flex items-start justify-between gap-4 border-b-2 border-primary-darker pb-2">
         <div>
-          <p className="text-[0.8em] font-semibold uppercase tracking-widest text-neutral-dark">
-            {meeting ? 'Engagement briefing' : 'Briefing sheet'}
-          </p>
+          <p className="text-[0.8em] font-semibold uppercase tracking-widest text-neutral-dark">{meeting ? 'Engagement briefing' : 'Briefing sheet'}</p>
           <Title id={`${id ?? 'sheet'}-title`} className="mt-0.5 text-[1.6em] font-bold leading-tight">
             {meeting ? meeting.title : trip.title}
           </Title>
@@ -164,9 +148,7 @@ function Block({ title, level, children }: { title: string; level: 2 | 3; childr
   const Heading = level === 2 ? 'h2' : 'h3'
   return (
     <section className="mb-3">
-      <Heading className="mb-1 border-b border-neutral-lighter text-[1.05em] font-bold uppercase tracking-wide text-primary-darker">
-        {title}
-      </Heading>
+      <Heading className="mb-1 border-b border-neutral-lighter text-[1.05em] font-bold uppercase tracking-wide text-primary-darker">{title}</Heading>
       {children}
     </section>
   )

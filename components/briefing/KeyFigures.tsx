@@ -30,9 +30,7 @@ export function KeyFigures({
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   return (
     <section aria-label="Key figures" className="mt-3 print:mt-2">
-      <Heading className="mb-1 border-b border-neutral-lighter text-[1.05em] font-bold uppercase tracking-wide text-primary-darker">
-        Key figures
-      </Heading>
+      <Heading className="mb-1 border-b border-neutral-lighter text-[1.05em] font-bold uppercase tracking-wide text-primary-darker">Key figures</Heading>
       <ul className="grid list-none grid-cols-2 gap-1.5 p-0 sm:grid-cols-4 print:grid-cols-5">
         {figures.map(({ bullet, figure }) => (
           <li key={`${bullet._id}-${figure._key}`} className="avoid-break">

@@ -14,11 +14,7 @@ function printOn(paper: Paper) {
 export function PrintControls() {
   return (
     <div className="flex flex-wrap items-center gap-2 print:hidden">
-      <button
-        type="button"
-        onClick={() => printOn('letter')}
-        className="rounded-sm bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark"
-      >
+      <button type="button" onClick={() => printOn('letter')} className="rounded-sm bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark">
         Print (Letter)
       </button>
       <button

@@ -9,17 +9,7 @@ import { formatDate } from '@/lib/time'
  * period it covers (lib/figures.ts figureDataDate). An editor's cue only: it renders in preview
  * (draft mode) and never on the public sheet, whatever the figure's age.
  */
-export async function StaleFigureFlag({
-  figure,
-  statedAt,
-  reference,
-  maxAgeMonths,
-}: {
-  figure: Figure
-  statedAt: string | null
-  reference: string | null
-  maxAgeMonths: number | null
-}) {
+export async function StaleFigureFlag({ figure, statedAt, reference, maxAgeMonths }: { figure: Figure; statedAt: string | null; reference: string | null; maxAgeMonths: number | null }) {
   const { isEnabled } = await draftMode()
   const dataDate = figureDataDate(figure, statedAt)
   if (!isEnabled || !dataDate || !isStale(dataDate, reference, maxAgeMonths)) return null

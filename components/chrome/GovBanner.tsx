@@ -24,8 +24,7 @@ export function GovBanner() {
             A <strong>.gov</strong> website belongs to an official government organization in the United States.
           </Guidance>
           <Guidance icon={<HttpsIcon />} title="Secure .gov websites use HTTPS">
-            A <strong>lock</strong> (<LockGlyph />) or <strong>https://</strong> means you’ve safely connected to the .gov website. Share
-            sensitive information only on official, secure websites.
+            A <strong>lock</strong> (<LockGlyph />) or <strong>https://</strong> means you’ve safely connected to the .gov website. Share sensitive information only on official, secure websites.
           </Guidance>
         </div>
       </details>

@@ -43,10 +43,7 @@ export function Identifier({
     // A path is a page of this site, about the site itself; a full address is the agency's own page.
     return url ? [{ _key: `required-${key}`, title: title(url.startsWith('/') ? siteTitle : publisher), url }] : []
   })
-  const shown = [
-    ...requiredShown,
-    ...links.filter((link): link is IdentifierLink & { url: string } => Boolean(link.title && link.url)),
-  ]
+  const shown = [...requiredShown, ...links.filter((link): link is IdentifierLink & { url: string } => Boolean(link.title && link.url))]
   return (
     <footer className="mt-16 bg-primary-darker text-white print:hidden">
       <section aria-label="Agency identifier" className="mx-auto flex max-w-page items-center gap-4 px-4 py-6">

@@ -12,9 +12,7 @@ export function FigureStat({ figure, compact = false }: { figure: Figure; compac
   const period = periodText(figure.period)
   return (
     <div className={`avoid-break figure-stat ${compact ? 'px-2 py-1' : 'px-4 py-3'}`} data-figure>
-      {figure.qualifier && (
-        <span className={`figure-stat-qualifier ${compact ? 'text-[0.7rem]' : 'text-xs font-semibold'}`}>{figure.qualifier}</span>
-      )}
+      {figure.qualifier && <span className={`figure-stat-qualifier ${compact ? 'text-[0.7rem]' : 'text-xs font-semibold'}`}>{figure.qualifier}</span>}
       <span className={`figure-stat-value ${compact ? 'text-lg' : 'text-3xl'}`}>{amount}</span>
       {(figure.unit || figure.label) && (
         <span className={`block leading-snug ${compact ? 'text-[0.75rem]' : 'mt-1 text-sm'}`}>

@@ -38,19 +38,7 @@ export function FilterForm({
 }
 
 /** One labelled select of a filter form; the empty choice reads "Any <label>". */
-export function FilterSelect({
-  id,
-  name,
-  label,
-  value,
-  options,
-}: {
-  id: string
-  name: string
-  label: string
-  value: string
-  options: ReadonlyArray<{ value: string; label: string }>
-}) {
+export function FilterSelect({ id, name, label, value, options }: { id: string; name: string; label: string; value: string; options: ReadonlyArray<{ value: string; label: string }> }) {
   return (
     <div>
       <label htmlFor={id} className="block font-semibold">

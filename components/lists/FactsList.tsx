@@ -48,9 +48,7 @@ export async function FactsList({ view }: { view: string }) {
   return (
     <div className="mx-auto max-w-page px-4 py-10">
       <h1 className="text-4xl font-bold tracking-tight">Fact library</h1>
-      <p className="mt-3 max-w-prose text-lg text-neutral-darker">
-        Every fact from the trip fact sheets, newest first. Each one gives its source and the date it speaks for.
-      </p>
+      <p className="mt-3 max-w-prose text-lg text-neutral-darker">Every fact from the trip fact sheets, newest first. Each one gives its source and the date it speaks for.</p>
       <FilterForm action="/facts" headingId="fact-filter-heading" heading="Filter facts" filtered={filtered} gridClassName="sm:grid-cols-2">
         <FilterSelect id="fact-topic" name="topic" label="Topic" value={filters.topic} options={topics} />
         <FilterSelect id="fact-country" name="country" label="Country" value={filters.country} options={countries} />

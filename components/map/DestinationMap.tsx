@@ -6,19 +6,7 @@ import { MAP_HEIGHT, MAP_WIDTH, project, type MapPoint } from '@/lib/map'
  * detail: the ordered list of places beside it is its text equivalent, so screen readers get the
  * list and the SVG is described only by a short label.
  */
-export function DestinationMap({
-  id,
-  title,
-  points,
-  listLabel,
-  ordered = true,
-}: {
-  id: string
-  title: string
-  points: readonly MapPoint[]
-  listLabel: string
-  ordered?: boolean
-}) {
+export function DestinationMap({ id, title, points, listLabel, ordered = true }: { id: string; title: string; points: readonly MapPoint[]; listLabel: string; ordered?: boolean }) {
   const placed = points.flatMap((point) => {
     const xy = project(point)
     return xy ? [{ ...point, x: xy[0], y: xy[1] }] : []
@@ -27,12 +15,7 @@ export function DestinationMap({
   return (
     <figure aria-labelledby={`${id}-caption`} className="avoid-break">
       {placed.length > 0 && (
-        <svg
-          viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
-          role="img"
-          aria-labelledby={`${id}-title`}
-          className="h-auto w-full max-w-3xl rounded-sm border border-neutral-lighter bg-primary-lighter/40"
-        >
+        <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-labelledby={`${id}-title`} className="h-auto w-full max-w-3xl rounded-sm border border-neutral-lighter bg-primary-lighter/40">
           <title id={`${id}-title`}>{`${title}, marking ${placed.length} ${placed.length === 1 ? 'place' : 'places'} (listed below)`}</title>
           <image href="/world-map.svg" width={MAP_WIDTH} height={MAP_HEIGHT} />
           {placed.map((point, index) => (
@@ -54,9 +37,7 @@ export function DestinationMap({
             <li key={point.key}>{point.label}</li>
           ))}
         </List>
-        {placed.length < points.length && placed.length > 0 && (
-          <p className="mt-1 text-sm text-neutral-dark">Places without coordinates are listed but not drawn.</p>
-        )}
+        {placed.length < points.length && placed.length > 0 && <p className="mt-1 text-sm text-neutral-dark">Places without coordinates are listed but not drawn.</p>}
       </figcaption>
     </figure>
   )

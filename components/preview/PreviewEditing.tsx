@@ -44,10 +44,13 @@ function useCoalescedRefresh(): () => void {
     firstAt.current ??= now
     clearTimeout(timer.current)
     const wait = Math.min(DEBOUNCE_MS, firstAt.current + MAX_WAIT_MS - now)
-    timer.current = setTimeout(() => {
-      firstAt.current = null
-      router.refresh()
-    }, Math.max(0, wait))
+    timer.current = setTimeout(
+      () => {
+        firstAt.current = null
+        router.refresh()
+      },
+      Math.max(0, wait),
+    )
   }, [router])
 }
 

@@ -133,9 +133,7 @@ function EngagementRow({ engagement, official, linkTrip }: { engagement: Engagem
             <time dateTime={isoInstant(engagement.startsAt)} className="block font-semibold">
               {formatLocalTimeRange(engagement.startsAt, engagement.endsAt, zone)}
             </time>
-            {zone !== WASHINGTON_TIME_ZONE && (
-              <span className="block text-sm text-neutral-dark">{formatWashingtonTime(engagement.startsAt, engagement.endsAt, zone)} in Washington</span>
-            )}
+            {zone !== WASHINGTON_TIME_ZONE && <span className="block text-sm text-neutral-dark">{formatWashingtonTime(engagement.startsAt, engagement.endsAt, zone)} in Washington</span>}
           </>
         )}
       </td>

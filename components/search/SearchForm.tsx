@@ -40,15 +40,7 @@ export function SearchForm({ label, id, defaultValue, size }: Props) {
       <label htmlFor={id} className={style.label}>
         Search trips, meetings, officials and facts
       </label>
-      <input
-        id={id}
-        name="q"
-        type="search"
-        defaultValue={defaultValue}
-        autoComplete={compact ? 'off' : undefined}
-        placeholder={compact ? 'Search' : undefined}
-        className={style.input}
-      />
+      <input id={id} name="q" type="search" defaultValue={defaultValue} autoComplete={compact ? 'off' : undefined} placeholder={compact ? 'Search' : undefined} className={style.input} />
     </>
   )
   return (

@@ -4,17 +4,7 @@ import { formatLocalTimeRange, formatWashingtonTime, isoInstant, WASHINGTON_TIME
  * The meeting's clock time in its zone; renders nothing when no time was announced. With
  * `showWashington`, Washington's time follows in brackets unless the meeting is already there.
  */
-export function MeetingTime({
-  startsAt,
-  endsAt,
-  timeZone,
-  showWashington = false,
-}: {
-  startsAt: string | null
-  endsAt: string | null
-  timeZone: string
-  showWashington?: boolean
-}) {
+export function MeetingTime({ startsAt, endsAt, timeZone, showWashington = false }: { startsAt: string | null; endsAt: string | null; timeZone: string; showWashington?: boolean }) {
   if (!startsAt) return null
   const local = <time dateTime={isoInstant(startsAt)}>{formatLocalTimeRange(startsAt, endsAt, timeZone)}</time>
   if (!showWashington || timeZone === WASHINGTON_TIME_ZONE) return local

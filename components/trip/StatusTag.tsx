@@ -8,9 +8,5 @@ const styles: Record<TripStatus, string> = {
 
 /** A small USWDS-style tag; the word carries the meaning, the colour only repeats it. */
 export function StatusTag({ status }: { status: TripStatus }) {
-  return (
-    <span className={`inline-block rounded-sm px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${styles[status]}`}>
-      {statusLabels[status]}
-    </span>
-  )
+  return <span className={`inline-block rounded-sm px-2 py-0.5 text-xs font-semibold uppercase tracking-wide ${styles[status]}`}>{statusLabels[status]}</span>
 }

@@ -19,9 +19,7 @@ export function TripCard({ trip, headingLevel = 3 }: { trip: TripCardData; headi
           <span className="inline-block rounded-sm bg-[#b50909] px-2 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">Withdrawn</span>
         </p>
       )}
-      <Heading className="mt-1 text-xl font-bold leading-snug">
-        {trip.slug ? <Link href={`/trips/${trip.slug}`}>{trip.title ?? 'Untitled trip'}</Link> : trip.title}
-      </Heading>
+      <Heading className="mt-1 text-xl font-bold leading-snug">{trip.slug ? <Link href={`/trips/${trip.slug}`}>{trip.title ?? 'Untitled trip'}</Link> : trip.title}</Heading>
       {officials.length > 0 && <p className="mt-1 text-neutral-darker">{officials.join('; ')}</p>}
       {trip.purposeText && <p className="mt-2 line-clamp-3 max-w-prose text-neutral-darker">{trip.purposeText}</p>}
     </article>

@@ -23,12 +23,7 @@ export const SECTION_HEADINGS = [
   'Security Cooperation that Promotes Peace and Stability',
 ]
 
-export const OFFICIALS = [
-  'Antony J. Blinken',
-  'Lloyd J. Austin III',
-  'Toshimitsu Motegi',
-  'Nobuo Kishi',
-]
+export const OFFICIALS = ['Antony J. Blinken', 'Lloyd J. Austin III', 'Toshimitsu Motegi', 'Nobuo Kishi']
 
 /** The figures the fact sheet gives, as they are written on the page. */
 export const FIGURES = ['30,000', '200', '7,500', '1952', '3,800', '8th', '37', '$300 billion', '948,100', '$644.7 billion', '55,000', 'March 31, 2022']

@@ -24,6 +24,8 @@ export function refuseEmbargoBreaks(view: View, importedIds: readonly string[], 
   }
   if (refusals.length > 0) {
     const shown = refusals.slice(0, 20).join('\n  ')
-    throw new EmbargoImportError(`The import would publish ${refusals.length} embargoed document(s); nothing was imported:\n  ${shown}${refusals.length > 20 ? `\n  …and ${refusals.length - 20} more` : ''}`)
+    throw new EmbargoImportError(
+      `The import would publish ${refusals.length} embargoed document(s); nothing was imported:\n  ${shown}${refusals.length > 20 ? `\n  …and ${refusals.length - 20} more` : ''}`,
+    )
   }
 }

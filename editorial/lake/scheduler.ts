@@ -15,11 +15,7 @@ import type { BackgroundWork } from '../../lake/plugin'
 
 export type Scheduler = BackgroundWork
 
-export function startScheduler(
-  store: Store,
-  workflow: Workflow,
-  options: { intervalMs?: number; log?: (message: string) => void; clock?: Clock } = {},
-): Scheduler {
+export function startScheduler(store: Store, workflow: Workflow, options: { intervalMs?: number; log?: (message: string) => void; clock?: Clock } = {}): Scheduler {
   async function runDue(isClosed: () => boolean): Promise<void> {
     const now = options.clock?.now() ?? Date.now()
     for (const dataset of store.datasetNames()) {

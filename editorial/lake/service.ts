@@ -231,11 +231,7 @@ export class Workflow {
       for (const change of tx.changes()) {
         const touched = change.after ?? change.before
         if (isWorkflowSystemId(change.id) || touched?._type === WORKFLOW_TYPE || touched?._type === SCHEDULE_TYPE) {
-          throw new LakeError(
-            403,
-            'permissionDeniedError',
-            `"${change.id}" is workflow state: change it through POST /data/workflow/${dataset} or /data/schedules/${dataset}, not by writing it`,
-          )
+          throw new LakeError(403, 'permissionDeniedError', `"${change.id}" is workflow state: change it through POST /data/workflow/${dataset} or /data/schedules/${dataset}, not by writing it`)
         }
         const after = change.after
         if (after && (typeof after._type !== 'string' || after._type === '')) throw badRequest(`"_type" of "${change.id}" must be a non-empty string`)
@@ -251,7 +247,8 @@ export class Workflow {
         }
         // A published content document stays governed when its type changes: patching `_type` to
         // `sanity.*` (or any other type) is an edit of the document it was, reviewed as one.
-        const governedType = after && isContentType(after._type) ? after._type : change.before && typeof change.before._type === 'string' && isContentType(change.before._type) ? change.before._type : null
+        const governedType =
+          after && isContentType(after._type) ? after._type : change.before && typeof change.before._type === 'string' && isContentType(change.before._type) ? change.before._type : null
         if (!after || layerOf(change.id).layer !== 'published' || governedType === null) continue
         if (sameContent(change.before, after)) continue
         const embargo = embargoRefusal(tx, after._type === governedType ? after : { ...after, _type: governedType }, change.before, now)
@@ -292,32 +289,38 @@ export class Workflow {
     }
     const reason = reasonOf(body.reason, workflowAction === 'forcePublish', 'say why this is published without approval')
     if (body.revision !== undefined && typeof body.revision !== 'string') throw badRequest('"revision" must be the draft revision (its _rev)')
-    const { transaction, value } = await runWrite(this.context, { dataset, author: principal.id, afterBuild: this.guardForForcePublish(workflowAction) }, (tx) => {
-      const draft = tx.get(`${DRAFTS_PREFIX}${id}`)
-      if (!draft) throw new LakeError(409, 'workflowError', `"${id}" has no draft: there is nothing to ${workflowAction === 'submit' ? 'submit' : 'review'}`)
-      if (typeof body.revision === 'string' && body.revision !== draft._rev) {
-        throw new LakeError(409, 'workflowError', `The draft of "${id}" changed (revision ${String(draft._rev)}, you saw ${body.revision}): look at it again`)
-      }
-      const status = effectiveStatus(this.stateIn(tx, id), draft._rev ?? null)
-      const revision = draft._rev ?? null
-      switch (workflowAction) {
-        case 'submit':
-          if (status === 'inReview') throw new LakeError(409, 'workflowError', `"${id}" is already in review`)
-          if (status === 'approved') throw new LakeError(409, 'workflowError', `"${id}" is already approved`)
-          return this.record(tx, id, draft._type, { status: 'inReview', revision, submittedBy: principal.id, approvedBy: null, reason: null }, { by: principal.id, action: 'submit', revision })
-        case 'approve': {
-          const refusal = approvalRefusal(status, principal.id, this.lastEditor(dataset, draft._rev))
-          if (refusal) throw new LakeError(status === 'inReview' ? 403 : 409, 'workflowError', refusal)
-          return this.record(tx, id, draft._type, { status: 'approved', revision, approvedBy: principal.id }, { by: principal.id, action: 'approve', revision })
+    const { transaction, value } = await runWrite(
+      this.context,
+      { dataset, author: principal.id, afterBuild: this.guardForForcePublish(workflowAction) },
+      (tx) => {
+        const draft = tx.get(`${DRAFTS_PREFIX}${id}`)
+        if (!draft) throw new LakeError(409, 'workflowError', `"${id}" has no draft: there is nothing to ${workflowAction === 'submit' ? 'submit' : 'review'}`)
+        if (typeof body.revision === 'string' && body.revision !== draft._rev) {
+          throw new LakeError(409, 'workflowError', `The draft of "${id}" changed (revision ${String(draft._rev)}, you saw ${body.revision}): look at it again`)
         }
-        case 'reject':
-          if (status !== 'inReview' && status !== 'approved') throw new LakeError(409, 'workflowError', `Only a document in review or approved can be sent back, and "${id}" is ${STATUS_LABELS[status]}`)
-          return this.record(tx, id, draft._type, { status: 'changesRequested', revision, approvedBy: null, reason }, { by: principal.id, action: 'reject', revision, reason: reason ?? undefined })
-        case 'forcePublish':
-          this.publishIn(tx, id, principal.id, 'forcePublish', reason ?? undefined)
-          return this.stateIn(tx, id)
-      }
-    }, logged)
+        const status = effectiveStatus(this.stateIn(tx, id), draft._rev ?? null)
+        const revision = draft._rev ?? null
+        switch (workflowAction) {
+          case 'submit':
+            if (status === 'inReview') throw new LakeError(409, 'workflowError', `"${id}" is already in review`)
+            if (status === 'approved') throw new LakeError(409, 'workflowError', `"${id}" is already approved`)
+            return this.record(tx, id, draft._type, { status: 'inReview', revision, submittedBy: principal.id, approvedBy: null, reason: null }, { by: principal.id, action: 'submit', revision })
+          case 'approve': {
+            const refusal = approvalRefusal(status, principal.id, this.lastEditor(dataset, draft._rev))
+            if (refusal) throw new LakeError(status === 'inReview' ? 403 : 409, 'workflowError', refusal)
+            return this.record(tx, id, draft._type, { status: 'approved', revision, approvedBy: principal.id }, { by: principal.id, action: 'approve', revision })
+          }
+          case 'reject':
+            if (status !== 'inReview' && status !== 'approved')
+              throw new LakeError(409, 'workflowError', `Only a document in review or approved can be sent back, and "${id}" is ${STATUS_LABELS[status]}`)
+            return this.record(tx, id, draft._type, { status: 'changesRequested', revision, approvedBy: null, reason }, { by: principal.id, action: 'reject', revision, reason: reason ?? undefined })
+          case 'forcePublish':
+            this.publishIn(tx, id, principal.id, 'forcePublish', reason ?? undefined)
+            return this.stateIn(tx, id)
+        }
+      },
+      logged,
+    )
     return { transactionId: transaction.id, workflow: value, ...this.describe(dataset, id) }
   }
 
@@ -351,43 +354,53 @@ export class Workflow {
     const ids = [...new Set(body.documentIds.map((id) => publishedIdOf(id, 'documentIds')))]
     const publishAt = parseRfc3339(body.publishAt)
     if (publishAt === undefined) throw badRequest(rfc3339Message('publishAt', body.publishAt))
-    const { value } = await runWrite(this.context, { dataset, author: principal.id }, (tx) => {
-      for (const id of ids) {
-        if (!tx.get(`${DRAFTS_PREFIX}${id}`) && !tx.get(id)) throw new LakeError(409, 'documentNotFoundError', `"${id}" does not exist`)
-      }
-      if (kind === 'embargo') {
-        const tripId = ids[0] as string
-        const trip = tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId)
-        if (ids.length !== 1 || trip?._type !== 'trip') throw badRequest('An embargo schedule names exactly one trip')
-        const until = parseRfc3339(trip.embargoUntil) ?? Number.NaN
-        if (Number.isFinite(until) && publishAt < until) {
-          throw badRequest(`The lift cannot be before the trip's embargo (${String(trip.embargoUntil)})`)
+    const { value } = await runWrite(
+      this.context,
+      { dataset, author: principal.id },
+      (tx) => {
+        for (const id of ids) {
+          if (!tx.get(`${DRAFTS_PREFIX}${id}`) && !tx.get(id)) throw new LakeError(409, 'documentNotFoundError', `"${id}" does not exist`)
         }
-      }
-      const schedule: ScheduleDoc = {
-        _id: `${SCHEDULE_PREFIX}${randomId(16)}`,
-        _type: SCHEDULE_TYPE,
-        kind,
-        documentIds: ids,
-        publishAt: new Date(publishAt).toISOString(),
-        state: 'scheduled',
-        owner: principal.id,
-        createdAt: tx.time.toISOString(),
-        executedAt: null,
-        failureReason: null,
-      }
-      return tx.put(schedule as unknown as Doc) as unknown as ScheduleDoc
-    }, logged)
+        if (kind === 'embargo') {
+          const tripId = ids[0] as string
+          const trip = tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId)
+          if (ids.length !== 1 || trip?._type !== 'trip') throw badRequest('An embargo schedule names exactly one trip')
+          const until = parseRfc3339(trip.embargoUntil) ?? Number.NaN
+          if (Number.isFinite(until) && publishAt < until) {
+            throw badRequest(`The lift cannot be before the trip's embargo (${String(trip.embargoUntil)})`)
+          }
+        }
+        const schedule: ScheduleDoc = {
+          _id: `${SCHEDULE_PREFIX}${randomId(16)}`,
+          _type: SCHEDULE_TYPE,
+          kind,
+          documentIds: ids,
+          publishAt: new Date(publishAt).toISOString(),
+          state: 'scheduled',
+          owner: principal.id,
+          createdAt: tx.time.toISOString(),
+          executedAt: null,
+          failureReason: null,
+        }
+        return tx.put(schedule as unknown as Doc) as unknown as ScheduleDoc
+      },
+      logged,
+    )
     return value
   }
 
   async cancelSchedule(dataset: string, principal: Principal, scheduleId: string): Promise<ScheduleDoc> {
-    const { value } = await runWrite(this.context, { dataset, author: principal.id }, (tx) => {
-      const schedule = tx.get(scheduleId)
-      if (!schedule || schedule._type !== SCHEDULE_TYPE) throw new LakeError(404, 'notFoundError', `No schedule "${scheduleId}"`)
-      if (schedule.state !== 'scheduled') throw new LakeError(409, 'workflowError', `Schedule "${scheduleId}" has already ${String(schedule.state)}`)
-      return tx.put({ ...schedule, state: 'cancelled', executedAt: tx.time.toISOString() }) as unknown as ScheduleDoc
-    }, logged)
+    const { value } = await runWrite(
+      this.context,
+      { dataset, author: principal.id },
+      (tx) => {
+        const schedule = tx.get(scheduleId)
+        if (!schedule || schedule._type !== SCHEDULE_TYPE) throw new LakeError(404, 'notFoundError', `No schedule "${scheduleId}"`)
+        if (schedule.state !== 'scheduled') throw new LakeError(409, 'workflowError', `Schedule "${scheduleId}" has already ${String(schedule.state)}`)
+        return tx.put({ ...schedule, state: 'cancelled', executedAt: tx.time.toISOString() }) as unknown as ScheduleDoc
+      },
+      logged,
+    )
     return value
   }
 
@@ -398,47 +411,54 @@ export class Workflow {
    */
   async runSchedule(dataset: string, scheduleId: string): Promise<void> {
     try {
-      await runWrite(this.context, { dataset, author: SCHEDULER_AUTHOR }, (tx) => {
-        const schedule = tx.get(scheduleId) as unknown as ScheduleDoc | null
-        if (!schedule || schedule.state !== 'scheduled') return
-        const now = tx.time.getTime()
-        const tripId = schedule.documentIds[0] as string
-        if (schedule.kind === 'embargo') {
-          const until = pendingEmbargo(tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId), now)
-          if (until) throw new ScheduleFailure(`Not published: the trip's embargo now lifts at ${until}, after this schedule; schedule the new lift.`)
-        }
-        const ids = schedule.kind === 'embargo' ? tripGroup(tx, tripId) : schedule.documentIds
-        const pending = ids.filter((id) => tx.get(`${DRAFTS_PREFIX}${id}`))
-        if (pending.length === 0) throw new ScheduleFailure('Not published: none of the documents had unpublished changes.')
-        const problems = pending.flatMap((id) => {
-          const draft = tx.get(`${DRAFTS_PREFIX}${id}`)
-          const status = effectiveStatus(this.stateIn(tx, id), draft?._rev ?? null)
-          return status === 'approved' ? [] : [`${titleOf(draft, id)} is ${STATUS_LABELS[status]}`]
-        })
-        if (problems.length > 0) {
-          throw new ScheduleFailure(`Not published: every document must be approved by ${schedule.publishAt}, and ${problems.join('; ')}.`)
-        }
-        if (schedule.kind === 'publish') {
-          for (const id of pending) {
-            const draft = tx.get(`${DRAFTS_PREFIX}${id}`) as Doc
-            const refusal = embargoRefusal(tx, { ...draft, _id: id }, tx.get(id), now)
-            if (refusal) throw new ScheduleFailure(`Not published: ${refusal}`)
+      await runWrite(
+        this.context,
+        { dataset, author: SCHEDULER_AUTHOR },
+        (tx) => {
+          const schedule = tx.get(scheduleId) as unknown as ScheduleDoc | null
+          if (!schedule || schedule.state !== 'scheduled') return
+          const now = tx.time.getTime()
+          const tripId = schedule.documentIds[0] as string
+          if (schedule.kind === 'embargo') {
+            const until = pendingEmbargo(tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId), now)
+            if (until) throw new ScheduleFailure(`Not published: the trip's embargo now lifts at ${until}, after this schedule; schedule the new lift.`)
           }
-        }
-        for (const id of pending) this.publishIn(tx, id, SCHEDULER_AUTHOR, 'scheduledPublish')
-        tx.put({ ...(schedule as unknown as Doc), state: 'succeeded', executedAt: tx.time.toISOString(), published: pending, transactionId: tx.id, failureReason: null })
-      }, logged)
+          const ids = schedule.kind === 'embargo' ? tripGroup(tx, tripId) : schedule.documentIds
+          const pending = ids.filter((id) => tx.get(`${DRAFTS_PREFIX}${id}`))
+          if (pending.length === 0) throw new ScheduleFailure('Not published: none of the documents had unpublished changes.')
+          const problems = pending.flatMap((id) => {
+            const draft = tx.get(`${DRAFTS_PREFIX}${id}`)
+            const status = effectiveStatus(this.stateIn(tx, id), draft?._rev ?? null)
+            return status === 'approved' ? [] : [`${titleOf(draft, id)} is ${STATUS_LABELS[status]}`]
+          })
+          if (problems.length > 0) {
+            throw new ScheduleFailure(`Not published: every document must be approved by ${schedule.publishAt}, and ${problems.join('; ')}.`)
+          }
+          if (schedule.kind === 'publish') {
+            for (const id of pending) {
+              const draft = tx.get(`${DRAFTS_PREFIX}${id}`) as Doc
+              const refusal = embargoRefusal(tx, { ...draft, _id: id }, tx.get(id), now)
+              if (refusal) throw new ScheduleFailure(`Not published: ${refusal}`)
+            }
+          }
+          for (const id of pending) this.publishIn(tx, id, SCHEDULER_AUTHOR, 'scheduledPublish')
+          tx.put({ ...(schedule as unknown as Doc), state: 'succeeded', executedAt: tx.time.toISOString(), published: pending, transactionId: tx.id, failureReason: null })
+        },
+        logged,
+      )
     } catch (error) {
-      const reason =
-        error instanceof ScheduleFailure || error instanceof LakeError
-          ? error.message
-          : 'Not published: the lake failed while publishing (see its log).'
+      const reason = error instanceof ScheduleFailure || error instanceof LakeError ? error.message : 'Not published: the lake failed while publishing (see its log).'
       if (!(error instanceof ScheduleFailure || error instanceof LakeError)) console.error(`[lake] schedule ${scheduleId} failed:`, error)
-      await runWrite(this.context, { dataset, author: SCHEDULER_AUTHOR }, (tx) => {
-        const schedule = tx.get(scheduleId)
-        if (!schedule || schedule.state !== 'scheduled') return
-        tx.put({ ...schedule, state: 'failed', executedAt: tx.time.toISOString(), failureReason: reason })
-      }, logged)
+      await runWrite(
+        this.context,
+        { dataset, author: SCHEDULER_AUTHOR },
+        (tx) => {
+          const schedule = tx.get(scheduleId)
+          if (!schedule || schedule.state !== 'scheduled') return
+          tx.put({ ...schedule, state: 'failed', executedAt: tx.time.toISOString(), failureReason: reason })
+        },
+        logged,
+      )
     }
   }
 }

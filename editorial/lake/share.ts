@@ -21,9 +21,7 @@ import type { ShareLinkState } from '../share-rules'
 /** Openings kept per link (the oldest are dropped past it), so a leaked link cannot grow a document without bound. */
 const MAX_OPENINGS = 500
 
-export type ShareCheck =
-  | { found: false }
-  | { found: true; state: ShareLinkState; linkId: string; documentId: string; documentType: string; expiresAt: string }
+export type ShareCheck = { found: false } | { found: true; state: ShareLinkState; linkId: string; documentId: string; documentType: string; expiresAt: string }
 
 function check(store: Store, dataset: string, link: Doc, now: Date): ShareCheck {
   const documentId = typeof link.documentId === 'string' ? link.documentId : ''

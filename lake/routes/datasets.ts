@@ -10,7 +10,6 @@ import { notFound } from '../errors'
 import type { App, LakeContext } from './common'
 import { datasetOf, principalOf, requireAdministrator, requireSignedIn } from './common'
 
-
 export function datasetRoutes(app: App, context: LakeContext): void {
   const list = async (request: Parameters<typeof principalOf>[1]) => {
     requireSignedIn(principalOf(context, request))

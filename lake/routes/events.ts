@@ -66,9 +66,7 @@ export function eventRoutes(app: App, context: LakeContext): void {
     const below = cursor ? Number(cursor) : Number.MAX_SAFE_INTEGER
     if (!Number.isInteger(below)) throw badRequest('"nextCursor" is not valid')
     const publishedId = publishedIdOf(requested)
-    const records = context.store
-      .transactionsForDocuments(dataset, [publishedId, `${DRAFTS_PREFIX}${publishedId}`], { reverse: true })
-      .filter((record) => record.seq < below)
+    const records = context.store.transactionsForDocuments(dataset, [publishedId, `${DRAFTS_PREFIX}${publishedId}`], { reverse: true }).filter((record) => record.seq < below)
     const events: GroupEvent[] = []
     let nextCursor = ''
     for (const record of records) {

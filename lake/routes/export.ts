@@ -40,7 +40,10 @@ function firstAfter(list: readonly Doc[], id: string): number {
 
 function parseTypes(raw: string | undefined): Set<string> | undefined {
   if (raw === undefined || raw.trim() === '') return undefined
-  const types = raw.split(',').map((type) => type.trim()).filter(Boolean)
+  const types = raw
+    .split(',')
+    .map((type) => type.trim())
+    .filter(Boolean)
   if (types.length > MAX_TYPES) throw badRequest(`"types" lists more than ${MAX_TYPES} types`)
   return new Set(types)
 }

@@ -69,13 +69,10 @@ export function historyRoutes(app: App, context: LakeContext): void {
       }
       if (!excludeContent) {
         // Bulk imports log no mutations; their per-document results stand in for them.
-        line.mutations =
-          record.mutations ?? changesAsMutations(record.documents.map((doc) => ({ ...doc, mutations: [] })))
+        line.mutations = record.mutations ?? changesAsMutations(record.documents.map((doc) => ({ ...doc, mutations: [] })))
       }
       if (mendoza) {
-        line.effects = Object.fromEntries(
-          documents.map((doc) => [doc.id, { apply: [0, withoutRev(doc.after)], revert: [0, withoutRev(doc.before)] }]),
-        )
+        line.effects = Object.fromEntries(documents.map((doc) => [doc.id, { apply: [0, withoutRev(doc.after)], revert: [0, withoutRev(doc.before)] }]))
       }
       return JSON.stringify(line)
     })

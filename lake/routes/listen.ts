@@ -91,7 +91,17 @@ export function listenRoutes(app: App, context: LakeContext): void {
       const changes = transaction.changes.filter(visible)
       if (ended || changes.length === 0) return
       const outcome = await context.queries.run(
-        { kind: 'filter', dataset, principal, query: groq, params, projectId: context.projectId, limits: filterLimits, now: context.clock.now(), changes: changes.map(({ before, after }) => ({ before, after })) },
+        {
+          kind: 'filter',
+          dataset,
+          principal,
+          query: groq,
+          params,
+          projectId: context.projectId,
+          limits: filterLimits,
+          now: context.clock.now(),
+          changes: changes.map(({ before, after }) => ({ before, after })),
+        },
         client,
         filterLimits.timeoutMs + LISTEN_FILTER_GRACE_MS,
         () => badRequest(`The listener's filter took longer than the lake's limit of ${filterLimits.timeoutMs} ms for one transaction`, 'queryTimeoutError'),
@@ -135,9 +145,11 @@ export function listenRoutes(app: App, context: LakeContext): void {
     // matching is async.
     let queue = Promise.resolve()
     const unsubscribe = context.hub.subscribe(dataset, (transaction) => {
-      queue = queue.then(() => send(transaction)).catch((error: unknown) => {
-        console.error('[lake] listener event failed:', error)
-      })
+      queue = queue
+        .then(() => send(transaction))
+        .catch((error: unknown) => {
+          console.error('[lake] listener event failed:', error)
+        })
     })
     onClose(unsubscribe)
   })

@@ -78,7 +78,20 @@ async function run(
   const overlay = parseOverlayDrafts(input.overlayDrafts)
   if (overlay && perspective.kind !== 'published') throw badRequest('"overlayDrafts" works over the published perspective only', 'queryParseError')
   const outcome = await context.queries.run(
-    { kind: 'query', dataset, principal, perspective, overlayDrafts: overlay, query: input.query, params: input.params, projectId: context.projectId, limits, now: context.clock.now(), syncTags: true, sourceMap },
+    {
+      kind: 'query',
+      dataset,
+      principal,
+      perspective,
+      overlayDrafts: overlay,
+      query: input.query,
+      params: input.params,
+      projectId: context.projectId,
+      limits,
+      now: context.clock.now(),
+      syncTags: true,
+      sourceMap,
+    },
     jobClientOf(principal, request),
     // A little over the evaluation budget: the worker's own deadline usually ends the query first,
     // with no worker to replace; this one stops what that check cannot reach.

@@ -217,7 +217,9 @@ export function userRoutes(app: App, context: StudioContext): void {
   app.get('/users/me/keyvalue/:keys', async (request) => {
     const caller = callerOf(context, request)
     requireSignedIn(caller)
-    const keys = String((request.params as { keys?: string }).keys ?? '').split(',').filter(Boolean)
+    const keys = String((request.params as { keys?: string }).keys ?? '')
+      .split(',')
+      .filter(Boolean)
     if (keys.length === 0 || keys.some((key) => !KEY.test(key))) throw badRequest('Keys are 1–200 letters, digits, ".", "_", ":" or "-"')
     return context.accounts.getValues(caller.principal.id, keys)
   })

@@ -54,7 +54,9 @@ export async function runTrust(dir: string): Promise<void> {
           `      certutil -A -d sql:$HOME/.pki/nssdb -t "P,," -n "${NICKNAME}" -i "${certFile}"`,
       )
     }
-    todo.push(`Firefox: Settings → Privacy & Security → Certificates → View Certificates → Servers → Add Exception… for https://localhost:<LAKE_PORT> and https://local.localhost:<LAKE_PORT>, or import "${certFile}".`)
+    todo.push(
+      `Firefox: Settings → Privacy & Security → Certificates → View Certificates → Servers → Add Exception… for https://localhost:<LAKE_PORT> and https://local.localhost:<LAKE_PORT>, or import "${certFile}".`,
+    )
   } else if (platform() === 'darwin') {
     todo.push(`macOS: sudo security add-trusted-cert -d -r trustAsRoot -k /Library/Keychains/System.keychain "${certFile}"  (then restart the browser)`)
     todo.push(`Firefox: import "${certFile}" under Settings → Privacy & Security → Certificates → View Certificates → Servers.`)

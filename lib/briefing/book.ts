@@ -18,7 +18,14 @@ const MAX_SHEETS = 20
 
 function values(raw: string | string[] | undefined): string[] {
   const list = Array.isArray(raw) ? raw : raw ? [raw] : []
-  return [...new Set(list.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      list
+        .flatMap((value) => value.split(','))
+        .map((value) => value.trim())
+        .filter(Boolean),
+    ),
+  ]
 }
 
 export function parseBookSelection(search: Record<string, string | string[] | undefined>): BookSelection {

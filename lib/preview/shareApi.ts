@@ -9,9 +9,7 @@ import { readContentSource } from '@/lib/env'
 import type { ShareLinkState } from '@/editorial/share-rules'
 
 export type ShareAnswer =
-  | { status: 'active'; linkId: string; documentId: string; documentType: string; expiresAt: string }
-  | { status: 'gone'; state: Exclude<ShareLinkState, 'active'> }
-  | { status: 'unknown' }
+  { status: 'active'; linkId: string; documentId: string; documentType: string; expiresAt: string } | { status: 'gone'; state: Exclude<ShareLinkState, 'active'> } | { status: 'unknown' }
 
 type Body = { state?: ShareLinkState; linkId?: string; documentId?: string; documentType?: string; expiresAt?: string; error?: Body }
 

@@ -49,4 +49,3 @@ export function getClient(): SanityClient {
       : createClient({ ...shared, projectId: source.projectId })
   return cached
 }
-

@@ -29,11 +29,7 @@ export { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/baseClient'
  * tag; a publish webhook (app/api/revalidate) expires the tags of the pages it touches. The result type comes from TypeGen's query registry;
  * a query missing from it resolves to `unknown`, so it cannot be used untyped by accident.
  */
-export async function sanityFetch<const Q extends string>(
-  query: Q,
-  params: QueryParams = {},
-  tags: string[] = [],
-): Promise<ClientReturn<Q, unknown>> {
+export async function sanityFetch<const Q extends string>(query: Q, params: QueryParams = {}, tags: string[] = []): Promise<ClientReturn<Q, unknown>> {
   const preview = await previewMode()
   if (preview.kind !== 'off') return previewFetch(preview, query, params)
   return getClient().fetch(query, params, { next: { revalidate: await publicRevalidateSeconds(), tags: [CONTENT_TAG, ...tags] } })
@@ -72,11 +68,7 @@ export const publicRevalidateSeconds = cache(async (): Promise<number> => {
  * the published page will (click-to-edit uses `data-sanity` attributes instead, see
  * lib/preview/editing.ts).
  */
-async function previewFetch<const Q extends string>(
-  preview: Exclude<PreviewMode, { kind: 'off' }>,
-  query: Q,
-  params: QueryParams,
-): Promise<ClientReturn<Q, unknown>> {
+async function previewFetch<const Q extends string>(preview: Exclude<PreviewMode, { kind: 'off' }>, query: Q, params: QueryParams): Promise<ClientReturn<Q, unknown>> {
   const scope = preview.kind === 'staff' ? `staff:${preview.perspective}` : `share:${preview.documentId}`
   return previewQuery(scope, query, JSON.stringify(params))
 }

@@ -5,14 +5,7 @@
  * Components shared by the trip page and the briefing sheet take the briefing query's shapes:
  * they are the smaller ones, and the trip query's richer objects are assignable to them.
  */
-import type {
-  BlockContent,
-  BRIEFING_QUERY_RESULT,
-  HOME_QUERY_RESULT,
-  OFFICIAL_QUERY_RESULT,
-  SETTINGS_QUERY_RESULT,
-  TRIP_QUERY_RESULT,
-} from '@/sanity.types'
+import type { BlockContent, BRIEFING_QUERY_RESULT, HOME_QUERY_RESULT, OFFICIAL_QUERY_RESULT, SETTINGS_QUERY_RESULT, TRIP_QUERY_RESULT } from '@/sanity.types'
 
 type Item<T> = T extends ReadonlyArray<infer U> ? U : never
 
@@ -45,8 +38,5 @@ export type AgencyLogo = NonNullable<Settings['agencyLogo']>
 export type PressContact = NonNullable<Settings['pressContact']>
 export type IdentifierLink = Item<NonNullable<NonNullable<SETTINGS_QUERY_RESULT>['identifierLinks']>>
 
-export type TripCardData = Pick<
-  Item<HOME_QUERY_RESULT>,
-  '_id' | 'title' | 'slug' | 'startDate' | 'endDate' | 'destinations' | 'officials' | 'purposeText'
-> & { withdrawn?: boolean | null }
+export type TripCardData = Pick<Item<HOME_QUERY_RESULT>, '_id' | 'title' | 'slug' | 'startDate' | 'endDate' | 'destinations' | 'officials' | 'purposeText'> & { withdrawn?: boolean | null }
 export type BriefingQuote = NonNullable<Briefing['leadQuote']>

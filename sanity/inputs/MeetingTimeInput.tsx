@@ -26,9 +26,7 @@ function interpret(typed: WallClock, zone: string) {
   if (!time) return { kind: 'empty' as const }
   if (!date) return { kind: 'error' as const, error: 'Add the date as well, or clear the time to leave it unannounced.', typing: true }
   const result = wallClockToInstant(date, time, zone)
-  return result.ok
-    ? { kind: 'instant' as const, instant: result.instant, note: result.note }
-    : { kind: 'error' as const, error: result.error, typing: result.kind === 'typing' }
+  return result.ok ? { kind: 'instant' as const, instant: result.instant, note: result.note } : { kind: 'error' as const, error: result.error, typing: result.kind === 'typing' }
 }
 
 /** What the boxes show once `value` is stored: it, unless what is typed already means it. */
@@ -175,6 +173,6 @@ export function MeetingTimeInput(props: StringInputProps) {
           </Text>
         </Card>
       )}
-    </Stack>
+    </Stack>,
   )
 }

@@ -9,10 +9,7 @@ import { studioApiVersion } from '../env'
 import { referencedId, TRIP_ZONE_QUERY, tripZoneFrom } from '../lib/meetingZone'
 import { isIanaTimeZone } from '../lib/timeZone'
 
-export type MeetingZone =
-  | { state: 'loading' }
-  | { state: 'none' }
-  | { state: 'known'; zone: string; from: 'meeting' | 'trip' }
+export type MeetingZone = { state: 'loading' } | { state: 'none' } | { state: 'known'; zone: string; from: 'meeting' | 'trip' }
 
 const TRIP_CHANGES = `*[_id in [$id, "drafts." + $id]]`
 

@@ -12,15 +12,7 @@ import { Box, Button, Card, Flex, Label, Stack, Text, TextInput } from '@sanity/
 import { useEffect, useMemo, useState } from 'react'
 import type { DocumentActionComponent, DocumentActionProps } from 'sanity'
 import { useClient, useCurrentUser } from 'sanity'
-import {
-  SHARE_LINK_DEFAULT_HOURS,
-  SHARE_LINK_ID_PREFIX,
-  SHARE_LINK_TYPE,
-  hashShareToken,
-  newShareToken,
-  shareLinkHours,
-  shareLinkState,
-} from '../../editorial/share-rules'
+import { SHARE_LINK_DEFAULT_HOURS, SHARE_LINK_ID_PREFIX, SHARE_LINK_TYPE, hashShareToken, newShareToken, shareLinkHours, shareLinkState } from '../../editorial/share-rules'
 import type { ShareLink } from '../../editorial/share-rules'
 import { previewOrigin } from './env'
 
@@ -101,8 +93,8 @@ function ShareDialog({ props }: { props: DocumentActionProps }) {
   return (
     <Stack space={4} padding={1}>
       <Text size={1} muted>
-        The link shows this document’s unpublished changes, and no other draft, to anyone who has it, without a Studio account. It stops when it
-        expires, when you revoke it, or once the changes are published.
+        The link shows this document’s unpublished changes, and no other draft, to anyone who has it, without a Studio account. It stops when it expires, when you revoke it, or once the changes are
+        published.
       </Text>
       <Flex gap={2} align="flex-end">
         <Stack space={2} flex={1}>

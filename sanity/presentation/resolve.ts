@@ -34,9 +34,7 @@ export function pagesFor(id: string, result: Located): DocumentLocationsState {
       pages = doc.slug ? [...tripPages(doc.slug, doc.title), { title: 'All trips', href: '/trips' }] : []
       break
     case 'meeting':
-      pages = doc.tripSlug
-        ? [...tripPages(doc.tripSlug, doc.tripTitle), { title: `Briefing sheet: ${doc.title ?? 'this engagement'}`, href: `/trips/${doc.tripSlug}/briefing/${id}` }]
-        : []
+      pages = doc.tripSlug ? [...tripPages(doc.tripSlug, doc.tripTitle), { title: `Briefing sheet: ${doc.title ?? 'this engagement'}`, href: `/trips/${doc.tripSlug}/briefing/${id}` }] : []
       break
     case 'official':
       pages = [...(doc.slug ? [{ title: doc.name ?? 'Official', href: `/officials/${doc.slug}` }] : []), ...referencing]

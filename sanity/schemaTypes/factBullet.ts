@@ -43,8 +43,7 @@ async function staleFigureWarning(figure: FigureData | undefined, context: Stale
   return `This figure covers a period that ended more than ${maxAge} months before the start of: ${names}. Check for a newer one.`
 }
 
-const partialDateRule = (value: string | undefined) =>
-  value === undefined || isPartialDate(value) ? true : 'Write a year (2019), a month (2019-03) or a day (2019-03-15).'
+const partialDateRule = (value: string | undefined) => (value === undefined || isPartialDate(value) ? true : 'Write a year (2019), a month (2019-03) or a day (2019-03-15).')
 
 /** The span of time a figure covers, as precisely as the source says it. */
 export const figurePeriod = defineType({
@@ -135,11 +134,7 @@ export const figure = defineType({
         return !value || !wording || textHoldsFigure(text, value) ? true : `“${wording}” is not in the fact’s text as written: check the qualifier, number, scale and unit.`
       })
       .warning(),
-    rule
-      .custom((value: FigureData | undefined, context) =>
-        staleFigureWarning(value, { document: context.document as FactDocument | undefined, getClient: context.getClient }),
-      )
-      .warning(),
+    rule.custom((value: FigureData | undefined, context) => staleFigureWarning(value, { document: context.document as FactDocument | undefined, getClient: context.getClient })).warning(),
   ],
   preview: {
     select: { qualifier: 'qualifier', value: 'value', scale: 'scale', currency: 'currency', unit: 'unit', period: 'period', label: 'label' },
@@ -230,10 +225,7 @@ export const factSection = defineType({
       description: 'In the order they should appear.',
       type: 'array',
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'factBullet' }] })],
-      validation: (rule) => [
-        rule.required().min(1).error('Add at least one fact to the section.'),
-        rule.unique().error('Each fact only once per section, please.'),
-      ],
+      validation: (rule) => [rule.required().min(1).error('Add at least one fact to the section.'), rule.unique().error('Each fact only once per section, please.')],
     }),
   ],
   preview: {

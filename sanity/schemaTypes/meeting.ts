@@ -119,8 +119,7 @@ export const meeting = defineType({
     defineField({
       name: 'startsAt',
       title: 'Starts at',
-      description:
-        'Only when the time is announced: type it as the clocks show it where the meeting happens. Leave the time empty when only the date is known.',
+      description: 'Only when the time is announced: type it as the clocks show it where the meeting happens. Leave the time empty when only the date is known.',
       type: 'datetime',
       group: 'when',
       components: { input: MeetingTimeInput },
@@ -214,12 +213,7 @@ export const meeting = defineType({
     select: { title: 'title', kind: 'kind', date: 'date', trip: 'trip.title', format: 'format' },
     prepare: ({ title, kind, date, trip, format }: Record<string, string | undefined>) => ({
       title: title ?? 'Untitled meeting',
-      subtitle: [
-        date ? formatIsoDate(date) : 'Date to be announced',
-        meetingKinds.find((k) => k.value === kind)?.title,
-        format === 'virtual' ? 'Virtual' : undefined,
-        trip,
-      ]
+      subtitle: [date ? formatIsoDate(date) : 'Date to be announced', meetingKinds.find((k) => k.value === kind)?.title, format === 'virtual' ? 'Virtual' : undefined, trip]
         .filter(Boolean)
         .join(' · '),
     }),

@@ -43,8 +43,7 @@ export const official = defineType({
     defineField({
       name: 'leftOffice',
       title: 'Left office on',
-      description:
-        'Only once the official has left this office. Their page and the trips they took part in then say so: the pages stay up as a historical record.',
+      description: 'Only once the official has left this office. Their page and the trips they took part in then say so: the pages stay up as a historical record.',
       type: 'date',
     }),
     defineField({

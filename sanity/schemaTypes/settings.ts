@@ -30,10 +30,7 @@ export const settings = defineType({
       description: 'Used in search results and link previews.',
       type: 'text',
       rows: 3,
-      validation: (rule) => [
-        rule.required().error('Describe the site in a sentence.'),
-        rule.max(300).warning('Keep it under 300 characters.'),
-      ],
+      validation: (rule) => [rule.required().error('Describe the site in a sentence.'), rule.max(300).warning('Keep it under 300 characters.')],
     }),
     defineField({
       name: 'siteUrl',

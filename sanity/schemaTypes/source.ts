@@ -41,10 +41,7 @@ export const relatedLink = defineType({
       title: 'Address',
       description: 'The full address of the page. A link whose address is not known is not a link: leave it out.',
       type: 'url',
-      validation: (rule) => [
-        rule.required().error('Add the address the link goes to.'),
-        rule.uri({ scheme: ['http', 'https'] }).error('Use a full web address starting with https://.'),
-      ],
+      validation: (rule) => [rule.required().error('Add the address the link goes to.'), rule.uri({ scheme: ['http', 'https'] }).error('Use a full web address starting with https://.')],
     }),
   ],
   preview: {

@@ -11,10 +11,7 @@ export const timeZoneField = (name = 'timeZone', title = 'Time zone') =>
     title,
     description: 'IANA time zone name, e.g. Asia/Tokyo, Asia/Seoul, Europe/Brussels or America/New_York.',
     type: 'string',
-    validation: (rule) =>
-      rule.custom((value) =>
-        value === undefined || isIanaTimeZone(value) ? true : 'Use an IANA time zone name such as Asia/Tokyo or America/New_York.',
-      ),
+    validation: (rule) => rule.custom((value) => (value === undefined || isIanaTimeZone(value) ? true : 'Use an IANA time zone name such as Asia/Tokyo or America/New_York.')),
   })
 
 export const destination = defineType({
@@ -41,16 +38,13 @@ export const destination = defineType({
       ...timeZoneField(),
       validation: (rule) => [
         rule.required().error('Add the destination’s time zone, so meeting times show correctly.'),
-        rule.custom((value: string | undefined) =>
-          value === undefined || isIanaTimeZone(value) ? true : 'Use an IANA time zone name such as Asia/Tokyo.',
-        ),
+        rule.custom((value: string | undefined) => (value === undefined || isIanaTimeZone(value) ? true : 'Use an IANA time zone name such as Asia/Tokyo.')),
       ],
     },
     defineField({
       name: 'location',
       title: 'Location on the map',
-      description:
-        'Latitude and longitude (filled in from the city list), and altitude in metres when it matters: the portal marks the place on the trip map.',
+      description: 'Latitude and longitude (filled in from the city list), and altitude in metres when it matters: the portal marks the place on the trip map.',
       type: 'geopoint',
     }),
   ],
@@ -155,10 +149,7 @@ export const trip = defineType({
       type: 'array',
       group: 'overview',
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'official' }] })],
-      validation: (rule) => [
-        rule.required().min(1).error('Add the officials who travel.'),
-        rule.unique().error('Each official only once, please.'),
-      ],
+      validation: (rule) => [rule.required().min(1).error('Add the officials who travel.'), rule.unique().error('Each official only once, please.')],
     }),
     defineField({
       name: 'purpose',

@@ -473,10 +473,7 @@ const meetings: SeedDocument[] = [
     title: 'Meeting with Minister Motegi and other senior officials',
     kind: 'bilateral',
     order: 2,
-    description: portableText(
-      'd',
-      'Secretary Blinken will meet separately with Minister Motegi and other senior officials to discuss a range of bilateral and global issues.',
-    ),
+    description: portableText('d', 'Secretary Blinken will meet separately with Minister Motegi and other senior officials to discuss a range of bilateral and global issues.'),
     agenda: ['a range of bilateral and global issues'],
     participants: refs(ids.official.blinken, ids.official.motegi),
     otherParticipants: ['other senior officials'],
@@ -494,13 +491,7 @@ const meetings: SeedDocument[] = [
       'Secretary Blinken will meet virtually with business leaders to highlight the importance of U.S.-Japan economic ties and shared priorities, such as addressing climate change, securing supply chains, promoting and protecting emerging technologies, fostering digital trade, and recovering from COVID-19.',
     ),
     // The five shared priorities, in the page's words.
-    agenda: [
-      'addressing climate change',
-      'securing supply chains',
-      'promoting and protecting emerging technologies',
-      'fostering digital trade',
-      'recovering from COVID-19',
-    ],
+    agenda: ['addressing climate change', 'securing supply chains', 'promoting and protecting emerging technologies', 'fostering digital trade', 'recovering from COVID-19'],
     participants: refs(ids.official.blinken),
     otherParticipants: ['business leaders'],
   },
@@ -512,10 +503,7 @@ const meetings: SeedDocument[] = [
     kind: 'virtualDiscussion',
     format: 'virtual',
     order: 4,
-    description: portableText(
-      'd',
-      'He will have a virtual discussion with women entrepreneurs on the challenges that women face in building successful businesses.',
-    ),
+    description: portableText('d', 'He will have a virtual discussion with women entrepreneurs on the challenges that women face in building successful businesses.'),
     agenda: ['the challenges that women face in building successful businesses'],
     participants: refs(ids.official.blinken),
     otherParticipants: ['women entrepreneurs'],

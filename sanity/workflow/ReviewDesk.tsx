@@ -83,8 +83,7 @@ function ApproveAndPublish({ row }: { row: QueueRow }) {
   const [problem, setProblem] = useState<string | null>(null)
   if (!info) return <Spinner muted />
   const refusal =
-    approvalRefusal(info.status, user?.id ?? '', info.lastEditor) ??
-    (info.embargoUntil ? `Embargoed until ${info.embargoUntil}: approve it in the document and schedule the embargo lift.` : null)
+    approvalRefusal(info.status, user?.id ?? '', info.lastEditor) ?? (info.embargoUntil ? `Embargoed until ${info.embargoUntil}: approve it in the document and schedule the embargo lift.` : null)
   const run = async () => {
     setBusy(true)
     setProblem(null)
@@ -129,9 +128,7 @@ function ApproveAndPublish({ row }: { row: QueueRow }) {
           }
         >
           <Box padding={4}>
-            <Text>
-              “{row.title}” will be approved and published as submitted; readers see it at once.
-            </Text>
+            <Text>“{row.title}” will be approved and published as submitted; readers see it at once.</Text>
           </Box>
         </Dialog>
       ) : null}
@@ -211,12 +208,7 @@ function ReviewDesk() {
           ) : (
             <>
               <Section title="In review" empty="Nothing waits for review." rows={rows.filter((row) => row.status === 'inReview')} testId="review-desk-in-review" />
-              <Section
-                title="Changes requested"
-                empty="Nothing was sent back."
-                rows={rows.filter((row) => row.status === 'changesRequested')}
-                testId="review-desk-changes-requested"
-              />
+              <Section title="Changes requested" empty="Nothing was sent back." rows={rows.filter((row) => row.status === 'changesRequested')} testId="review-desk-changes-requested" />
             </>
           )}
         </Stack>

@@ -60,10 +60,7 @@ export function ScheduleDialog({ props, info }: { props: DocumentActionProps; in
       {props.draft &&
         (embargo ? (
           <Stack space={3}>
-            <Text size={1}>
-              The trip, its meetings and its fact sheet publish together at the embargo lift. Each must be approved by then, or nothing publishes and the
-              schedule says why.
-            </Text>
+            <Text size={1}>The trip, its meetings and its fact sheet publish together at the embargo lift. Each must be approved by then, or nothing publishes and the schedule says why.</Text>
             <ThreeTimes iso={embargo} />
             <Button text="Schedule the lift" tone="primary" disabled={busy} onClick={() => void schedule()} />
           </Stack>

@@ -178,13 +178,7 @@ export const ForcePublishAction: DocumentActionComponent = (props) => {
       header: 'Force publish without approval',
       onClose: () => setOpen(false),
       content: (
-        <ReasonForm
-          label="Force publish"
-          required
-          busy={busy}
-          error={error}
-          onConfirm={(reason) => void run('forcePublish', { reason }).then((ok) => ok && (setOpen(false), props.onComplete()))}
-        />
+        <ReasonForm label="Force publish" required busy={busy} error={error} onConfirm={(reason) => void run('forcePublish', { reason }).then((ok) => ok && (setOpen(false), props.onComplete()))} />
       ),
     },
   }

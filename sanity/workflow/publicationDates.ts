@@ -36,17 +36,7 @@ export type PublicationStamp = { firstPublishedAt?: string; updatedAt?: string }
  * unless the editor changed it by hand in this draft. A document published before without a known
  * first date (the seed) keeps none: its first publication is not this one.
  */
-export function publicationStamp({
-  draft,
-  published,
-  now,
-  major,
-}: {
-  draft: DatedDocument
-  published: DatedDocument | null | undefined
-  now: Date
-  major: boolean
-}): PublicationStamp {
+export function publicationStamp({ draft, published, now, major }: { draft: DatedDocument; published: DatedDocument | null | undefined; now: Date; major: boolean }): PublicationStamp {
   const at = goesPublicAt(draft, now)
   if (!published) return draft.firstPublishedAt ? {} : { firstPublishedAt: at }
   if (!major || draft.updatedAt !== published.updatedAt) return {}

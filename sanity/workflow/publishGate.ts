@@ -48,7 +48,5 @@ export function parseReviewSetting(value: string | undefined): ReviewSetting {
   if (value === undefined) return 'on'
   const normalised = value.trim().toLowerCase()
   if (normalised === 'on' || normalised === 'off') return normalised
-  throw new Error(
-    `SANITY_STUDIO_REVIEW must be "on" or "off", not "${value}". Leave it unset (on) unless this deployment publishes without editorial review on purpose.`,
-  )
+  throw new Error(`SANITY_STUDIO_REVIEW must be "on" or "off", not "${value}". Leave it unset (on) unless this deployment publishes without editorial review on purpose.`)
 }

@@ -31,17 +31,15 @@ export function useReviewQueue(): { rows: QueueRow[] | null; error: string | nul
           if (!cancelled) setError(problem instanceof Error ? problem.message : String(problem))
         })
     }
-    const subscription = client
-      .listen(`*[_type == $workflowType || _id in path("drafts.**")]`, reviewQueueParams, { visibility: 'query', includeResult: false })
-      .subscribe({
-        next: () => {
-          clearTimeout(timer)
-          timer = setTimeout(load, REFETCH_PAUSE_MS)
-        },
-        error: (problem: unknown) => {
-          if (!cancelled) setError(`The desk stopped following changes: ${problem instanceof Error ? problem.message : String(problem)}. Reload to resume.`)
-        },
-      })
+    const subscription = client.listen(`*[_type == $workflowType || _id in path("drafts.**")]`, reviewQueueParams, { visibility: 'query', includeResult: false }).subscribe({
+      next: () => {
+        clearTimeout(timer)
+        timer = setTimeout(load, REFETCH_PAUSE_MS)
+      },
+      error: (problem: unknown) => {
+        if (!cancelled) setError(`The desk stopped following changes: ${problem instanceof Error ? problem.message : String(problem)}. Reload to resume.`)
+      },
+    })
     load()
     return () => {
       cancelled = true

@@ -80,10 +80,7 @@ function serviceOf(info: WorkflowInfo | null, error: string | null, absent: bool
  * The document's workflow info, `null` until loaded, and what that says of the review service.
  * Also returns a `refresh` for after an action.
  */
-export function useWorkflow(
-  publishedId: string,
-  draftRev: string | undefined,
-): { info: WorkflowInfo | null; error: string | null; service: ReviewService; refresh: () => void } {
+export function useWorkflow(publishedId: string, draftRev: string | undefined): { info: WorkflowInfo | null; error: string | null; service: ReviewService; refresh: () => void } {
   const client = useClient({ apiVersion: WORKFLOW_API_VERSION })
   const entry = entryFor(client, publishedId)
   const info = useSyncExternalStore(

@@ -34,10 +34,7 @@ function follow(args: string[], lines: string[]): () => void {
 export function followCacheFailures(workDir: string): { stop(): Promise<CacheFailures> } {
   const failures: CacheFailures = { readers: [], fetches: [] }
   // %D is in microseconds; Varnish:handling says whether the reader waited on the cache or the portal.
-  const stopReaders = follow(
-    ['-n', workDir, '-c', '-q', `RespStatus >= 500 or Timestamp:Resp[2] > ${SLOW_READER_S}.0`, '-F', '%s %D %{Varnish:handling}x %U%q'],
-    failures.readers,
-  )
+  const stopReaders = follow(['-n', workDir, '-c', '-q', `RespStatus >= 500 or Timestamp:Resp[2] > ${SLOW_READER_S}.0`, '-F', '%s %D %{Varnish:handling}x %U%q'], failures.readers)
   const stopFetches = follow(['-n', workDir, '-b', '-q', 'BerespStatus >= 500 or FetchError', '-F', '%s %D %U%q %{VSL:FetchError}x'], failures.fetches)
   return {
     async stop() {

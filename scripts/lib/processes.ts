@@ -82,12 +82,7 @@ export function studioProcess(): StackProcess {
  * `env`. Ctrl-C stops them all (concurrently passes the signal on); `killOthersOn` says which
  * exits of one process stop the others.
  */
-export async function runStack(options: {
-  local: boolean
-  processes: StackProcess[]
-  banner: string[]
-  killOthersOn: ('failure' | 'success')[]
-}): Promise<void> {
+export async function runStack(options: { local: boolean; processes: StackProcess[]; banner: string[]; killOthersOn: ('failure' | 'success')[] }): Promise<void> {
   const { local, processes, banner, killOthersOn } = options
   if (local) {
     wirePublishWebhooks()

@@ -30,13 +30,7 @@ export const SYNTHETIC_TRIP_SLUG = 'synthetic-demonstration-trip-to-tokyo'
 export const SYNTHETIC_DATES = { start: '2030-06-10', busyDay: '2030-06-10', secondDay: '2030-06-11', quietDay: '2030-06-12', end: '2030-06-12' } as const
 
 /** The seed documents the synthetic ones reference: they must be in the dataset first. */
-export const SYNTHETIC_REFERENCES = [
-  seedIds.official.blinken,
-  seedIds.official.austin,
-  seedIds.official.motegi,
-  seedIds.official.kishi,
-  seedIds.country.japan,
-] as const
+export const SYNTHETIC_REFERENCES = [seedIds.official.blinken, seedIds.official.austin, seedIds.official.motegi, seedIds.official.kishi, seedIds.country.japan] as const
 
 const ref = (id: string) => ({ _type: 'reference', _ref: id })
 const refs = (...list: string[]) => list.map((id) => ({ _type: 'reference', _ref: id, _key: id.replace(/^official-/, '') }))
@@ -68,10 +62,7 @@ export function syntheticScheduleDocuments(): SeedDocument[] {
       endDate: SYNTHETIC_DATES.end,
       destinations: [{ _type: 'destination', _key: 'tokyo', city: 'Tokyo', country: ref(seedIds.country.japan), timeZone: 'Asia/Tokyo' }],
       officials: refs(blinken, austin),
-      purpose: portableText(
-        'synthetic-purpose',
-        'Synthetic content: made up to demonstrate the daily public schedule. No such trip was announced.',
-      ),
+      purpose: portableText('synthetic-purpose', 'Synthetic content: made up to demonstrate the daily public schedule. No such trip was announced.'),
     },
     meeting(syntheticIds.breakfast, {
       title: 'Breakfast with business leaders (synthetic)',

@@ -95,7 +95,10 @@ export function prepareVarnish(options: VarnishOptions): VarnishRun {
   writeFileSync(vclFile, renderVcl(options), { mode: 0o600 })
   const group = process.getuid?.() === 0 ? varnishGroupId() : undefined
   if (group !== undefined) {
-    for (const [file, mode] of [[workDir, 0o750], [vclFile, 0o640]] as const) {
+    for (const [file, mode] of [
+      [workDir, 0o750],
+      [vclFile, 0o640],
+    ] as const) {
       chownSync(file, 0, group)
       chmodSync(file, mode)
     }
@@ -103,12 +106,17 @@ export function prepareVarnish(options: VarnishOptions): VarnishRun {
   const args = [
     varnishd(),
     '-F',
-    '-n', varnishWorkDir(workDir),
-    '-f', vclFile,
-    '-a', `${options.host ?? ''}:${options.port}`,
-    '-s', `malloc,${options.memory}`,
+    '-n',
+    varnishWorkDir(workDir),
+    '-f',
+    vclFile,
+    '-a',
+    `${options.host ?? ''}:${options.port}`,
+    '-s',
+    `malloc,${options.memory}`,
     // No management port: the foreground process is stopped by signal, never over the network.
-    '-T', 'none',
+    '-T',
+    'none',
   ]
   return { command: args.map((arg) => (/^[\w./:,=-]+$/.test(arg) ? arg : JSON.stringify(arg))).join(' '), workDir }
 }

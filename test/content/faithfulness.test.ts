@@ -76,8 +76,7 @@ const dataOf = (figure: FigureData) => ({
   unit: figure.unit ?? null,
 })
 
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+const longDate = (iso: string) => new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
 
 describe('the seed is faithful to the source page', () => {
   it('parses the page as expected (5 sections, 21 bullets)', () => {
@@ -134,13 +133,7 @@ describe('the seed is faithful to the source page', () => {
     // All five sentences together rebuild the two summary paragraphs.
     assert.equal(meetings.map((m) => (m.description as Block[]).map(blockText).join(' ')).join(' '), summary)
     const business = index.get('meeting-2021-03-tokyo-business-leaders')!
-    assert.deepEqual(business.agenda, [
-      'addressing climate change',
-      'securing supply chains',
-      'promoting and protecting emerging technologies',
-      'fostering digital trade',
-      'recovering from COVID-19',
-    ])
+    assert.deepEqual(business.agenda, ['addressing climate change', 'securing supply chains', 'promoting and protecting emerging technologies', 'fostering digital trade', 'recovering from COVID-19'])
   })
 
   it('names the officials and their titles as the page does', () => {
@@ -184,11 +177,7 @@ describe('the seed is faithful to the source page', () => {
         assert.ok(at >= 0, `${fact._id}/${figure._key}: "${text}" is in the bullet as the page writes it`)
         const wording = bullet.slice(at, at + text.length)
         // Read back from the page's words by a parser of this test's own, not by lib/figures.ts.
-        assert.deepEqual(
-          dataOf(figure),
-          parseWording(wording),
-          `${fact._id}/${figure._key}: value, scale, currency, unit and qualifier are what the page wrote ("${wording}")`,
-        )
+        assert.deepEqual(dataOf(figure), parseWording(wording), `${fact._id}/${figure._key}: value, scale, currency, unit and qualifier are what the page wrote ("${wording}")`)
         // A qualifier the page puts before the number is never dropped.
         const before = bullet.slice(0, at).toLowerCase()
         for (const qualifier of FIGURE_QUALIFIERS) assert.ok(!before.endsWith(`${qualifier} `), `${fact._id}/${figure._key}: keeps "${qualifier}"`)
@@ -197,17 +186,20 @@ describe('the seed is faithful to the source page', () => {
     )
     // Every quantity on the page, as the page words it (ranks such as "8th largest" and dates such
     // as "March 31, 2022" are no quantities and stay in the text only).
-    assert.deepEqual(written.sort(), [
-      '$644.7 billion',
-      '37 U.S.-based Japan-America Society chapters',
-      'More than 3,800 Japanese',
-      'approximately 55,000 U.S. service members',
-      'more than 30,000 American alumni',
-      'more than 948,100 jobs',
-      'nearly 200 JET program alumni',
-      'nearly 7,500 young Japanese',
-      'over $300 billion',
-    ].sort())
+    assert.deepEqual(
+      written.sort(),
+      [
+        '$644.7 billion',
+        '37 U.S.-based Japan-America Society chapters',
+        'More than 3,800 Japanese',
+        'approximately 55,000 U.S. service members',
+        'more than 30,000 American alumni',
+        'more than 948,100 jobs',
+        'nearly 200 JET program alumni',
+        'nearly 7,500 young Japanese',
+        'over $300 billion',
+      ].sort(),
+    )
     for (const wording of written) assert.ok(page.includes(wording), `on the source page: ${wording}`)
   })
 
@@ -225,7 +217,10 @@ describe('the seed is faithful to the source page', () => {
     // "since 1952" and "in 2019" are the page's words.
     assert.ok(factText('fact-people-exchanges-and-students').includes('since 1952'))
     assert.ok(factText('fact-economy-direct-investment').includes('$644.7 billion invested in 2019'))
-    assert.deepEqual(periods.map(([, , text]) => text), ['since 1952', '2019'])
+    assert.deepEqual(
+      periods.map(([, , text]) => text),
+      ['since 1952', '2019'],
+    )
     // The page gives no date for any fact, nor for its own publication.
     for (const fact of ofType('factBullet')) assert.equal(fact.statedAt, undefined, `${fact._id}: stated on a date the page does not give`)
     assert.equal(trip.firstPublishedAt, undefined)
@@ -233,7 +228,9 @@ describe('the seed is faithful to the source page', () => {
   })
 
   it('keeps every figure of the page in the fact text', () => {
-    const allFacts = ofType('factBullet').map((fact) => factText(fact._id)).join('\n')
+    const allFacts = ofType('factBullet')
+      .map((fact) => factText(fact._id))
+      .join('\n')
     for (const figure of [
       'more than 30,000 American alumni',
       'nearly 200 JET program alumni working at the Department of State',

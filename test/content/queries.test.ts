@@ -62,11 +62,17 @@ describe('GROQ queries (groq-js over the published seed)', () => {
     assert.equal(trip!.slug, TRIP_SLUG)
     assert.equal(trip!.startDate, '2021-03-15')
     assert.equal(trip!.endDate, '2021-03-17')
-    assert.deepEqual(trip!.destinations.map((d) => [d.city, d.timeZone, d.country.name, d.country.code]), [['Tokyo', 'Asia/Tokyo', 'Japan', 'JP']])
-    assert.deepEqual(trip!.officials.map((o) => [o.name, o.title]), [
-      ['Antony J. Blinken', 'Secretary of State'],
-      ['Lloyd J. Austin III', 'Secretary of Defense'],
-    ])
+    assert.deepEqual(
+      trip!.destinations.map((d) => [d.city, d.timeZone, d.country.name, d.country.code]),
+      [['Tokyo', 'Asia/Tokyo', 'Japan', 'JP']],
+    )
+    assert.deepEqual(
+      trip!.officials.map((o) => [o.name, o.title]),
+      [
+        ['Antony J. Blinken', 'Secretary of State'],
+        ['Lloyd J. Austin III', 'Secretary of Defense'],
+      ],
+    )
     assert.equal(trip!.meetingCount, 5)
     assert.match(trip!.purposeText, /^Secretary of State Antony J\. Blinken/)
   })
@@ -97,13 +103,22 @@ describe('GROQ queries (groq-js over the published seed)', () => {
       assert.ok(plain(meeting.description).length > 0)
     }
     const [twoPlusTwo] = trip.meetings
-    assert.deepEqual(twoPlusTwo!.hosts?.map((h) => `${h.name}, ${h.title}`), ['Toshimitsu Motegi, Minister for Foreign Affairs', 'Nobuo Kishi, Minister of Defense'])
-    assert.deepEqual(twoPlusTwo!.participants?.map((p) => p.name), ['Antony J. Blinken', 'Lloyd J. Austin III'])
+    assert.deepEqual(
+      twoPlusTwo!.hosts?.map((h) => `${h.name}, ${h.title}`),
+      ['Toshimitsu Motegi, Minister for Foreign Affairs', 'Nobuo Kishi, Minister of Defense'],
+    )
+    assert.deepEqual(
+      twoPlusTwo!.participants?.map((p) => p.name),
+      ['Antony J. Blinken', 'Lloyd J. Austin III'],
+    )
     assert.equal(trip.meetings[2]!.agenda?.length, 5)
     assert.equal(trip.meetings[2]!.format, 'virtual')
 
     assert.equal(trip.factSections?.length, 5)
-    assert.deepEqual(trip.factSections?.map((s) => s.bullets.length), [4, 4, 7, 2, 4])
+    assert.deepEqual(
+      trip.factSections?.map((s) => s.bullets.length),
+      [4, 4, 7, 2, 4],
+    )
     const bullets = trip.factSections!.flatMap((s) => s.bullets)
     // The page dates none of its facts: no fact carries a "stated on" date.
     assert.ok(bullets.every((b) => b.source.title === 'U.S. Department of State' && b.statedAt === null))
@@ -114,7 +129,10 @@ describe('GROQ queries (groq-js over the published seed)', () => {
     ])
     const investment = bullets.find((b) => b._id === 'fact-economy-direct-investment')
     assert.deepEqual(investment?.figures?.[0]?.period, { start: '2019', end: '2019' })
-    assert.deepEqual(trip.factSections![3]!.bullets[0]!.countries?.map((c) => c.code), ['US', 'JP', 'KR'])
+    assert.deepEqual(
+      trip.factSections![3]!.bullets[0]!.countries?.map((c) => c.code),
+      ['US', 'JP', 'KR'],
+    )
     assert.equal(trip.factSections![0]!.topic?.slug, 'alliance')
 
     assert.equal(trip.relatedLinks, null)
@@ -151,27 +169,46 @@ describe('GROQ queries (groq-js over the published seed)', () => {
 
   it('OFFICIALS_QUERY lists all five officials by name', async () => {
     const officials = await run<OFFICIALS_QUERY_RESULT>(queries.OFFICIALS_QUERY)
-    assert.deepEqual(officials.map((o) => o.name), ['Antony J. Blinken', 'Joseph R. Biden, Jr.', 'Lloyd J. Austin III', 'Nobuo Kishi', 'Toshimitsu Motegi'])
+    assert.deepEqual(
+      officials.map((o) => o.name),
+      ['Antony J. Blinken', 'Joseph R. Biden, Jr.', 'Lloyd J. Austin III', 'Nobuo Kishi', 'Toshimitsu Motegi'],
+    )
   })
 
   it('OFFICIAL_QUERY finds trips and meetings an official took part in', async () => {
     const blinken = await run<OFFICIAL_QUERY_RESULT>(queries.OFFICIAL_QUERY, { slug: 'antony-j-blinken' })
     assert.ok(blinken)
     assert.equal(blinken.title, 'Secretary of State')
-    assert.deepEqual(blinken.trips.map((t) => [t.slug, t.travelling]), [[TRIP_SLUG, true]])
+    assert.deepEqual(
+      blinken.trips.map((t) => [t.slug, t.travelling]),
+      [[TRIP_SLUG, true]],
+    )
     assert.equal(blinken.meetings.length, 5)
-    assert.deepEqual(blinken.meetings.map((m) => m.role), ['participant', 'participant', 'participant', 'participant', 'host'])
+    assert.deepEqual(
+      blinken.meetings.map((m) => m.role),
+      ['participant', 'participant', 'participant', 'participant', 'host'],
+    )
     assert.equal(blinken.meetings[0]!.trip.slug, TRIP_SLUG)
     assert.equal(blinken.meetings[0]!.trip.timeZone, 'Asia/Tokyo')
 
     const motegi = await run<OFFICIAL_QUERY_RESULT>(queries.OFFICIAL_QUERY, { slug: 'toshimitsu-motegi' })
-    assert.deepEqual(motegi?.trips.map((t) => [t.slug, t.travelling]), [[TRIP_SLUG, false]], 'trips reached through meetings count too')
-    assert.deepEqual(motegi?.meetings.map((m) => m.role), ['host', 'participant'])
+    assert.deepEqual(
+      motegi?.trips.map((t) => [t.slug, t.travelling]),
+      [[TRIP_SLUG, false]],
+      'trips reached through meetings count too',
+    )
+    assert.deepEqual(
+      motegi?.meetings.map((m) => m.role),
+      ['host', 'participant'],
+    )
 
     const biden = await run<OFFICIAL_QUERY_RESULT>(queries.OFFICIAL_QUERY, { slug: 'joseph-r-biden-jr' })
     assert.deepEqual(biden?.trips, [])
     assert.deepEqual(biden?.meetings, [])
-    assert.deepEqual(biden?.quotes.map((q) => q.date), ['2021-02-04'])
+    assert.deepEqual(
+      biden?.quotes.map((q) => q.date),
+      ['2021-02-04'],
+    )
 
     assert.equal(await run(queries.OFFICIAL_QUERY, { slug: 'nobody' }), null)
   })
@@ -180,7 +217,13 @@ describe('GROQ queries (groq-js over the published seed)', () => {
     const topics = await run<FACT_LIBRARY_QUERY_RESULT>(queries.FACT_LIBRARY_QUERY)
     assert.deepEqual(
       topics.map((t) => [t.slug, t.facts.length]),
-      [['alliance', 4], ['economy', 7], ['people-to-people-ties', 4], ['security', 4], ['trilateral-cooperation', 2]],
+      [
+        ['alliance', 4],
+        ['economy', 7],
+        ['people-to-people-ties', 4],
+        ['security', 4],
+        ['trilateral-cooperation', 2],
+      ],
     )
   })
 

@@ -31,9 +31,7 @@ describe('actions', () => {
     const draft = await get('drafts.trip-1')
     assert.equal(draft?.title, 'Edited')
 
-    const stale = await rejection(
-      t.editor.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.trip-1', publishedId: 'trip-1', ifDraftRevisionId: 'stale' }),
-    )
+    const stale = await rejection(t.editor.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.trip-1', publishedId: 'trip-1', ifDraftRevisionId: 'stale' }))
     assert.equal(stale.statusCode, 409)
     assert.equal((stale.response?.body as { error: { type: string } }).error.type, 'actionError')
 
@@ -115,9 +113,7 @@ describe('actions', () => {
   test('unknown action types and bad ids are 400s', async () => {
     const unknown = await rejection(t.editor.action({ actionType: 'sanity.action.nope' } as never))
     assert.equal(unknown.statusCode, 400)
-    const mismatch = await rejection(
-      t.editor.action({ actionType: 'sanity.action.document.edit', draftId: 'drafts.other', publishedId: 'trip-1', patch: {} }),
-    )
+    const mismatch = await rejection(t.editor.action({ actionType: 'sanity.action.document.edit', draftId: 'drafts.other', publishedId: 'trip-1', patch: {} }))
     assert.equal(mismatch.statusCode, 400)
   })
 })

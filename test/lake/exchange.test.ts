@@ -71,7 +71,9 @@ describe('export and import with assets', () => {
 
   before(async () => {
     source = await startTestLake()
-    png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 10, g: 120, b: 200 } } }).png().toBuffer()
+    png = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 10, g: 120, b: 200 } } })
+      .png()
+      .toBuffer()
     const uploaded = await source.editor.assets.upload('image', png, { filename: 'portrait.png', title: 'A portrait' })
     imageId = uploaded._id
     await source.editor
@@ -143,7 +145,10 @@ describe('export and import with assets', () => {
   test('a placeholder pointing outside the tarball is refused and nothing is imported', async () => {
     const folder = path.join(work, 'evil', 'x-export')
     mkdirSync(folder, { recursive: true })
-    writeFileSync(path.join(folder, 'data.ndjson'), `${JSON.stringify({ _id: 'a', _type: 't', image: { _sanityAsset: 'image@http://127.0.0.1:1/x.png' } })}\n${JSON.stringify({ _id: 'b', _type: 't' })}\n`)
+    writeFileSync(
+      path.join(folder, 'data.ndjson'),
+      `${JSON.stringify({ _id: 'a', _type: 't', image: { _sanityAsset: 'image@http://127.0.0.1:1/x.png' } })}\n${JSON.stringify({ _id: 'b', _type: 't' })}\n`,
+    )
     const file = path.join(work, 'evil.tar.gz')
     await tar.create({ gzip: true, file, cwd: path.join(work, 'evil') }, ['x-export'])
     const dir = tempDir()
@@ -164,9 +169,18 @@ describe('export and import with assets', () => {
     writeFileSync(path.join(folder, 'x', 'images', 'zeros.png'), Buffer.alloc(4 * 1024 * 1024))
     const bomb = path.join(work, 'bomb.tar.gz')
     await tar.create({ gzip: true, file: bomb, cwd: folder }, ['x'])
-    await assert.rejects(extractArchive(bomb, tempDir(), { maxEntries: 100, maxEntryBytes: 1024 ** 3, maxTotalBytes: 1024 * 1024 }), (error) => error instanceof ImportError && /unpacks to more than/.test(error.message))
-    await assert.rejects(extractArchive(bomb, tempDir(), { maxEntries: 2, maxEntryBytes: 1024 ** 3, maxTotalBytes: 1024 ** 3 }), (error) => error instanceof ImportError && /more than 2 entries/.test(error.message))
-    await assert.rejects(extractArchive(bomb, tempDir(), { maxEntries: 100, maxEntryBytes: 1024, maxTotalBytes: 1024 ** 3 }), (error) => error instanceof ImportError && /larger than 1024 bytes/.test(error.message))
+    await assert.rejects(
+      extractArchive(bomb, tempDir(), { maxEntries: 100, maxEntryBytes: 1024 ** 3, maxTotalBytes: 1024 * 1024 }),
+      (error) => error instanceof ImportError && /unpacks to more than/.test(error.message),
+    )
+    await assert.rejects(
+      extractArchive(bomb, tempDir(), { maxEntries: 2, maxEntryBytes: 1024 ** 3, maxTotalBytes: 1024 ** 3 }),
+      (error) => error instanceof ImportError && /more than 2 entries/.test(error.message),
+    )
+    await assert.rejects(
+      extractArchive(bomb, tempDir(), { maxEntries: 100, maxEntryBytes: 1024, maxTotalBytes: 1024 ** 3 }),
+      (error) => error instanceof ImportError && /larger than 1024 bytes/.test(error.message),
+    )
 
     const { symlinkSync } = await import('node:fs')
     symlinkSync('/etc/passwd', path.join(folder, 'x', 'images', 'link.png'))
@@ -196,7 +210,10 @@ describe('export endpoint, datasets, integrity and order', () => {
     assert.equal(result.documentCount, ids.length)
     const folder = tempDir()
     await tar.extract({ file, cwd: folder, strip: 1 })
-    const exported = readFileSync(path.join(folder, 'data.ndjson'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { _id: string })._id)
+    const exported = readFileSync(path.join(folder, 'data.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { _id: string })._id)
     assert.deepEqual(exported, [...ids].sort())
     const anonymous = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/export/production`)
     assert.equal(anonymous.status, 401)
@@ -219,11 +236,25 @@ describe('export endpoint, datasets, integrity and order', () => {
     const inDraft = await rejection(t.editor.create({ _id: 'drafts.ref-2', _type: 'meeting', chair: { _type: 'reference', _ref: 'nobody' } }))
     assert.equal(inDraft.statusCode, 409, 'drafts are integrity-checked as on Sanity')
     const patched = await t.editor.create({ _id: 'ref-3', _type: 'meeting' })
-    assert.equal((await rejection(t.editor.patch(patched._id).set({ chair: { _type: 'reference', _ref: 'nobody' } }).commit())).statusCode, 409)
+    assert.equal(
+      (
+        await rejection(
+          t.editor
+            .patch(patched._id)
+            .set({ chair: { _type: 'reference', _ref: 'nobody' } })
+            .commit(),
+        )
+      ).statusCode,
+      409,
+    )
 
     await t.editor.create({ _id: 'ref-weak', _type: 'meeting', chair: { _type: 'reference', _ref: 'nobody', _weak: true } })
     await t.editor.create({ _id: 'drafts.ref-weak-draft', _type: 'meeting', chair: { _type: 'reference', _ref: 'nobody', _weak: true, _strengthenOnPublish: { type: 'official' } } })
-    await t.editor.transaction().create({ _id: 'ref-4', _type: 'meeting', chair: { _type: 'reference', _ref: 'chair-4' } }).create({ _id: 'chair-4', _type: 'official' }).commit()
+    await t.editor
+      .transaction()
+      .create({ _id: 'ref-4', _type: 'meeting', chair: { _type: 'reference', _ref: 'chair-4' } })
+      .create({ _id: 'chair-4', _type: 'official' })
+      .commit()
     await t.editor.create({ _id: 'versions.r1.ref-5', _type: 'meeting', chair: { _type: 'reference', _ref: 'only-in-release' } })
     assert.equal(await t.admin.withConfig({ perspective: 'raw' }).fetch('count(*[_id in ["ref-weak", "drafts.ref-weak-draft", "ref-4", "chair-4", "versions.r1.ref-5"]])'), 5)
 
@@ -239,7 +270,13 @@ describe('export endpoint, datasets, integrity and order', () => {
     assert.equal((await rejection(t.editor.datasets.create('other'))).statusCode, 403)
     await t.admin.withConfig({ dataset: 'staging' }).create({ _id: 'in-staging', _type: 'x' })
     const listed = await t.viewer.datasets.list()
-    assert.deepEqual(listed.map((dataset) => [dataset.name, dataset.aclMode]).filter(([name]) => name === 'staging' || name === 'production'), [['production', 'public'], ['staging', 'public']])
+    assert.deepEqual(
+      listed.map((dataset) => [dataset.name, dataset.aclMode]).filter(([name]) => name === 'staging' || name === 'production'),
+      [
+        ['production', 'public'],
+        ['staging', 'public'],
+      ],
+    )
     assert.equal((await rejection(t.anonymous.datasets.list())).statusCode, 401)
     assert.deepEqual(await t.admin.datasets.delete('staging'), { deleted: true })
     assert.ok(!(await t.viewer.datasets.list()).some((dataset) => dataset.name === 'staging'))

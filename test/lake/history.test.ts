@@ -40,7 +40,10 @@ describe('history', () => {
 
   test('transactions of a document, with mutations and mendoza effects', async () => {
     const lines = await transactions('effectFormat=mendoza')
-    assert.deepEqual(lines.map((line) => line.id), revs)
+    assert.deepEqual(
+      lines.map((line) => line.id),
+      revs,
+    )
     assert.deepEqual(lines[0]?.documentIDs, ['trip-1'])
     assert.ok(Array.isArray(lines[1]?.mutations))
     let state: unknown = null
@@ -56,15 +59,20 @@ describe('history', () => {
 
   test('excludeContent, reverse, limit and ranges', async () => {
     const lines = await transactions('excludeContent=true&reverse=true&limit=2')
-    assert.deepEqual(lines.map((line) => line.id), [revs[2], revs[1]])
+    assert.deepEqual(
+      lines.map((line) => line.id),
+      [revs[2], revs[1]],
+    )
     assert.equal(lines[0]?.mutations, undefined)
     const ranged = await transactions(`fromTransaction=${revs[1]}&toTransaction=${revs[1]}`)
-    assert.deepEqual(ranged.map((line) => line.id), [revs[1]])
+    assert.deepEqual(
+      ranged.map((line) => line.id),
+      [revs[1]],
+    )
   })
 
   test('a document as of a revision, a time, and its last revision', async () => {
-    const at = async (query: string) =>
-      (await t.viewer.request<{ documents: Record<string, unknown>[] }>({ uri: `/data/history/production/documents/trip-1?${query}` })).documents
+    const at = async (query: string) => (await t.viewer.request<{ documents: Record<string, unknown>[] }>({ uri: `/data/history/production/documents/trip-1?${query}` })).documents
     assert.equal((await at(`revision=${revs[0]}`))[0]?.title, 'One')
     assert.equal((await at(`revision=${revs[1]}`))[0]?.title, 'Two')
     assert.deepEqual(await at(`revision=${revs[2]}`), [], 'deleted at that revision')

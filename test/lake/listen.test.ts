@@ -67,7 +67,10 @@ describe('listen', () => {
 
       const events = (await listener.waitFor(6)).slice(1) as MutationEvent<Doc>[]
       assert.equal(events.length, 5, 'the meeting change is filtered out')
-      assert.deepEqual(events.map((event) => event.transition), ['appear', 'update', 'disappear', 'appear', 'disappear'])
+      assert.deepEqual(
+        events.map((event) => event.transition),
+        ['appear', 'update', 'disappear', 'appear', 'disappear'],
+      )
 
       // Replay the effects from nothing: each apply must give the next document.
       let state: Doc | null = null
@@ -99,7 +102,13 @@ describe('listen', () => {
       await listener.waitFor(1)
       await t.editor.transaction().create({ _id: 'stop-1', _type: 'stop' }).create({ _id: 'stop-2', _type: 'stop' }).commit()
       const events = (await listener.waitFor(3)).slice(1) as MutationEvent<Doc>[]
-      assert.deepEqual(events.map((event) => [event.transactionCurrentEvent, event.transactionTotalEvents]), [[1, 2], [2, 2]])
+      assert.deepEqual(
+        events.map((event) => [event.transactionCurrentEvent, event.transactionTotalEvents]),
+        [
+          [1, 2],
+          [2, 2],
+        ],
+      )
       assert.equal(events[0]?.transactionId, events[1]?.transactionId)
       assert.deepEqual(events[0]?.mutations, [{ create: { _id: 'stop-1', _type: 'stop' } }])
     } finally {
@@ -115,7 +124,10 @@ describe('listen', () => {
       await t.editor.create({ _id: 'public-1', _type: 'trip', title: 'public' })
       const events = (await anonymous.waitFor(2)).slice(1) as MutationEvent<Doc>[]
       await new Promise((resolve) => setTimeout(resolve, 200))
-      assert.deepEqual(anonymous.events.slice(1).map((event) => (event as MutationEvent<Doc>).documentId), ['public-1'])
+      assert.deepEqual(
+        anonymous.events.slice(1).map((event) => (event as MutationEvent<Doc>).documentId),
+        ['public-1'],
+      )
       assert.equal(events[0]?.documentId, 'public-1')
     } finally {
       anonymous.stop()
@@ -124,10 +136,10 @@ describe('listen', () => {
 
   test('raw SSE: welcome at once, event/data framing, includeResult=false', async () => {
     const controller = new AbortController()
-    const response = await fetch(
-      `${t.lake.httpUrl}/v2025-02-19/data/listen/production?query=${encodeURIComponent('*[_id == "raw-1"]')}&includeResult=false&effectFormat=mendoza`,
-      { headers: { authorization: `Bearer ${t.tokens.viewer}` }, signal: controller.signal },
-    )
+    const response = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/listen/production?query=${encodeURIComponent('*[_id == "raw-1"]')}&includeResult=false&effectFormat=mendoza`, {
+      headers: { authorization: `Bearer ${t.tokens.viewer}` },
+      signal: controller.signal,
+    })
     assert.equal(response.status, 200)
     assert.match(String(response.headers.get('content-type')), /^text\/event-stream/)
     const reader = response.body!.getReader()

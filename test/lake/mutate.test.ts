@@ -51,7 +51,10 @@ describe('mutations', () => {
       title: 'Paris',
       count: 10,
       remove: true,
-      stops: [{ _key: 'a', city: 'Paris' }, { _key: 'c', city: 'Lyon' }],
+      stops: [
+        { _key: 'a', city: 'Paris' },
+        { _key: 'c', city: 'Lyon' },
+      ],
     })
     const patched = await t.editor
       .patch('trip-1')
@@ -66,22 +69,24 @@ describe('mutations', () => {
     assert.equal(patched.status, 'planned')
     assert.equal(patched.remove, undefined)
     assert.equal(patched.count, 13)
-    assert.deepEqual(patched.stops.map((stop: { city: string }) => stop.city), ['Paris CDG', 'Dijon', 'Lyon'])
+    assert.deepEqual(
+      patched.stops.map((stop: { city: string }) => stop.city),
+      ['Paris CDG', 'Dijon', 'Lyon'],
+    )
     const dmp = await t.editor.patch('trip-1').diffMatchPatch({ title: '@@ -1,10 +1,15 @@\n Paris trip\n+ 2026\n' }).commit()
     assert.equal(dmp.title, 'Paris trip 2026')
   })
 
   test('patch by query and delete by query', async () => {
-    await t.editor
-      .transaction()
-      .create({ _id: 'tmp-1', _type: 'tmp', n: 1 })
-      .create({ _id: 'tmp-2', _type: 'tmp', n: 2 })
-      .commit()
+    await t.editor.transaction().create({ _id: 'tmp-1', _type: 'tmp', n: 1 }).create({ _id: 'tmp-2', _type: 'tmp', n: 2 }).commit()
     const patched = await t.editor.mutate([{ patch: { query: '*[_type == $t]', params: { t: 'tmp' }, set: { touched: true } } }])
     assert.equal(patched.results.length, 2)
     assert.deepEqual(await t.viewer.fetch('*[_type == "tmp"] | order(n asc).touched'), [true, true])
     const deleted = await t.editor.mutate([{ delete: { query: '*[_type == "tmp"]' } }])
-    assert.deepEqual(deleted.results.map((result: { operation: string }) => result.operation), ['delete', 'delete'])
+    assert.deepEqual(
+      deleted.results.map((result: { operation: string }) => result.operation),
+      ['delete', 'delete'],
+    )
     assert.equal(await t.viewer.fetch('count(*[_type == "tmp"])'), 0)
   })
 

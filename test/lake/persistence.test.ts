@@ -65,7 +65,10 @@ describe('persistence, import and export', () => {
     assert.equal(again.code, 0, again.stderr)
     const copy = path.join(dir, 'copy.ndjson')
     await cli(['export', copy, '--dir', dir, '--dataset', 'copy'])
-    assert.deepEqual(readLines(copy).map(({ _rev, ...rest }) => rest), withoutRev)
+    assert.deepEqual(
+      readLines(copy).map(({ _rev, ...rest }) => rest),
+      withoutRev,
+    )
 
     // Without --replace, existing documents make the import fail as a whole.
     const clash = await cli(['import', input, '--dir', dir])

@@ -6,15 +6,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import type { SanityClient } from '@sanity/client'
-import {
-  SHARE_LINK_DEFAULT_HOURS,
-  SHARE_LINK_TYPE,
-  SHARE_TOKEN_PATTERN,
-  hashShareToken,
-  newShareToken,
-  shareLinkHours,
-  shareLinkState,
-} from '../../editorial/share-rules'
+import { SHARE_LINK_DEFAULT_HOURS, SHARE_LINK_TYPE, SHARE_TOKEN_PATTERN, hashShareToken, newShareToken, shareLinkHours, shareLinkState } from '../../editorial/share-rules'
 import { rejection, startTestLake, takeSseEvents } from './helpers'
 import type { TestLake } from './helpers'
 
@@ -204,7 +196,10 @@ describe('live content events (for preview refresh)', () => {
   test('a draft edit is announced to token holders with includeDrafts, with opaque tags only', async () => {
     const url = `${t.lake.httpUrl}/v2025-02-19/data/live/events/production?includeDrafts=true`
     const { events } = await readEvents(url, t.tokens.viewer, 2, () => t.editor.createOrReplace({ _id: 'drafts.trip-live', _type: 'trip', title: 'Secret draft title' }))
-    assert.deepEqual(events.map((e) => e.event), ['welcome', 'message'])
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['welcome', 'message'],
+    )
     const message = JSON.parse(events[1]!.data) as { id: string; tags: string[] }
     assert.equal(typeof message.id, 'string')
     assert.ok(message.tags.length > 0 && message.tags.every((tag) => /^s1:[A-Za-z0-9_-]{8}$/.test(tag)))
@@ -220,7 +215,10 @@ describe('live content events (for preview refresh)', () => {
       await t.editor.transaction().createOrReplace({ _id: 'drafts.trip-quiet', _type: 'trip', title: 'Draft only' }).commit()
       published = (await t.editor.transaction().createOrReplace({ _id: 'trip-public', _type: 'trip', title: 'Published' }).commit()).transactionId
     })
-    assert.deepEqual(events.map((e) => e.event), ['welcome', 'message'])
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['welcome', 'message'],
+    )
     // The first message is the publish: the draft-only transaction was not announced.
     assert.equal((JSON.parse(events[1]!.data) as { id: string }).id, published)
   })

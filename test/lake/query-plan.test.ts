@@ -27,9 +27,7 @@ const CONTEXT = { dataset: 'production', identity: 'test' }
 /** Three copies of the seed, a draft of some of it, and documents with unusual shapes. */
 function corpusDocuments(): Doc[] {
   const docs = syntheticDataset(60) as Doc[]
-  const drafts = docs
-    .filter((doc, index) => index % 7 === 0)
-    .map((doc) => ({ ...doc, _id: `drafts.${doc._id}`, title: `Draft of ${String(doc.title ?? doc._id)}` }))
+  const drafts = docs.filter((doc, index) => index % 7 === 0).map((doc) => ({ ...doc, _id: `drafts.${doc._id}`, title: `Draft of ${String(doc.title ?? doc._id)}` }))
   const odd: Doc[] = [
     // A document that is itself shaped like a reference: references() stops at its top.
     { _id: 'odd-ref', _type: 'meeting', _ref: 'trip-2021-03-tokyo-2plus2', trip: { _ref: 'trip-2021-03-tokyo-2plus2' } },

@@ -41,10 +41,7 @@ describe('query and doc endpoints', () => {
   })
 
   test('joins and params work (trip page shape)', async () => {
-    const trip = await t.viewer.fetch(
-      '*[_type == "trip" && slug.current == $slug][0]{title, "meetings": *[_type == "meeting" && references(^._id)]{title}}',
-      { slug: 'paris' },
-    )
+    const trip = await t.viewer.fetch('*[_type == "trip" && slug.current == $slug][0]{title, "meetings": *[_type == "meeting" && references(^._id)]{title}}', { slug: 'paris' })
     assert.deepEqual(trip, { title: 'Paris', meetings: [{ title: 'Talks' }] })
   })
 
@@ -89,7 +86,10 @@ describe('query and doc endpoints', () => {
     const response = await t.viewer.request<{ documents: { _id: string }[]; omitted: unknown[] }>({
       uri: '/data/doc/production/trip-paris,drafts.trip-paris,nope',
     })
-    assert.deepEqual(response.documents.map((doc) => doc._id), ['trip-paris', 'drafts.trip-paris'])
+    assert.deepEqual(
+      response.documents.map((doc) => doc._id),
+      ['trip-paris', 'drafts.trip-paris'],
+    )
     assert.deepEqual(response.omitted, [{ id: 'nope', reason: 'existence' }])
     const doc = await t.viewer.getDocument('drafts.trip-paris')
     assert.equal(doc?.title, 'Paris (edited)')

@@ -102,10 +102,22 @@ describe('releases', () => {
       { _id: 'trip-1', _originalId: 'versions.spring.trip-1', title: 'Paris (spring)' },
       { _id: 'trip-2', _originalId: 'versions.spring.trip-2', title: 'Rome (draft)' },
     ])
-    assert.deepEqual((await titles(['summer', 'spring'])).map((doc: Doc) => doc.title), ['Paris (summer)', 'Rome (draft)'])
-    assert.deepEqual((await titles(['spring'])).map((doc: Doc) => doc.title), ['Paris (spring)', 'Rome (draft)'])
-    assert.deepEqual((await titles('published')).map((doc: Doc) => doc.title), ['Paris', 'Rome'])
-    assert.deepEqual((await titles('drafts')).map((doc: Doc) => doc.title), ['Paris', 'Rome (draft)'])
+    assert.deepEqual(
+      (await titles(['summer', 'spring'])).map((doc: Doc) => doc.title),
+      ['Paris (summer)', 'Rome (draft)'],
+    )
+    assert.deepEqual(
+      (await titles(['spring'])).map((doc: Doc) => doc.title),
+      ['Paris (spring)', 'Rome (draft)'],
+    )
+    assert.deepEqual(
+      (await titles('published')).map((doc: Doc) => doc.title),
+      ['Paris', 'Rome'],
+    )
+    assert.deepEqual(
+      (await titles('drafts')).map((doc: Doc) => doc.title),
+      ['Paris', 'Rome (draft)'],
+    )
     // The same stack as a comma-separated string in the URL.
     const response = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/query/production?query=${encodeURIComponent('*[_id == "trip-1"][0].title')}&perspective=summer,spring,drafts`, {
       headers: { authorization: `Bearer ${t.tokens.viewer}` },
@@ -113,7 +125,10 @@ describe('releases', () => {
     assert.equal(((await response.json()) as { result: unknown }).result, 'Paris (summer)')
     // Every layer of a document by id, as client.getDocument(id, {includeAllVersions}) asks for it.
     const layers = await t.editor.getDocument('trip-2', { includeAllVersions: true })
-    assert.deepEqual(layers.map((doc) => doc._id), ['drafts.trip-2', 'trip-2', 'versions.spring.trip-2'])
+    assert.deepEqual(
+      layers.map((doc) => doc._id),
+      ['drafts.trip-2', 'trip-2', 'versions.spring.trip-2'],
+    )
     assert.equal((await t.editor.getDocument('trip-1', { releaseId: 'spring' }))?.title, 'Paris (spring)')
     // GROQ's release functions see the versions in raw.
     assert.deepEqual(await t.editor.fetch('*[sanity::partOfRelease("spring")] | order(_id)._id', {}, raw), ['versions.spring.trip-1', 'versions.spring.trip-2'])
@@ -126,8 +141,14 @@ describe('releases', () => {
     const response = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/doc/production/versions.spring.trip-1,_.releases.spring`)
     const body = (await response.json()) as { documents: unknown[]; omitted: { id: string; reason: string }[] }
     assert.deepEqual(body.documents, [])
-    assert.deepEqual(body.omitted.map((entry) => entry.reason), ['permission', 'permission'])
-    assert.deepEqual((await t.anonymous.getDocument('trip-1', { includeAllVersions: true })).map((doc) => doc._id), ['trip-1'])
+    assert.deepEqual(
+      body.omitted.map((entry) => entry.reason),
+      ['permission', 'permission'],
+    )
+    assert.deepEqual(
+      (await t.anonymous.getDocument('trip-1', { includeAllVersions: true })).map((doc) => doc._id),
+      ['trip-1'],
+    )
 
     const anonymous = collect(t.anonymous, '*', { includeAllVersions: true })
     const viewer = collect(t.viewer, '*[_type == "trip"]', { includeAllVersions: true })
@@ -151,10 +172,7 @@ describe('releases', () => {
     const live = t.viewer.live.events({ includeDrafts: true })
     const publicLive = t.anonymous.live.events()
     const seen: { drafts: string[]; public: string[] } = { drafts: [], public: [] }
-    const subscriptions = [
-      live.subscribe((event) => event.type === 'message' && seen.drafts.push(event.id)),
-      publicLive.subscribe((event) => event.type === 'message' && seen.public.push(event.id)),
-    ]
+    const subscriptions = [live.subscribe((event) => event.type === 'message' && seen.drafts.push(event.id)), publicLive.subscribe((event) => event.type === 'message' && seen.public.push(event.id))]
     try {
       await new Promise((resolve) => setTimeout(resolve, 200))
       const edit = await t.editor.action({ actionType: 'sanity.action.document.version.replace', document: { _id: 'versions.spring.trip-1', _type: 'trip', title: 'Paris (spring, final)' } })
@@ -183,7 +201,10 @@ describe('releases', () => {
 
   test('a published release takes no new versions and cannot be published again; deleting it removes it', async () => {
     const before = await snapshot(t)
-    assert.deepEqual(failure(await rejection(t.editor.createVersion({ document: { _id: 'versions.spring.trip-1', _type: 'trip' }, publishedId: 'trip-1', releaseId: 'spring' }))), { status: 409, type: 'releaseLockedError' })
+    assert.deepEqual(failure(await rejection(t.editor.createVersion({ document: { _id: 'versions.spring.trip-1', _type: 'trip' }, publishedId: 'trip-1', releaseId: 'spring' }))), {
+      status: 409,
+      type: 'releaseLockedError',
+    })
     assert.deepEqual(failure(await rejection(t.editor.releases.publish({ releaseId: 'spring' }))), { status: 409, type: 'releaseStateError' })
     assert.deepEqual(failure(await rejection(t.editor.releases.archive({ releaseId: 'spring' }))), { status: 409, type: 'releaseStateError' })
     assert.deepEqual(await snapshot(t), before)
@@ -302,7 +323,15 @@ describe('releases', () => {
   })
 
   test('release documents from an export come back through release.import (as @sanity/import sends them)', async () => {
-    const exported = { _id: '_.releases.imported', _type: 'system.release', name: 'imported', state: 'archived', metadata: { title: 'Imported', releaseType: 'asap' }, finalDocumentStates: [{ id: 'versions.imported.trip-1' }], extra: 'dropped' }
+    const exported = {
+      _id: '_.releases.imported',
+      _type: 'system.release',
+      name: 'imported',
+      state: 'archived',
+      metadata: { title: 'Imported', releaseType: 'asap' },
+      finalDocumentStates: [{ id: 'versions.imported.trip-1' }],
+      extra: 'dropped',
+    }
     const importOne = (attributes: Record<string, unknown>, ifExists: string) => t.editor.action({ actionType: 'sanity.action.release.import', releaseId: 'imported', attributes, ifExists } as never)
     await importOne(exported, 'fail')
     const stored = await t.editor.releases.get({ releaseId: 'imported' })
@@ -315,7 +344,12 @@ describe('releases', () => {
     await importOne({ ...exported, metadata: { title: 'Replaced', releaseType: 'asap' } }, 'replace')
     assert.equal((await t.editor.releases.get({ releaseId: 'imported' }))?.metadata.title, 'Replaced')
     const before = await snapshot(t)
-    for (const bad of [{ ...exported, state: 'publishing' }, { ...exported, _id: '_.releases.other' }, { ...exported, state: 'scheduled' }, { ...exported, publishedAt: 'yesterday' }]) {
+    for (const bad of [
+      { ...exported, state: 'publishing' },
+      { ...exported, _id: '_.releases.other' },
+      { ...exported, state: 'scheduled' },
+      { ...exported, publishedAt: 'yesterday' },
+    ]) {
       assert.equal(failure(await rejection(importOne(bad, 'replace'))).status, 400, JSON.stringify(bad))
     }
     assert.deepEqual(await snapshot(t), before)
@@ -457,16 +491,10 @@ describe('what the Studio’s Releases tool reads', () => {
     const all = await get('/data/history/production/events/releases/evented', t.tokens.viewer)
     assert.equal(all.status, 200)
     const events = all.body.events as { type: string; documentId?: string; change?: unknown; publishAt?: string; releaseName: string }[]
-    assert.deepEqual(events.map((event) => event.type), [
-      'archiveRelease',
-      'unscheduleRelease',
-      'scheduleRelease',
-      'editRelease',
-      'discardDocumentFromRelease',
-      'addDocumentToRelease',
-      'addDocumentToRelease',
-      'createRelease',
-    ])
+    assert.deepEqual(
+      events.map((event) => event.type),
+      ['archiveRelease', 'unscheduleRelease', 'scheduleRelease', 'editRelease', 'discardDocumentFromRelease', 'addDocumentToRelease', 'addDocumentToRelease', 'createRelease'],
+    )
     assert.equal(all.body.nextCursor, '')
     assert.ok(events.every((event) => event.releaseName === 'evented'))
     assert.deepEqual(events[3]?.change, { releaseType: 'scheduled', intendedPublishDate: intended })
@@ -475,9 +503,15 @@ describe('what the Studio’s Releases tool reads', () => {
     assert.deepEqual(events[7]?.change, { releaseType: 'asap' })
 
     const first = await get('/data/history/production/events/releases/evented?limit=3', t.tokens.viewer)
-    assert.deepEqual((first.body.events as { type: string }[]).map((event) => event.type), ['archiveRelease', 'unscheduleRelease', 'scheduleRelease'])
+    assert.deepEqual(
+      (first.body.events as { type: string }[]).map((event) => event.type),
+      ['archiveRelease', 'unscheduleRelease', 'scheduleRelease'],
+    )
     const rest = await get(`/data/history/production/events/releases/evented?limit=100&nextCursor=${String(first.body.nextCursor)}`, t.tokens.viewer)
-    assert.deepEqual((rest.body.events as { type: string }[]).map((event) => event.type), events.slice(3).map((event) => event.type))
+    assert.deepEqual(
+      (rest.body.events as { type: string }[]).map((event) => event.type),
+      events.slice(3).map((event) => event.type),
+    )
 
     assert.equal((await get('/data/history/production/events/releases/evented')).status, 401, 'history needs a token')
     assert.equal((await get('/data/history/production/events/releases/bad.id', t.tokens.viewer)).status, 400)
@@ -494,7 +528,9 @@ describe('what the Studio’s Releases tool reads', () => {
     assert.equal(orgMeteredActiveReleaseCount, open, 'archived releases are not counted')
     assert.equal(typeof datasetReleaseLimit, 'number')
     const limit = Number(datasetReleaseLimit)
-    await t.editor.action(Array.from({ length: limit - open }, (_, index) => ({ actionType: 'sanity.action.release.create', releaseId: `bulk-${index}`, metadata: { releaseType: 'undecided' } })) as never)
+    await t.editor.action(
+      Array.from({ length: limit - open }, (_, index) => ({ actionType: 'sanity.action.release.create', releaseId: `bulk-${index}`, metadata: { releaseType: 'undecided' } })) as never,
+    )
     assert.equal((await allowance()).orgMeteredActiveReleaseCount, limit)
     const before = await snapshot(t)
     const refused = await rejection(t.editor.releases.create({ releaseId: 'one-too-many' }))

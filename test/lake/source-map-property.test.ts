@@ -33,7 +33,7 @@ type Random = () => number
 type Stored = Record<string, unknown> & { _id: string; _type: string }
 
 const TYPES = ['a', 'b', 'c']
-const POOL = ['alpha', 'beta', 'gamma', 'Alpha', '', 'it\'s', 'ünï "q"', 'line\nbreak']
+const POOL = ['alpha', 'beta', 'gamma', 'Alpha', '', "it's", 'ünï "q"', 'line\nbreak']
 const QUERIES = 240
 const PERSPECTIVES = ['published', 'drafts', 'raw'] as const
 
@@ -56,7 +56,7 @@ function generatedDocuments(random: Random): Stored[] {
     _key: `b${i}`,
     style: 'normal',
     markDefs: [],
-    children: Array.from({ length: 1 + int() % 2 }, (_, j) => ({ _type: 'span', _key: `s${i}${j}`, marks: [], text: text() })),
+    children: Array.from({ length: 1 + (int() % 2) }, (_, j) => ({ _type: 'span', _key: `s${i}${j}`, marks: [], text: text() })),
   })
   const documentFor = (id: string): Stored => {
     const doc: Stored = { _id: id, _type: pick(TYPES), uid: `uid-${id}` }
@@ -252,7 +252,7 @@ describe('content source maps: property test', () => {
       if (entries.some(([, mapping]) => mapping.source.type === 'documentValue')) queriesMapped++
       for (const [resultPath, mapping] of entries) {
         const fail = (message: string) => failures.push(`${where}\n  ${resultPath}: ${message}`)
-        if (jsonPath(parseJsonPath(resultPath)) !== resultPath) fail('mapping key is not in @sanity/client\'s jsonPath form')
+        if (jsonPath(parseJsonPath(resultPath)) !== resultPath) fail("mapping key is not in @sanity/client's jsonPath form")
         const inResult = valueAt(response.result, segmentsOf(resultPath))
         if (!inResult.found) {
           fail('mapped path is not in the result')

@@ -72,7 +72,7 @@ describe('content source maps', () => {
     return { result: response.result, map: response.resultSourceMap }
   }
 
-  test('a projection maps each value to its document and path, in Sanity\'s shape', async () => {
+  test("a projection maps each value to its document and path, in Sanity's shape", async () => {
     const { result, map } = await fetchMapped('*[_type == "trip"][0]{title, "slug": slug.current, "firstTag": tags[0]}')
     assert.deepEqual(result, { title: 'Paris', slug: 'paris', firstTag: 'trade' })
     assert.deepEqual(sourceOf(map, "$['title']"), { id: 'trip-paris', type: 'trip', path: "$['title']" })
@@ -133,7 +133,7 @@ describe('content source maps', () => {
     })
   })
 
-  test('in the drafts perspective a draft\'s values map to the draft, under its real id', async () => {
+  test("in the drafts perspective a draft's values map to the draft, under its real id", async () => {
     const { result, map } = await fetchMapped('*[_type == "trip"][0]{_id, title, "country": country->name, ...}', {}, { perspective: 'drafts' })
     assert.equal((result as { title: string }).title, 'Paris (edited)')
     assert.deepEqual(sourceOf(map, "$['title']"), { id: 'drafts.trip-paris', type: 'trip', path: "$['title']" })
@@ -143,7 +143,7 @@ describe('content source maps', () => {
     assert.deepEqual(sourceOf(map, "$['tags'][0]"), { id: 'drafts.trip-paris', type: 'trip', path: "$['tags'][0]" })
   })
 
-  test('a share link\'s overlay maps the overlaid draft to the draft', async () => {
+  test("a share link's overlay maps the overlaid draft to the draft", async () => {
     const query = encodeURIComponent('*[_id == "trip-paris"][0]{title, "meetings": *[_type == "meeting" && trip._ref == ^._id]{title}}')
     const response = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/query/production?query=${query}&overlayDrafts=trip-paris&resultSourceMap=true`, {
       headers: { authorization: `Bearer ${t.tokens.viewer}` },

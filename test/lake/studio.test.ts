@@ -67,8 +67,7 @@ describe('Studio endpoints', () => {
   after(() => t.stop())
 
   test('user CLI adds (password from stdin, never echoed), lists and removes users', () => {
-    const run = (args: string[], input?: string) =>
-      execFileSync('npx', ['tsx', 'lake/cli.ts', ...args, '--dir', t.dir], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })
+    const run = (args: string[], input?: string) => execFileSync('npx', ['tsx', 'lake/cli.ts', ...args, '--dir', t.dir], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] })
     const added = run(['user', 'add', 'cli@example.gov', '--role', 'viewer', '--name', 'Cli Person', '--password-stdin'], 'a long enough password\n')
     assert.match(added, /Added viewer cli@example\.gov/)
     assert.doesNotMatch(added, /a long enough password/)
@@ -90,7 +89,10 @@ describe('Studio endpoints', () => {
 
   test('auth providers point at the lake login page', async () => {
     const { body } = await json(`${base}/v2021-06-07/auth/providers`)
-    assert.deepEqual((body as { providers: { name: string; url: string }[] }).providers.map((p) => [p.name, p.url]), [['local', `${base}/login`]])
+    assert.deepEqual(
+      (body as { providers: { name: string; url: string }[] }).providers.map((p) => [p.name, p.url]),
+      [['local', `${base}/login`]],
+    )
   })
 
   test('login page: accessible form, refuses untrusted origins and wrong passwords', async () => {
@@ -136,15 +138,17 @@ describe('Studio endpoints', () => {
     const me = (await json(`${base}/v2026-05-04/users/me`, editorToken)).body as { id: string; email: string; role: string; roles: { name: string }[] }
     assert.equal(me.email, 'editor@example.gov')
     assert.equal(me.role, 'editor')
-    assert.deepEqual(me.roles.map((r) => r.name), ['editor'])
+    assert.deepEqual(
+      me.roles.map((r) => r.name),
+      ['editor'],
+    )
     assert.equal((await json(`${base}/auth/id`, editorToken)).status, 401)
     const users = (await json(`${base}/users/${me.id}`, editorToken)).body as { id: string; displayName: string }
     assert.equal(users.displayName, 'editor')
   })
 
-  test('ACL grants follow the role, and the lake refuses a viewer\'s writes', async () => {
-    const acl = async (token: string) =>
-      ((await json(`${base}/v2021-06-07/projects/local/datasets/production/acl`, token)).body as { permissions: string[] }[])[0]?.permissions
+  test("ACL grants follow the role, and the lake refuses a viewer's writes", async () => {
+    const acl = async (token: string) => ((await json(`${base}/v2021-06-07/projects/local/datasets/production/acl`, token)).body as { permissions: string[] }[])[0]?.permissions
     assert.deepEqual(await acl(viewerToken), ['history', 'read'])
     assert.ok((await acl(editorToken))?.includes('update'))
     const write = await json(`${base}/v2025-02-19/data/mutate/production`, viewerToken, {
@@ -201,7 +205,10 @@ describe('Studio endpoints', () => {
     await t.editor.action({ actionType: 'sanity.action.document.publish', publishedId: 'ev-1', draftId: 'drafts.ev-1' })
     const response = await json(`${base}/data/history/production/events/documents/ev-1?limit=10`, editorToken)
     const events = (response.body as { events: Record<string, { type: string; versionRevisionId?: string }[]> }).events['ev-1'] ?? []
-    assert.deepEqual(events.map((e) => e.type), ['publishDocumentVersion', 'createDocumentVersion'])
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['publishDocumentVersion', 'createDocumentVersion'],
+    )
     await t.editor.action({ actionType: 'sanity.action.document.delete', publishedId: 'ev-1', includeDrafts: [] })
     const later = await json(`${base}/data/history/production/events/documents/drafts.ev-1?limit=10`, editorToken)
     const types = ((later.body as { events: Record<string, { type: string }[]> }).events['drafts.ev-1'] ?? []).map((e) => e.type)
@@ -210,7 +217,9 @@ describe('Studio endpoints', () => {
   })
 
   test('image upload: asset document via the store, listener event, transforms with sharp', async () => {
-    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer()
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+      .png()
+      .toBuffer()
     const events: string[] = []
     const subscription = t.editor.listen('*[_type == "sanity.imageAsset"]').subscribe((event) => {
       if (event.type === 'mutation') events.push(event.documentId)

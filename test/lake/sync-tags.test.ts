@@ -127,11 +127,7 @@ describe('live events name the tags of the queries a change alters', () => {
   let live: LiveRecorder
   before(async () => {
     t = await startTestLake()
-    await t.editor
-      .transaction()
-      .createOrReplace({ _id: 'article-1', _type: 'article', title: 'First' })
-      .createOrReplace({ _id: 'venue-1', _type: 'venue', name: 'Hall' })
-      .commit()
+    await t.editor.transaction().createOrReplace({ _id: 'article-1', _type: 'article', title: 'First' }).createOrReplace({ _id: 'venue-1', _type: 'venue', name: 'Hall' }).commit()
     live = new LiveRecorder(t.anonymous, false)
     await live.welcomed
   })
@@ -199,8 +195,14 @@ describe('resuming a live events stream from its last event id', () => {
     const second = await t.editor.patch('note-1').set({ text: 'b' }).commit()
     const third = await t.editor.create({ _id: 'note-2', _type: 'note', text: 'c' })
     const events = await readStream({ 'last-event-id': first._rev }, (seen) => seen.filter((e) => e.event === 'message').length >= 2)
-    assert.deepEqual(events.map((e) => e.event), ['welcome', 'message', 'message'])
-    assert.deepEqual(events.slice(1).map((e) => e.id), [second._rev, third._rev])
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['welcome', 'message', 'message'],
+    )
+    assert.deepEqual(
+      events.slice(1).map((e) => e.id),
+      [second._rev, third._rev],
+    )
     // The replayed message names the same tags as the live one did.
     const query = await fetchWithTags(t.anonymous, '*[_id == "note-2"][0]')
     assert.ok(intersects((JSON.parse(events[2]!.data) as { tags: string[] }).tags, new Set(query.syncTags)))
@@ -209,7 +211,10 @@ describe('resuming a live events stream from its last event id', () => {
   test('an id the lake cannot resume from starts with restart, carrying the latest id', async () => {
     const latest = await t.editor.patch('note-2').set({ text: 'd' }).commit()
     const events = await readStream({ 'last-event-id': 'no-such-transaction' }, (seen) => seen.some((e) => e.event === 'welcome'))
-    assert.deepEqual(events.map((e) => e.event), ['restart', 'welcome'])
+    assert.deepEqual(
+      events.map((e) => e.event),
+      ['restart', 'welcome'],
+    )
     assert.equal(events[0]!.id, latest._rev)
   })
 
@@ -315,7 +320,12 @@ describe('property: no change a query would see goes unnamed', () => {
       if (kind === 'delete' && exists) {
         transactionId = (await t.editor.transaction().delete(target).commit()).transactionId
       } else if (kind === 'patch' && exists) {
-        transactionId = (await t.editor.transaction().patch(target, (p) => p.set({ n: random.int(10), title: `t${random.int(10)}` })).commit()).transactionId
+        transactionId = (
+          await t.editor
+            .transaction()
+            .patch(target, (p) => p.set({ n: random.int(10), title: `t${random.int(10)}` }))
+            .commit()
+        ).transactionId
       } else {
         // createOrReplace with a random type: type changes happen here.
         transactionId = (await t.editor.transaction().createOrReplace(randomDoc(random, target)).commit()).transactionId

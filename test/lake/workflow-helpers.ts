@@ -16,7 +16,6 @@ export function workflowApi(t: TestLake): WorkflowCall {
   }
 }
 
-
 export const description = (body: Json) => String((body.error as Json | undefined)?.description ?? '')
 
 /** Polls `check` until it returns a value (not undefined), or fails after `ms`. */

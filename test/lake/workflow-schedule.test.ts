@@ -127,12 +127,16 @@ describe('embargo and schedules', () => {
     assert.equal((await call(t.tokens.editor, 'POST', `/data/schedules/production/${id}/cancel`)).status, 200)
     assert.equal((await t.viewer.getDocument(id))?.state, 'cancelled')
     assert.equal((await call(t.tokens.editor, 'POST', `/data/schedules/production/${id}/cancel`)).status, 409)
-    for (const body of [{ documentIds: [], publishAt: inSeconds(5) }, { documentIds: ['topic-c'], publishAt: 'soon' }, { documentIds: ['nope'], publishAt: inSeconds(5) }]) {
+    for (const body of [
+      { documentIds: [], publishAt: inSeconds(5) },
+      { documentIds: ['topic-c'], publishAt: 'soon' },
+      { documentIds: ['nope'], publishAt: inSeconds(5) },
+    ]) {
       const response = await call(t.tokens.editor, 'POST', '/data/schedules/production', body)
       assert.ok(response.status === 400 || response.status === 409, JSON.stringify(response.body))
     }
     assert.equal((await call(t.tokens.viewer, 'POST', '/data/schedules/production', { documentIds: ['topic-c'], publishAt: inSeconds(5) })).status, 403)
-    assert.equal((await t.viewer.fetch('count(*[_type == "system.schedule"])')), 3)
+    assert.equal(await t.viewer.fetch('count(*[_type == "system.schedule"])'), 3)
   })
 })
 

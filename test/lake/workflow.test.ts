@@ -19,8 +19,7 @@ describe('review before publish (review required)', () => {
   })
   after(() => t.stop())
 
-  const publish = (client = t.editor) =>
-    client.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.trip-r', publishedId: 'trip-r' })
+  const publish = (client = t.editor) => client.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.trip-r', publishedId: 'trip-r' })
   const act = (token: string, action: string, extra: Json = {}) => call(token, 'POST', '/data/workflow/production', { documentId: 'trip-r', action, ...extra })
 
   test('an unapproved draft cannot be published, through the Actions API or the Mutation API', async () => {
@@ -95,12 +94,10 @@ describe('review before publish (review required)', () => {
   })
 
   test('workflow state is the lake’s: not writable through the API, not readable anonymously', async () => {
-    const forged = await rejection(
-      t.editor.createOrReplace({ _id: 'workflow.trip-r', _type: 'system.workflow', documentId: 'trip-r', status: 'approved', revision: 'x', log: [], updatedAt: '' }),
-    )
+    const forged = await rejection(t.editor.createOrReplace({ _id: 'workflow.trip-r', _type: 'system.workflow', documentId: 'trip-r', status: 'approved', revision: 'x', log: [], updatedAt: '' }))
     assert.equal(forged.statusCode, 403)
     assert.equal(await t.anonymous.fetch('*[_id == "workflow.trip-r"][0]'), null)
-    assert.equal((await t.viewer.fetch('*[_id == "workflow.trip-r"][0].status')), 'published')
+    assert.equal(await t.viewer.fetch('*[_id == "workflow.trip-r"][0].status'), 'published')
     assert.equal((await call(undefined, 'GET', '/data/workflow/production/documents/trip-r')).status, 401)
     const bad = await call(t.tokens.editor, 'POST', '/data/workflow/production', { documentId: 'trip-r', action: 'bless' })
     assert.equal(bad.status, 400)

@@ -94,13 +94,7 @@ describe('dailySchedule ordering', () => {
   it('orders equal precedence by first appearance, and the same start by title', () => {
     const a = official('a', 5)
     const b = official('b', 5)
-    const days = dailySchedule(
-      [
-        engagement('z-second', '2021-03-16T01:00:00Z', { participants: [b] }),
-        engagement('a-first', '2021-03-16T01:00:00Z', { participants: [b, a] }),
-      ],
-      [],
-    )
+    const days = dailySchedule([engagement('z-second', '2021-03-16T01:00:00Z', { participants: [b] }), engagement('a-first', '2021-03-16T01:00:00Z', { participants: [b, a] })], [])
     assert.deepEqual(
       days.map((day) => [day.official._id, ids(day.engagements)]),
       [
@@ -132,7 +126,15 @@ describe('schedule lines', () => {
   })
 
   it('shows local time with its zone and Washington time, with the Washington date when it differs', () => {
-    const breakfast = { ...engagement('Breakfast', '2021-03-15T23:00:00Z', {}), date: '2021-03-16', endsAt: null, _updatedAt: null, venue: 'Residence', city: 'Tokyo', pressCoverage: 'closed' as const }
+    const breakfast = {
+      ...engagement('Breakfast', '2021-03-15T23:00:00Z', {}),
+      date: '2021-03-16',
+      endsAt: null,
+      _updatedAt: null,
+      venue: 'Residence',
+      city: 'Tokyo',
+      pressCoverage: 'closed' as const,
+    }
     assert.equal(engagementTimeZone(breakfast), 'Asia/Tokyo')
     assert.equal(plain(engagementLine(breakfast)), '8:00 AM JST (7:00 PM EDT, March 15 in Washington) Breakfast, Residence, Tokyo (CLOSED PRESS COVERAGE)')
   })

@@ -32,7 +32,14 @@ function groupDocs({ name, embargoUntil, year }: Group): Record<string, unknown>
   const block = (text: string) => [{ _type: 'block', _key: 'b1', style: 'normal', markDefs: [], children: [{ _type: 'span', _key: 's1', text, marks: [] }] }]
   const ref = (id: string, key?: string) => ({ _type: 'reference', _ref: id, ...(key ? { _key: key } : {}) })
   return [
-    { _id: `fact-${marker}`, _type: 'factBullet', text: block(`Embargotest fact ${marker}: exports rose 12 percent.`), statedAt: `${year}-01-01`, topics: [ref('topic-economy', 'economy')], countries: [ref(COUNTRY.id, 'arcadia')] },
+    {
+      _id: `fact-${marker}`,
+      _type: 'factBullet',
+      text: block(`Embargotest fact ${marker}: exports rose 12 percent.`),
+      statedAt: `${year}-01-01`,
+      topics: [ref('topic-economy', 'economy')],
+      countries: [ref(COUNTRY.id, 'arcadia')],
+    },
     { _id: `quote-${marker}`, _type: 'quote', text: `Embargotest quote ${marker}.`, date: `${year}-01-02`, speaker: ref(OFFICIAL.id) },
     {
       _id: `trip-${marker}`,
@@ -154,18 +161,50 @@ describe('the portal hides embargoed trips on its own', () => {
       assert.ok(matching.length > 0, `no read named ${label}`)
       return matching.some((run) => JSON.stringify(run.result).includes(marker))
     }
-    for (const label of ['HOME_QUERY', 'TRIP_QUERY', 'BRIEFING_QUERY', 'BRIEFING_BOOK_CHOICES_QUERY', 'TRIP_SLUGS_QUERY', 'SITEMAP_QUERY', 'TRIPS_QUERY', 'FEED_QUERY', 'TRIP_CALENDAR_QUERY', 'TRIP_OG_QUERY', 'COUNTRY_QUERY', 'OFFICIAL_FEED_QUERY']) {
+    for (const label of [
+      'HOME_QUERY',
+      'TRIP_QUERY',
+      'BRIEFING_QUERY',
+      'BRIEFING_BOOK_CHOICES_QUERY',
+      'TRIP_SLUGS_QUERY',
+      'SITEMAP_QUERY',
+      'TRIPS_QUERY',
+      'FEED_QUERY',
+      'TRIP_CALENDAR_QUERY',
+      'TRIP_OG_QUERY',
+      'COUNTRY_QUERY',
+      'OFFICIAL_FEED_QUERY',
+    ]) {
       assert.ok(shows(label), `${label} does not show the lifted "${name}" trip`)
     }
     const official = await reader.fetch(queries.OFFICIAL_QUERY, { slug: OFFICIAL.slug })
-    assert.ok(official?.trips.some((trip) => trip.slug === `visit-${marker}`), 'the official page lists the trip')
-    assert.ok(official?.meetings.some((meeting) => meeting._id === `meeting-${marker}`), 'the official page lists the meeting')
-    assert.ok(official?.quotes.some((quote) => quote._id === `quote-${marker}`), 'the official page shows the quote')
+    assert.ok(
+      official?.trips.some((trip) => trip.slug === `visit-${marker}`),
+      'the official page lists the trip',
+    )
+    assert.ok(
+      official?.meetings.some((meeting) => meeting._id === `meeting-${marker}`),
+      'the official page lists the meeting',
+    )
+    assert.ok(
+      official?.quotes.some((quote) => quote._id === `quote-${marker}`),
+      'the official page shows the quote',
+    )
     const calendar = await reader.fetch(queries.OFFICIAL_CALENDAR_QUERY, { slug: OFFICIAL.slug })
-    assert.ok(calendar?.meetings.some((meeting) => meeting._id === `meeting-${marker}`), 'the official calendar has the meeting')
-    assert.ok(calendar?.trips.some((trip) => trip._id === `trip-${marker}`), 'the official calendar has the trip')
+    assert.ok(
+      calendar?.meetings.some((meeting) => meeting._id === `meeting-${marker}`),
+      'the official calendar has the meeting',
+    )
+    assert.ok(
+      calendar?.trips.some((trip) => trip._id === `trip-${marker}`),
+      'the official calendar has the trip',
+    )
     const hits = await reader.fetch(queries.SEARCH_QUERY, { terms: ['embargotest*'] })
-    for (const id of [`trip-${marker}`, `meeting-${marker}`, `fact-${marker}`]) assert.ok(hits.some((hit) => hit._id === id), `search finds ${id}`)
+    for (const id of [`trip-${marker}`, `meeting-${marker}`, `fact-${marker}`])
+      assert.ok(
+        hits.some((hit) => hit._id === id),
+        `search finds ${id}`,
+      )
     for (const label of ['FACTS_QUERY', 'FACT_LIBRARY_QUERY']) assert.ok(shows(label), `${label} shows the trip's fact`)
   }
 
@@ -202,11 +241,21 @@ describe('the portal hides embargoed trips on its own', () => {
     assert.ok(clock.now() < Date.parse(groups.lifting.embargoUntil), 'the first reads finished before the lift')
     for (const name of ['held', 'lifting', 'garbled', 'dateonly']) assertHidden(early, name)
     // The seed trip and a fact it already made public stay public when an embargoed trip uses it too.
-    assert.ok(library.facts.some((fact) => fact._id === SHARED_FACT), 'a public fact on an embargoed sheet stays public')
-    assert.ok(home.some((trip) => trip._id === 'trip-2021-03-tokyo-2plus2'), 'the seed trip stays public')
+    assert.ok(
+      library.facts.some((fact) => fact._id === SHARED_FACT),
+      'a public fact on an embargoed sheet stays public',
+    )
+    assert.ok(
+      home.some((trip) => trip._id === 'trip-2021-03-tokyo-2plus2'),
+      'the seed trip stays public',
+    )
     // Filters offer no choice that only embargoed trips have: their years, or Arcadia, where only they and the lifted trip go.
     assert.ok(!filters.years.some((year) => year?.startsWith('2031') || year?.startsWith('2032')), `no year of an embargoed trip is offered: ${JSON.stringify(filters.years)}`)
-    assert.deepEqual(countries.filter((country) => country._id === COUNTRY.id).map((country) => [country.tripCount, country.factCount]), [[1, 1]], 'Arcadia counts only the lifted trip and its fact')
+    assert.deepEqual(
+      countries.filter((country) => country._id === COUNTRY.id).map((country) => [country.tripCount, country.factCount]),
+      [[1, 1]],
+      'Arcadia counts only the lifted trip and its fact',
+    )
     await assertShown(early, 'lifted')
 
     clock.advance?.(Date.parse(groups.lifting.embargoUntil) - clock.now() + 1_000)
@@ -216,7 +265,11 @@ describe('the portal hides embargoed trips on its own', () => {
     for (const name of ['held', 'garbled', 'dateonly']) assertHidden(late, name)
     assert.deepEqual(await reader.fetch(queries.NEXT_EMBARGO_LIFTS_QUERY), [groups.held.embargoUntil])
     const counted = await reader.fetch(queries.COUNTRIES_QUERY)
-    assert.deepEqual(counted.filter((country) => country._id === COUNTRY.id).map((country) => [country.tripCount, country.factCount]), [[2, 2]], 'Arcadia counts the lifted trips and their facts')
+    assert.deepEqual(
+      counted.filter((country) => country._id === COUNTRY.id).map((country) => [country.tripCount, country.factCount]),
+      [[2, 2]],
+      'Arcadia counts the lifted trips and their facts',
+    )
   })
 })
 

@@ -9,7 +9,10 @@ describe('malformed requests', () => {
   })
 
   it('finds the router state headers Next.js would refuse, and only those', () => {
-    const valid = [['', { children: ['__PAGE__', {}] }], ['', { children: ['trips', { children: [['slug', 'x', 'd', null], { children: ['__PAGE__', {}] }] }] }, null, 'refetch', 1]]
+    const valid = [
+      ['', { children: ['__PAGE__', {}] }],
+      ['', { children: ['trips', { children: [['slug', 'x', 'd', null], { children: ['__PAGE__', {}] }] }] }, null, 'refetch', 1],
+    ]
     for (const state of valid) assert.equal(hasBadRouterState(encodeURIComponent(JSON.stringify(state))), false, JSON.stringify(state))
     assert.equal(hasBadRouterState(null), false)
     const bad = ['%7Bbad', '["x"]', '%E0%A4%A', '', 'null', encodeURIComponent('["",{},null,null,true]'), encodeURIComponent('["",{"children":["a",{}, ["u"]]}]'), 'a'.repeat(40_001)]

@@ -59,7 +59,13 @@ describe('trip calendar (RFC 5545)', () => {
     const start = timed!.getFirstProperty('dtstart')!
     assert.equal(start.getParameter('tzid'), 'Asia/Tokyo')
     assert.equal(String(start.getFirstValue()), '2021-03-16T10:00:00')
-    assert.equal(calendar.getAllSubcomponents('vtimezone').map((tz) => tz.getFirstPropertyValue('tzid')).join(), 'Asia/Tokyo')
+    assert.equal(
+      calendar
+        .getAllSubcomponents('vtimezone')
+        .map((tz) => tz.getFirstPropertyValue('tzid'))
+        .join(),
+      'Asia/Tokyo',
+    )
     assert.match(ics, /\r\n/, 'lines end in CRLF')
   })
   it('keeps the UID and raises SEQUENCE when a meeting changes', () => {
@@ -75,10 +81,7 @@ describe('trip calendar (RFC 5545)', () => {
     assert.equal(uidOf('drafts.meeting-1'), 'meeting-1@envoy')
   })
   it('marks a withdrawn trip cancelled and builds an official’s calendar', () => {
-    const ics = officialCalendar(
-      { name: 'A. Official', slug: 'a', trips: [{ ...trip, withdrawn: true }], meetings: [{ ...meeting(), trip: { ...trip, withdrawn: true } }] },
-      SITE,
-    )
+    const ics = officialCalendar({ name: 'A. Official', slug: 'a', trips: [{ ...trip, withdrawn: true }], meetings: [{ ...meeting(), trip: { ...trip, withdrawn: true } }] }, SITE)
     const { events: all } = events(ics)
     assert.equal(all.length, 2)
     for (const event of all) assert.equal(event.getFirstPropertyValue('status'), 'CANCELLED')
@@ -148,7 +151,10 @@ describe('trips index helpers', () => {
   it('reads page numbers defensively and paginates', () => {
     assert.equal(pageNumber('3'), 3)
     for (const bad of [undefined, '0', '-1', 'x', '2.5']) assert.equal(pageNumber(bad), 1)
-    const page = paginate(Array.from({ length: 23 }, (_, i) => i), 3)
+    const page = paginate(
+      Array.from({ length: 23 }, (_, i) => i),
+      3,
+    )
     assert.deepEqual([page.items, page.pageCount, page.first, page.last], [[20, 21, 22], 3, 21, 23])
     assert.equal(paginate([1, 2], 9).page, 1)
   })
@@ -196,7 +202,10 @@ describe('timeliness', () => {
       { _key: 'b', date: '2021-03-13T00:00:00Z', note: 'Meeting moved', major: true },
       { _key: 'c', date: '2021-03-14T00:00:00Z', note: 'Meeting added', major: true },
     ])
-    assert.deepEqual(notes.map((n) => n.note), ['Meeting added', 'Meeting moved'])
+    assert.deepEqual(
+      notes.map((n) => n.note),
+      ['Meeting added', 'Meeting moved'],
+    )
   })
 })
 

@@ -63,17 +63,13 @@ describe('publish webhooks and the pages they expire', () => {
   }
 
   it('a fact expires its trip and its countries, not the officials', async () => {
-    const { change, tags } = await tagsAfter('fact-security-advanced-assets', () =>
-      lake.editor.patch('fact-security-advanced-assets').set({ statedAt: '2021-03-16' }).commit(),
-    )
+    const { change, tags } = await tagsAfter('fact-security-advanced-assets', () => lake.editor.patch('fact-security-advanced-assets').set({ statedAt: '2021-03-16' }).commit())
     assert.deepEqual(change.refs, ['country-japan', 'country-united-states', 'topic-security'])
     assert.deepEqual(tags, ['country:japan', 'country:united-states', 'list:factBullet', TRIP])
   })
 
   it('an official expires their page, the trip they met on, their country; not another official', async () => {
-    const { tags } = await tagsAfter('official-toshimitsu-motegi', () =>
-      lake.editor.patch('official-toshimitsu-motegi').set({ title: 'Minister for Foreign Affairs of Japan' }).commit(),
-    )
+    const { tags } = await tagsAfter('official-toshimitsu-motegi', () => lake.editor.patch('official-toshimitsu-motegi').set({ title: 'Minister for Foreign Affairs of Japan' }).commit())
     for (const tag of ['official:toshimitsu-motegi', TRIP, 'country:japan', 'list:official']) assert.ok(tags.includes(tag), `${tag} in ${tags.join(', ')}`)
     assert.ok(!tags.includes('official:antony-j-blinken'), tags.join(', '))
   })
@@ -81,16 +77,25 @@ describe('publish webhooks and the pages they expire', () => {
   it('a meeting moved to another trip expires both trips and the officials it names', async () => {
     await lake.editor.createOrReplace({ _id: 'trip-revalidation-test', _type: 'trip', title: 'Another trip', slug: { _type: 'slug', current: 'another-trip' } })
     const { change, tags } = await tagsAfter('meeting-2021-03-tokyo-blinken-motegi', () =>
-      lake.editor.patch('meeting-2021-03-tokyo-blinken-motegi').set({ trip: { _type: 'reference', _ref: 'trip-revalidation-test' } }).commit(),
+      lake.editor
+        .patch('meeting-2021-03-tokyo-blinken-motegi')
+        .set({ trip: { _type: 'reference', _ref: 'trip-revalidation-test' } })
+        .commit(),
     )
     assert.ok(change.refs?.includes('trip-2021-03-tokyo-2plus2') && change.refs.includes('trip-revalidation-test'))
     for (const tag of [TRIP, 'trip:another-trip', 'official:antony-j-blinken', 'official:toshimitsu-motegi', 'list:meeting']) assert.ok(tags.includes(tag), `${tag} in ${tags.join(', ')}`)
-    await lake.editor.patch('meeting-2021-03-tokyo-blinken-motegi').set({ trip: { _type: 'reference', _ref: 'trip-2021-03-tokyo-2plus2' } }).commit()
+    await lake.editor
+      .patch('meeting-2021-03-tokyo-blinken-motegi')
+      .set({ trip: { _type: 'reference', _ref: 'trip-2021-03-tokyo-2plus2' } })
+      .commit()
   })
 
   it('a trip whose slug changes expires its old and new address', async () => {
     const { change, tags } = await tagsAfter('trip-revalidation-test', () =>
-      lake.editor.patch('trip-revalidation-test').set({ slug: { _type: 'slug', current: 'another-trip-renamed' } }).commit(),
+      lake.editor
+        .patch('trip-revalidation-test')
+        .set({ slug: { _type: 'slug', current: 'another-trip-renamed' } })
+        .commit(),
     )
     assert.equal(change.previousSlug, 'another-trip')
     assert.ok(tags.includes('trip:another-trip') && tags.includes('trip:another-trip-renamed') && tags.includes('list:trip'), tags.join(', '))

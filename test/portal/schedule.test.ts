@@ -7,16 +7,7 @@ const plain = (text: string) => text.replace(/[\u202f\u2009\u00a0]/g, ' ')
 
 describe('groupMeetingsByDay', () => {
   it('puts undated meetings last under "Date not yet announced", in their given order', () => {
-    const days = groupMeetingsByDay(
-      [
-        { id: 'a' },
-        { id: 'b', date: '2021-03-16' },
-        { id: 'c', date: '2021-03-15' },
-        { id: 'd' },
-        { id: 'e', date: '2021-03-16' },
-      ],
-      'Asia/Tokyo',
-    )
+    const days = groupMeetingsByDay([{ id: 'a' }, { id: 'b', date: '2021-03-16' }, { id: 'c', date: '2021-03-15' }, { id: 'd' }, { id: 'e', date: '2021-03-16' }], 'Asia/Tokyo')
     assert.deepEqual(
       days.map((day) => [day.heading, day.meetings.map((m) => m.id)]),
       [

@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import {
-  formatDate,
-  formatDateRange,
-  formatDayHeading,
-  formatLocalTime,
-  localDateOf,
-  parseIsoDate,
-  zoneAbbreviation,
-} from '../../lib/time'
+import { formatDate, formatDateRange, formatDayHeading, formatLocalTime, localDateOf, parseIsoDate, zoneAbbreviation } from '../../lib/time'
 
 // Intl may use narrow no-break spaces (U+202F) and thin spaces around dashes; compare on plain spaces.
 const plain = (text: string) => text.replace(/[\u202f\u2009\u00a0]/g, ' ')

@@ -39,8 +39,17 @@ describe('groupTripsByStatus', () => {
       { id: 'e', startDate: '2021-03-01', endDate: '2021-03-31', timeZone: 'UTC' },
     ]
     const groups = groupTripsByStatus(trips, new Date('2021-03-15T12:00:00Z'))
-    assert.deepEqual(groups.past.map((t) => t.id), ['b', 'a'])
-    assert.deepEqual(groups.upcoming.map((t) => t.id), ['d', 'c'])
-    assert.deepEqual(groups.underway.map((t) => t.id), ['e'])
+    assert.deepEqual(
+      groups.past.map((t) => t.id),
+      ['b', 'a'],
+    )
+    assert.deepEqual(
+      groups.upcoming.map((t) => t.id),
+      ['d', 'c'],
+    )
+    assert.deepEqual(
+      groups.underway.map((t) => t.id),
+      ['e'],
+    )
   })
 })

@@ -48,10 +48,7 @@ test('a time the clocks show twice is taken as the first, and the note says so',
   const result = wallClockToInstant('2021-11-07', '1:30', 'America/New_York')
   assert.ok(result.ok)
   assert.equal(result.instant, '2021-11-07T05:30:00.000Z')
-  assert.equal(
-    result.note,
-    '1:30 AM happens twice on 7 November 2021 in America/New_York, as the clocks go back: taken as the first, 1:30 AM EDT (UTC-04:00), not the second (UTC-05:00).',
-  )
+  assert.equal(result.note, '1:30 AM happens twice on 7 November 2021 in America/New_York, as the clocks go back: taken as the first, 1:30 AM EDT (UTC-04:00), not the second (UTC-05:00).')
   const brussels = wallClockToInstant('2021-10-31', '02:30', 'Europe/Brussels')
   assert.ok(brussels.ok)
   assert.equal(brussels.instant, '2021-10-31T00:30:00.000Z')
@@ -82,10 +79,13 @@ test('the city list gives Seoul and Tokyo their zones and coordinates, and keeps
   assert.ok(cities.length > 7000, `${cities.length} cities`)
   assert.ok(cities.every((city) => isIanaTimeZone(city.timeZone)))
   const [seoul] = searchCities(cities, 'seoul')
-  assert.deepEqual(
-    seoul && { city: seoul.city, countryCode: seoul.countryCode, timeZone: seoul.timeZone, lat: seoul.lat, lng: seoul.lng },
-    { city: 'Seoul', countryCode: 'KR', timeZone: 'Asia/Seoul', lat: 37.5663491, lng: 126.999731 },
-  )
+  assert.deepEqual(seoul && { city: seoul.city, countryCode: seoul.countryCode, timeZone: seoul.timeZone, lat: seoul.lat, lng: seoul.lng }, {
+    city: 'Seoul',
+    countryCode: 'KR',
+    timeZone: 'Asia/Seoul',
+    lat: 37.5663491,
+    lng: 126.999731,
+  })
   const [tokyo] = searchCities(cities, 'Tokyo')
   assert.equal(tokyo?.timeZone, 'Asia/Tokyo')
   assert.equal(tokyo?.countryCode, 'JP')
@@ -93,7 +93,9 @@ test('the city list gives Seoul and Tokyo their zones and coordinates, and keeps
 
 test('search: prefix first, largest first, accents folded, narrowed after a comma, bounded', () => {
   assert.deepEqual(
-    searchCities(cities, 'tok').slice(0, 2).map((city) => city.city),
+    searchCities(cities, 'tok')
+      .slice(0, 2)
+      .map((city) => city.city),
     ['Tokyo', 'Tokushima'],
   )
   assert.equal(searchCities(cities, 'sao paulo')[0]?.timeZone, 'America/Sao_Paulo')

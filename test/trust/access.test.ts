@@ -60,7 +60,12 @@ const TABLE: Row[] = [
   { route: 'POST /data/query/:dataset', path: '/v1/data/query/production', body: json({ query: 'count(*)' }), access: PUBLIC },
   { route: 'GET /data/doc/:dataset/:ids', path: '/v1/data/doc/production/acl-doc', access: PUBLIC },
   { route: 'POST /data/mutate/:dataset', path: '/v1/data/mutate/production', body: json({ mutations: [{ createOrReplace: { _id: 'acl-written', _type: 'note' } }] }), access: WRITERS },
-  { route: 'POST /data/actions/:dataset', path: '/v1/data/actions/production', body: json({ actions: [{ actionType: 'sanity.action.document.create', publishedId: 'acl-action', attributes: { _id: 'drafts.acl-action', _type: 'note' }, ifExists: 'ignore' }] }), access: WRITERS },
+  {
+    route: 'POST /data/actions/:dataset',
+    path: '/v1/data/actions/production',
+    body: json({ actions: [{ actionType: 'sanity.action.document.create', publishedId: 'acl-action', attributes: { _id: 'drafts.acl-action', _type: 'note' }, ifExists: 'ignore' }] }),
+    access: WRITERS,
+  },
   { route: 'GET /data/listen/:dataset', path: '/v1/data/listen/production?query=*', stream: true, access: PUBLIC },
   { route: 'GET /data/history/:dataset/transactions/:ids', path: '/v1/data/history/production/transactions/acl-doc', access: READERS },
   { route: 'GET /data/history/:dataset/documents/:ids', path: '/v1/data/history/production/documents/acl-doc?lastRevision=true', access: READERS },
@@ -79,7 +84,13 @@ const TABLE: Row[] = [
   { route: 'GET /auth/providers', path: '/v1/auth/providers', access: PUBLIC },
   { route: 'GET /login', path: `/login?origin=${encodeURIComponent(STUDIO)}`, access: PUBLIC },
   // The form itself is public; a wrong password is a 401 for everyone, the right one signs in.
-  { route: 'POST /login', path: '/login', body: `origin=${encodeURIComponent(STUDIO)}&email=reader%40envoy.test&password=correct-horse-battery`, contentType: 'application/x-www-form-urlencoded', access: PUBLIC },
+  {
+    route: 'POST /login',
+    path: '/login',
+    body: `origin=${encodeURIComponent(STUDIO)}&email=reader%40envoy.test&password=correct-horse-battery`,
+    contentType: 'application/x-www-form-urlencoded',
+    access: PUBLIC,
+  },
   { route: 'GET /auth/fetch', path: '/v1/auth/fetch?sid=unknown', access: NOBODY },
   // The lake uses bearer tokens, never cookies: the Studio's cookie probe is always a 401.
   { route: 'GET /auth/id', path: '/v1/auth/id', access: NOBODY },

@@ -205,7 +205,11 @@ function cases(): Case[] {
     list.push({ name: `POST evaluation error ${query}`, method: 'POST', path: '/v2025-02-19/data/query/production', body: JSON.stringify({ query }), headers: json })
   }
   for (const depth of DEEP) {
-    for (const [open, close] of [['(', ')'], ['[', ']'], ['{', '}']] as const) {
+    for (const [open, close] of [
+      ['(', ')'],
+      ['[', ']'],
+      ['{', '}'],
+    ] as const) {
       const query = `*[${open.repeat(depth)}1${close.repeat(depth)}]`
       list.push({ name: `deep ${open} ×${depth}`, method: 'POST', path: '/v2025-02-19/data/query/production', body: JSON.stringify({ query }), headers: json })
     }
@@ -233,10 +237,28 @@ function cases(): Case[] {
   }
   // Huge and malformed parameters.
   for (const size of [1_000, 50_000, 200_000]) {
-    list.push({ name: `huge param ${size}`, method: 'POST', path: '/v2025-02-19/data/query/production', body: JSON.stringify({ query: '*[_type == $t', params: { t: 'x'.repeat(size) } }), headers: json })
-    list.push({ name: `huge param missing ${size}`, method: 'POST', path: '/v2025-02-19/data/query/production', body: JSON.stringify({ query: '*[_type == $nope]', params: { t: 'x'.repeat(size) } }), headers: json })
+    list.push({
+      name: `huge param ${size}`,
+      method: 'POST',
+      path: '/v2025-02-19/data/query/production',
+      body: JSON.stringify({ query: '*[_type == $t', params: { t: 'x'.repeat(size) } }),
+      headers: json,
+    })
+    list.push({
+      name: `huge param missing ${size}`,
+      method: 'POST',
+      path: '/v2025-02-19/data/query/production',
+      body: JSON.stringify({ query: '*[_type == $nope]', params: { t: 'x'.repeat(size) } }),
+      headers: json,
+    })
   }
-  list.push({ name: 'huge param over body limit', method: 'POST', path: '/v2025-02-19/data/query/production', body: JSON.stringify({ query: '*', params: { t: 'x'.repeat(BODY_LIMIT + 10) } }), headers: json })
+  list.push({
+    name: 'huge param over body limit',
+    method: 'POST',
+    path: '/v2025-02-19/data/query/production',
+    body: JSON.stringify({ query: '*', params: { t: 'x'.repeat(BODY_LIMIT + 10) } }),
+    headers: json,
+  })
   for (const raw of ['x', '{', "'x'", 'undefined', '[1,', 'NaN', '%zz', '"unterminated']) {
     list.push({ name: `GET param not JSON ${raw}`, method: 'GET', path: `/v2025-02-19/data/query/production?query=*[_type==$t]&%24t=${encodeURIComponent(raw)}` })
     list.push({ name: `listen param not JSON ${raw}`, method: 'GET', path: `/v2025-02-19/data/listen/production?query=*[_type==$t]&%24t=${encodeURIComponent(raw)}` })
@@ -264,20 +286,58 @@ function cases(): Case[] {
   }
   for (const body of BAD_MUTATION_BODIES) {
     list.push({ name: `mutation ${JSON.stringify(body).slice(0, 80)}`, method: 'POST', path: '/v2025-02-19/data/mutate/production', body: JSON.stringify(body), headers: json, auth: 'editor' })
-    list.push({ name: `mutation ${JSON.stringify(body).slice(0, 60)} (query-string options)`, method: 'POST', path: '/v2025-02-19/data/mutate/production?returnIds=true&returnDocuments=true&visibility=sync', body: JSON.stringify(body), headers: json, auth: 'editor' })
+    list.push({
+      name: `mutation ${JSON.stringify(body).slice(0, 60)} (query-string options)`,
+      method: 'POST',
+      path: '/v2025-02-19/data/mutate/production?returnIds=true&returnDocuments=true&visibility=sync',
+      body: JSON.stringify(body),
+      headers: json,
+      auth: 'editor',
+    })
   }
   for (const body of BAD_ACTION_BODIES) {
     list.push({ name: `action ${JSON.stringify(body).slice(0, 80)}`, method: 'POST', path: '/v2025-02-19/data/actions/production', body: JSON.stringify(body), headers: json, auth: 'editor' })
   }
   for (const option of ['visibility=soon', 'transactionId=has%20space', `transactionId=${'x'.repeat(300)}`, 'transactionId=seed-tx']) {
-    list.push({ name: `mutate bad option ${option.slice(0, 30)}`, method: 'POST', path: `/v2025-02-19/data/mutate/production?${option}`, body: JSON.stringify({ mutations: [{ create: { _id: 'opt', _type: 't' } }] }), headers: json, auth: 'editor' })
+    list.push({
+      name: `mutate bad option ${option.slice(0, 30)}`,
+      method: 'POST',
+      path: `/v2025-02-19/data/mutate/production?${option}`,
+      body: JSON.stringify({ mutations: [{ create: { _id: 'opt', _type: 't' } }] }),
+      headers: json,
+      auth: 'editor',
+    })
   }
-  list.push({ name: 'mutate transactionId wrong type', method: 'POST', path: '/v2025-02-19/data/mutate/production', body: JSON.stringify({ transactionId: 42, mutations: [] }), headers: json, auth: 'editor' })
+  list.push({
+    name: 'mutate transactionId wrong type',
+    method: 'POST',
+    path: '/v2025-02-19/data/mutate/production',
+    body: JSON.stringify({ transactionId: 42, mutations: [] }),
+    headers: json,
+    auth: 'editor',
+  })
   // Oversized bodies.
   for (const path of ['/v2025-02-19/data/mutate/production', '/v2025-02-19/data/actions/production', '/v2025-02-19/data/query/production']) {
-    list.push({ name: `oversized ${path}`, method: 'POST', path, body: JSON.stringify({ mutations: [{ create: { _id: 'big', _type: 't', text: 'x'.repeat(BODY_LIMIT * 2) } }] }), headers: json, auth: 'editor' })
+    list.push({
+      name: `oversized ${path}`,
+      method: 'POST',
+      path,
+      body: JSON.stringify({ mutations: [{ create: { _id: 'big', _type: 't', text: 'x'.repeat(BODY_LIMIT * 2) } }] }),
+      headers: json,
+      auth: 'editor',
+    })
   }
-  list.push({ name: 'oversized keyvalue', method: 'PUT', path: '/v2025-02-19/users/me/keyvalue', body: JSON.stringify([{ key: 'k', value: 'x'.repeat(200 * 1024) }, { key: 'l', value: 'x'.repeat(100 * 1024) }]), headers: json, auth: 'editor' })
+  list.push({
+    name: 'oversized keyvalue',
+    method: 'PUT',
+    path: '/v2025-02-19/users/me/keyvalue',
+    body: JSON.stringify([
+      { key: 'k', value: 'x'.repeat(200 * 1024) },
+      { key: 'l', value: 'x'.repeat(100 * 1024) },
+    ]),
+    headers: json,
+    auth: 'editor',
+  })
   // Wrong content types.
   for (const type of ['text/html', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'image/png']) {
     list.push({ name: `mutate as ${type}`, method: 'POST', path: '/v2025-02-19/data/mutate/production', body: 'mutations=1', headers: { 'content-type': type }, auth: 'editor' })
@@ -292,7 +352,14 @@ function cases(): Case[] {
     list.push({ name: `image dataset ${name.slice(0, 30)}`, method: 'GET', path: `/images/local/${name}/0000000000000000000000000000000000000000-1x1.png` })
   }
   for (const upload of ['not an image', '<svg onload=alert(1)>', '\u0089PNG\r\n\u001a\n garbage']) {
-    list.push({ name: `upload garbage image ${upload.slice(0, 10)}`, method: 'POST', path: '/v2025-02-19/assets/images/production?filename=../../lake.db', body: upload, headers: { 'content-type': 'image/png' }, auth: 'editor' })
+    list.push({
+      name: `upload garbage image ${upload.slice(0, 10)}`,
+      method: 'POST',
+      path: '/v2025-02-19/assets/images/production?filename=../../lake.db',
+      body: upload,
+      headers: { 'content-type': 'image/png' },
+      auth: 'editor',
+    })
   }
   list.push({ name: 'upload empty image', method: 'POST', path: '/v2025-02-19/assets/images/production', body: '', headers: { 'content-type': 'image/png' }, auth: 'editor' })
   list.push({ name: 'upload to bad dataset', method: 'POST', path: '/v2025-02-19/assets/files/..', body: 'x', headers: { 'content-type': 'text/plain' }, auth: 'editor' })
@@ -301,7 +368,14 @@ function cases(): Case[] {
     const ds = encodeURIComponent(dataset)
     list.push({ name: `dataset ${dataset.slice(0, 12)} query`, method: 'GET', path: `/v2025-02-19/data/query/${ds}?query=*` })
     list.push({ name: `dataset ${dataset.slice(0, 12)} doc`, method: 'GET', path: `/v2025-02-19/data/doc/${ds}/seed-0` })
-    list.push({ name: `dataset ${dataset.slice(0, 12)} mutate`, method: 'POST', path: `/v2025-02-19/data/mutate/${ds}`, body: JSON.stringify({ mutations: [{ create: { _id: 'y', _type: 't' } }] }), headers: json, auth: 'editor' })
+    list.push({
+      name: `dataset ${dataset.slice(0, 12)} mutate`,
+      method: 'POST',
+      path: `/v2025-02-19/data/mutate/${ds}`,
+      body: JSON.stringify({ mutations: [{ create: { _id: 'y', _type: 't' } }] }),
+      headers: json,
+      auth: 'editor',
+    })
     list.push({ name: `dataset ${dataset.slice(0, 12)} listen`, method: 'GET', path: `/v2025-02-19/data/listen/${ds}?query=*` })
     list.push({ name: `dataset ${dataset.slice(0, 12)} history`, method: 'GET', path: `/v2025-02-19/data/history/${ds}/transactions/seed-0`, auth: 'viewer' })
   }
@@ -318,7 +392,13 @@ function cases(): Case[] {
   // Bad credentials and users.
   for (const authorization of ['Bearer', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer sklake', 'Bearer sklakeu-not-a-session', `Bearer ${'x'.repeat(5000)}`, 'Bearer a b c', 'token']) {
     list.push({ name: `authorization ${authorization.slice(0, 20)}`, method: 'GET', path: '/v2025-02-19/data/query/production?query=*', headers: { authorization } })
-    list.push({ name: `authorization mutate ${authorization.slice(0, 20)}`, method: 'POST', path: '/v2025-02-19/data/mutate/production', body: '{"mutations": []}', headers: { ...json, authorization } })
+    list.push({
+      name: `authorization mutate ${authorization.slice(0, 20)}`,
+      method: 'POST',
+      path: '/v2025-02-19/data/mutate/production',
+      body: '{"mutations": []}',
+      headers: { ...json, authorization },
+    })
   }
   for (const body of ['[]', '[1]', '[{"key": "../../x", "value": 1}]', '[{"value": 1}]', '{"key": "a"}']) {
     list.push({ name: `keyvalue ${body}`, method: 'PUT', path: '/v2025-02-19/users/me/keyvalue', body, headers: json, auth: 'editor' })
@@ -356,8 +436,7 @@ describe('bad input: over 500 malformed requests, 0 server errors, 0 state chang
     const failures: string[] = []
     const statuses = new Map<number, number>()
     for (const item of list) {
-      const authorization =
-        item.auth === 'editor' ? `Bearer ${t.tokens.editor}` : item.auth === 'viewer' ? `Bearer ${t.tokens.viewer}` : undefined
+      const authorization = item.auth === 'editor' ? `Bearer ${t.tokens.editor}` : item.auth === 'viewer' ? `Bearer ${t.tokens.viewer}` : undefined
       const headers: Record<string, string> = { ...item.headers }
       if (authorization && !headers.authorization) headers.authorization = authorization
       let response

@@ -86,8 +86,7 @@ describe('atomicity and conflicts', () => {
     await t.editor.createOrReplace({ _id: 'drafts.memo', _type: 'note', title: 'Memo v1' })
     const draft = await t.viewer.getDocument<{ _rev: string }>('drafts.memo')
     assert.ok(draft)
-    const publish = () =>
-      t.editor.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.memo', publishedId: 'memo', ifDraftRevisionId: draft._rev })
+    const publish = () => t.editor.action({ actionType: 'sanity.action.document.publish', draftId: 'drafts.memo', publishedId: 'memo', ifDraftRevisionId: draft._rev })
     const results = await Promise.allSettled([publish(), publish(), publish()])
     assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1)
     for (const result of results) {
@@ -97,9 +96,7 @@ describe('atomicity and conflicts', () => {
   })
 
   test('eight racing creates of one id: one document, seven clear 409s', async () => {
-    const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, index) => t.editor.create({ _id: 'raced', _type: 'note', by: index })),
-    )
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, index) => t.editor.create({ _id: 'raced', _type: 'note', by: index })))
     assert.equal(results.filter((result) => result.status === 'fulfilled').length, 1)
     const conflicts = results.filter((result) => result.status === 'rejected').map((result) => (result as PromiseRejectedResult).reason as Error & { statusCode?: number })
     assert.ok(conflicts.every((error) => error.statusCode === 409 && /already exists/.test(error.message)))

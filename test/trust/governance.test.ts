@@ -25,7 +25,7 @@ describe('governance before and after', () => {
   })
   after(() => t.stop())
 
-  test('patching a published document\'s _type to sanity.* needs review like any edit', async () => {
+  test("patching a published document's _type to sanity.* needs review like any edit", async () => {
     assert.equal((await t.anonymous.getDocument('trip-g'))?._type, 'trip')
     const unchanged = fingerprint(t.dir)
     for (const type of ['sanity.hidden', 'system.hidden', 'note']) {

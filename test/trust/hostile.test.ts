@@ -117,7 +117,9 @@ describe('hostile readers: quick 4xx answers, a lake that keeps answering, nothi
     const tx = t.editor.transaction()
     for (let index = 0; index < 200; index++) tx.create({ _id: `doc-${index}`, _type: 'meeting', title: `Meeting ${index}` })
     await tx.commit()
-    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer()
     const asset = await t.editor.assets.upload('image', png, { filename: 'portrait.png' })
     imagePath = new URL(asset.url).pathname
   })
@@ -190,7 +192,10 @@ describe('hostile readers: quick 4xx answers, a lake that keeps answering, nothi
     // Writes answer quickly while the listener's filter runs in a worker.
     for (let i = 0; i < 3; i++) {
       const started = performance.now()
-      await t.editor.patch('doc-1').set({ note: `edit ${i}` }).commit()
+      await t.editor
+        .patch('doc-1')
+        .set({ note: `edit ${i}` })
+        .commit()
       assert.ok(performance.now() - started < 1_000, 'a write waited behind the listener')
     }
     const body = await text

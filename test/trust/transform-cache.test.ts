@@ -43,7 +43,9 @@ describe('the image-transform cache on disk', () => {
   before(async () => {
     t = await startTestLake({ dir, transformCacheBytes: BOUND })
     // Noise does not compress: every variant weighs tens of kilobytes, so the bound is reached soon.
-    const noise = await sharp(randomBytes(256 * 256 * 3), { raw: { width: 256, height: 256, channels: 3 } }).png().toBuffer()
+    const noise = await sharp(randomBytes(256 * 256 * 3), { raw: { width: 256, height: 256, channels: 3 } })
+      .png()
+      .toBuffer()
     const asset = await t.editor.assets.upload('image', noise, { filename: 'noise.png' })
     imagePath = new URL(asset.url).pathname
   })

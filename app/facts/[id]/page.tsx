@@ -105,9 +105,7 @@ export default async function FactPage({ params }: { params: Promise<Params> }) 
                   {trip.title}
                 </Link>
                 <p className="text-sm text-neutral-dark">
-                  {[trip.startDate ? formatDateRange(trip.startDate, trip.endDate) : null, trip.heading ? `under “${trip.heading}”` : null]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  {[trip.startDate ? formatDateRange(trip.startDate, trip.endDate) : null, trip.heading ? `under “${trip.heading}”` : null].filter(Boolean).join(' · ')}
                 </p>
               </li>
             ))}

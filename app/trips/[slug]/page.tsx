@@ -72,10 +72,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
   const publication = publicationLine(trip, await isPublished(trip._id))
   const changes = majorChanges(trip.changeNotes)
   // History mode: travelling officials and meeting hosts/participants who have left office.
-  const former = formerOfficials([
-    ...(trip.officials ?? []),
-    ...(trip.meetings ?? []).flatMap((meeting) => [...(meeting.hosts ?? []), ...(meeting.participants ?? [])]),
-  ])
+  const former = formerOfficials([...(trip.officials ?? []), ...(trip.meetings ?? []).flatMap((meeting) => [...(meeting.hosts ?? []), ...(meeting.participants ?? [])])])
   const points = destinationPoints(trip.destinations)
   const contents = [
     { id: 'purpose', title: 'Purpose' },
@@ -140,8 +137,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
         )}
         {!withdrawn && (status === 'upcoming' || status === 'underway') && (
           <p className="mt-5 max-w-prose border-l-8 border-accent-warm bg-accent-warm-lighter px-4 py-3">
-            <strong>Subject to change.</strong> Dates, times and meetings of {status === 'upcoming' ? 'an upcoming' : 'a current'} trip may change;
-            this page is updated when they do.
+            <strong>Subject to change.</strong> Dates, times and meetings of {status === 'upcoming' ? 'an upcoming' : 'a current'} trip may change; this page is updated when they do.
           </p>
         )}
         <ul className="mt-4 flex flex-wrap gap-x-6 gap-y-3 print:hidden">
@@ -168,9 +164,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-12">
-          {quote?.text && (
-            <LeadQuote quote={{ text: quote.text, date: quote.date, speakerName: quote.speakerName, speakerTitle: quote.speaker?.title ?? null }} />
-          )}
+          {quote?.text && <LeadQuote quote={{ text: quote.text, date: quote.date, speakerName: quote.speakerName, speakerTitle: quote.speaker?.title ?? null }} />}
 
           <Section id="purpose" title="Purpose">
             <RichText value={trip.purpose} className="max-w-prose text-lg leading-relaxed" />
@@ -183,9 +177,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
 
           <Section id="schedule" title="Schedule">
             {trip.meetings.some((meeting) => meeting.startsAt) && (
-              <p className="mb-4 text-sm text-neutral-dark">
-                Times are local to where each meeting takes place, with Washington time in brackets.
-              </p>
+              <p className="mb-4 text-sm text-neutral-dark">Times are local to where each meeting takes place, with Washington time in brackets.</p>
             )}
             <Schedule meetings={trip.meetings} tripTimeZone={zone} tripIsPast={status === 'past'} />
           </Section>
