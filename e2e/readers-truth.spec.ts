@@ -8,7 +8,7 @@
  *
  * Leaves a screenshot of every template it visits, at both sizes, in e2e/artifacts/ for review.
  */
-import { execFileSync } from 'node:child_process'
+import { pdfPageTexts } from './support/pdf'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
@@ -231,10 +231,7 @@ test('every page of a PDF carries its running title', async ({ request }) => {
     expect(response.status(), path).toBe(200)
     const pdfFile = join(ARTIFACTS, file)
     writeFileSync(pdfFile, await response.body())
-    // pdftotext ends every page with a form feed.
-    const pages = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' })
-      .split('\f')
-      .filter((text) => text.trim() !== '')
+    const pages = (await pdfPageTexts(await response.body())).filter((text) => text.trim() !== '')
     expect(pages.length, path).toBeGreaterThanOrEqual(minPages)
     for (const [index, text] of pages.entries()) expect(squash(text), `${path}, page ${index + 1} of ${pages.length}`).toContain(title)
   }

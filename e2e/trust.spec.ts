@@ -12,6 +12,7 @@
  * 6. Stays up: with the lake stopped, a second portal on the same build keeps serving the pages it
  *    rendered and shows a friendly error page for the rest, and recovers when the lake returns.
  */
+import { pdfPageTexts } from './support/pdf'
 import { EDITORIAL_PLUGIN } from '../scripts/lib/processes'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -34,18 +35,6 @@ test.describe.configure({ mode: 'serial' })
 
 function lakeUrl(pathname: string): string {
   return `http://127.0.0.1:${process.env.LAKE_HTTP_PORT}${pathname}`
-}
-
-/** Text of a PDF, page by page (pdfjs-dist, the same parser the briefing tests use). */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes) }).promise
-  const parts: string[] = []
-  for (let index = 1; index <= doc.numPages; index++) {
-    const content = await (await doc.getPage(index)).getTextContent()
-    parts.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
-  }
-  return parts.join('\n')
 }
 
 test.describe('no leaks', () => {
@@ -167,7 +156,7 @@ test.describe('no leaks', () => {
       const body = await response.body()
       if (type.includes('application/pdf')) {
         kinds.add('pdf')
-        scan(target, await pdfText(body))
+        scan(target, (await pdfPageTexts(body)).join('\n'))
         continue
       }
       if (type.startsWith('image/')) {
