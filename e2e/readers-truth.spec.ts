@@ -233,6 +233,8 @@ test('every page of a PDF carries its running title', async ({ request }) => {
     writeFileSync(pdfFile, await response.body())
     const pages = (await pdfPageTexts(await response.body())).filter((text) => text.trim() !== '')
     expect(pages.length, path).toBeGreaterThanOrEqual(minPages)
-    for (const [index, text] of pages.entries()) expect(squash(text), `${path}, page ${index + 1} of ${pages.length}`).toContain(title)
+    // pdfjs gives ligatures ("fi", "ff") as text items of their own, so spaces are compared out.
+    const unspaced = (text: string) => text.replace(/\s+/g, '')
+    for (const [index, text] of pages.entries()) expect(unspaced(text), `${path}, page ${index + 1} of ${pages.length}`).toContain(unspaced(title))
   }
 })

@@ -32,7 +32,9 @@ export function FactItem({ fact }: { fact: LibraryFact }) {
             {(fact.topics ?? []).map((topic, index) => (
               <span key={topic._id}>
                 {index === 0 ? 'Topic: ' : ', '}
-                {topic.slug ? <Link href={`/facts?topic=${topic.slug}`}>{topic.title}</Link> : topic.title}
+                {/* A plain link: filtered lists are rewritten by the proxy (proxy.ts) to their own route, which the
+                    router's prefetch of "/facts" cannot load (it answered 404); a page load gets it from the cache. */}
+                {topic.slug ? <a href={`/facts?topic=${topic.slug}`}>{topic.title}</a> : topic.title}
               </span>
             ))}
             {(fact.topics?.length ?? 0) > 0 && (fact.countries?.length ?? 0) > 0 && <span aria-hidden="true"> · </span>}

@@ -123,6 +123,10 @@ function publicReads(slugs: readonly string[]): Array<[QueryName, Record<string,
     ['SCHEDULE_DATES_QUERY', {}],
     ...Object.values(groups).map(({ year }): [QueryName, Record<string, unknown>] => ['DAILY_SCHEDULE_QUERY', { date: `${year}-01-02` }]),
     ['SCHEDULE_FEED_QUERY', {}],
+    // A fact's own page, and the ids its static params and public-id check read.
+    ['FACT_IDS_QUERY', {}],
+    ...Object.values(groups).map(({ name }): [QueryName, Record<string, unknown>] => ['FACT_QUERY', { id: `fact-${name}mark` }]),
+    ['FACT_QUERY', { id: SHARED_FACT }],
   ]
 }
 
