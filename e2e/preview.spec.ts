@@ -127,7 +127,7 @@ test('a forged or expired preview secret gets 401 and no draft content', async (
   const expiredSecret = `e2e-expired-${stamp}`
   const twoHoursAgo = new Date(Date.now() - 2 * 3600_000).toISOString()
   writeFileSync(file, `${JSON.stringify({ _id: `drafts.e2e-expired-${stamp}`, _type: 'sanity.previewUrlSecret', secret: expiredSecret, _createdAt: twoHoursAgo, _updatedAt: twoHoursAgo })}\n`)
-  execFileSync('npx', ['tsx', 'lake/cli.ts', 'import', file, '--missing'], { env: process.env, encoding: 'utf8' })
+  execFileSync('npx', ['tsx', 'lake/cli.ts', '--plugin', 'editorial/lake/plugin.ts', 'import', file, '--missing'], { env: process.env, encoding: 'utf8' })
   rmSync(dir, { recursive: true, force: true })
   expect(await reader.fetch('*[_id == $id][0].secret', { id: `drafts.e2e-expired-${stamp}` }, { perspective: 'raw' })).toBe(expiredSecret)
   const expired = await request.get(`${PORTAL}/api/draft-mode/enable?sanity-preview-secret=${expiredSecret}&sanity-preview-pathname=${encodeURIComponent(TRIP)}`, {

@@ -150,6 +150,8 @@ export function publishReleaseIn(tx: WriteTransaction, release: Release): void {
   const versions = releaseVersions(tx, release.releaseId)
   for (const version of versions) {
     const { baseId } = layerOf(version._id)
+    // Never a release document (refused at write too, refuseReleaseDocumentWrites).
+    if (baseId.startsWith(RELEASES_PREFIX)) throw new LakeError(403, 'permissionDeniedError', `"${version._id}" is a version of a release document and cannot be published`)
     const published = tx.get(baseId)
     if (marksUnpublish(version)) {
       if (published) tx.remove(baseId)
@@ -329,7 +331,9 @@ export function checkReleaseLocks(changes: readonly DocumentChange[], get: (id: 
 export function refuseReleaseDocumentWrites(changes: readonly DocumentChange[]): void {
   for (const change of changes) {
     const touched = change.after ?? change.before
-    if (change.id.startsWith(RELEASES_PREFIX) || touched?._type === RELEASE_TYPE) {
+    // A draft or version of a release document too (`versions.r1._.releases.r2`): publishing
+    // release r1 would otherwise write r2's release document from it.
+    if (change.id.startsWith(RELEASES_PREFIX) || layerOf(change.id).baseId.startsWith(RELEASES_PREFIX) || touched?._type === RELEASE_TYPE) {
       throw new LakeError(403, 'permissionDeniedError', `"${change.id}" is a release document: change it with the sanity.action.release.* actions of the Actions API`)
     }
   }

@@ -32,7 +32,9 @@ export function docRoutes(app: App, context: LakeContext): void {
       const seen = new Set<string>()
       for (const id of ids) {
         const { baseId } = layerOf(id)
-        const layers = [context.store.get(dataset, baseId), context.store.get(dataset, `${DRAFTS_PREFIX}${baseId}`), ...context.store.versionsOf(dataset, baseId)]
+        // Anonymous callers never see drafts or versions, so their request does not scan versions.
+        const versions = principal.role === 'anonymous' ? [] : context.store.versionsOf(dataset, baseId)
+        const layers = [context.store.get(dataset, baseId), context.store.get(dataset, `${DRAFTS_PREFIX}${baseId}`), ...versions]
         for (const doc of layers) {
           if (!doc || seen.has(doc._id) || !isVisible(context.store, dataset, principal, doc)) continue
           seen.add(doc._id)

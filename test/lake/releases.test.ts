@@ -380,6 +380,8 @@ describe('releases', () => {
       // Release documents change through release actions only.
       [t.editor.createOrReplace({ _id: '_.releases.autumn', _type: 'system.release', state: 'published' }), 403],
       [action({ actionType: 'sanity.action.document.create', publishedId: '_.releases.new', attributes: { _id: 'drafts._.releases.new', _type: 'system.release' } }), 403],
+      // Nor by a version of one, which publishing its release would write over the release document.
+      [t.editor.createOrReplace({ _id: 'versions.autumn._.releases.held', _type: 'note' }), 403],
       [
         t.editor.action([
           { actionType: 'sanity.action.release.archive', releaseId: 'held' },

@@ -19,7 +19,7 @@ describe('governance before and after', () => {
     const dir = tempDir()
     const file = path.join(dir, 'seed.ndjson')
     writeFileSync(file, `${JSON.stringify({ _id: 'trip-g', _type: 'trip', title: 'Governed' })}\n`)
-    const imported = spawnSync(process.execPath, ['--import', 'tsx', 'lake/cli.ts', 'import', file, '--dir', dir], { encoding: 'utf8' })
+    const imported = spawnSync(process.execPath, ['--import', 'tsx', 'lake/cli.ts', '--plugin', 'editorial/lake/plugin.ts', 'import', file, '--dir', dir], { encoding: 'utf8' })
     assert.equal(imported.status, 0, imported.stderr)
     t = await startTestLake({ dir, reviewRequired: true })
   })
