@@ -30,6 +30,9 @@ import type { Doc, DocumentChange } from './types'
 import { parseRfc3339, rfc3339Message } from './dates'
 import type { WriteTransaction } from './write'
 
+/** The most documents an imported release may name as its final states (as many as one request's actions). */
+const MAX_FINAL_STATES = 1000
+
 export const RELEASE_TYPE = 'system.release'
 export const RELEASE_ACTION_PREFIX = 'sanity.action.release.'
 
@@ -286,14 +289,22 @@ function importedRelease(value: unknown, releaseId: string): Doc {
     if (typeof time !== 'string' || parseRfc3339(time) === undefined) return invalid(rfc3339Message(`attributes.${field}`, time))
     doc[field] = time
   }
-  for (const field of ['finalDocumentStates', 'error'] as const) if (value[field] !== undefined) doc[field] = value[field]
-  if (state === 'scheduled' && doc.publishAt === undefined) invalid('A scheduled release needs "publishAt"')
-  const finalStates = doc.finalDocumentStates
-  if (finalStates !== undefined && (!Array.isArray(finalStates) || finalStates.some((entry) => !isRecord(entry) || typeof entry.id !== 'string'))) {
-    invalid('"attributes.finalDocumentStates" must be a list of {id}')
+  if (state === 'scheduled' && value.publishAt === undefined) invalid('A scheduled release needs "publishAt"')
+  // Kept only in the shape the lake reads, and bounded: unarchive looks each entry up in the log.
+  const finalStates = value.finalDocumentStates
+  if (finalStates !== undefined) {
+    const ids =
+      Array.isArray(finalStates) && finalStates.length <= MAX_FINAL_STATES
+        ? finalStates.map((entry: unknown) => (isRecord(entry) && typeof entry.id === 'string' && entry.id.length <= 300 ? entry.id : undefined))
+        : undefined
+    if (!ids || ids.some((id) => id === undefined)) return invalid(`"attributes.finalDocumentStates" must be a list of at most ${MAX_FINAL_STATES} {id}`)
+    doc.finalDocumentStates = ids.map((id) => ({ id }))
   }
-  const error = doc.error
-  if (error !== undefined && (!isRecord(error) || typeof error.message !== 'string')) invalid('"attributes.error" must be {message}')
+  const error = value.error
+  if (error !== undefined) {
+    if (!isRecord(error) || typeof error.message !== 'string') return invalid('"attributes.error" must be {message}')
+    doc.error = { message: error.message.slice(0, 2000) }
+  }
   return doc
 }
 
