@@ -11,7 +11,7 @@ export const revalidate = 60
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const site = readSiteUrl()
   const [{ trips, officials, countries }, dates] = await Promise.all([
-    sanityFetch(SITEMAP_QUERY, {}, ['trip', 'official', 'country'].map(listTag)),
+    sanityFetch(SITEMAP_QUERY, {}, ['trip', 'official', 'country'].map(listTag), { stega: false }),
     scheduleDates(),
   ])
   return [
