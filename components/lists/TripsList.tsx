@@ -9,6 +9,7 @@ import { decideView, filtersOf, lastPageRedirect } from '@/lib/listViews'
 import { pageNumber, paginate } from '@/lib/pagination'
 import { listTag } from '@/lib/revalidation/tags'
 import { safeRedirectPath } from '@/lib/safeRedirect'
+import { stegaClean } from '@sanity/client/stega'
 import { sanityFetch } from '@/lib/sanity/client'
 import { tripTotals } from '@/lib/tripStats'
 import { TRIP_FILTERS_QUERY, TRIPS_QUERY } from '@/sanity/queries'
@@ -43,7 +44,8 @@ export function tripsMetadata(view: string): Metadata {
  */
 export async function TripsList({ view }: { view: string }) {
   const { values, page } = readFilters(view)
-  const filters = await sanityFetch(TRIP_FILTERS_QUERY, {}, TRIP_LIST_TAGS)
+  // Options are compared with the view's values and sorted: no click-to-edit markers (see sanityFetch).
+  const filters = await sanityFetch(TRIP_FILTERS_QUERY, {}, TRIP_LIST_TAGS, { stega: false })
   const years = [...new Set(filters.years.map((date) => date.slice(0, 4)))].sort().reverse()
   const slugs = (rows: { slug: string | null }[]) => new Set(rows.flatMap((row) => (row.slug ? [row.slug] : [])))
   const decision = decideView('trips', view, {
@@ -66,7 +68,8 @@ export async function TripsList({ view }: { view: string }) {
   const places = new Map<string, { key: string; label: string; lat: number | null; lng: number | null; count: number }>()
   for (const trip of trips) {
     for (const d of trip.destinations ?? []) {
-      const label = [d.city, d.country?.name].filter(Boolean).join(', ')
+      // A map key, counted across trips: the text as stored, without a preview's markers.
+      const label = stegaClean([d.city, d.country?.name].filter(Boolean).join(', '))
       if (!label) continue
       const place = places.get(label) ?? { key: label, label, lat: d.location?.lat ?? null, lng: d.location?.lng ?? null, count: 0 }
       place.count += 1

@@ -8,13 +8,12 @@
  */
 import 'server-only'
 import type { ClientReturn, ContentSourceMap, QueryParams } from 'next-sanity'
-import { stegaEncodeSourceMap } from '@sanity/client/stega'
 import { getClient } from '@/lib/sanity/baseClient'
 import { cache } from 'react'
 import { readContentSource, readStudioUrl } from '@/lib/env'
 import { secondsUntilLift } from '@/lib/embargoLift'
 import { previewMode, type PreviewMode } from '@/lib/preview/mode'
-import { stegaFilter } from '@/lib/preview/stegaFilter'
+import { encodeForEditing } from '@/lib/preview/stega'
 import { CONTENT_TAG, listTag } from '@/lib/revalidation/tags'
 import { IS_PUBLISHED_QUERY, NEXT_EMBARGO_LIFTS_QUERY } from '@/sanity/queries'
 
@@ -78,9 +77,9 @@ export const publicRevalidateSeconds = cache(async (): Promise<number> => {
  * `overlayDrafts` option, lake/overlay.ts). Always uncached.
  *
  * Staff reads ask for the content source map and, when `stega` is on, encode it into the result's
- * strings (@sanity/client's stega, the same encoding `client.fetch` applies with `stega.enabled`),
+ * strings (lib/preview/stega.ts: @sanity/client's stega, as `client.fetch` applies with `stega.enabled`),
  * so `<VisualEditing/>` makes every string from content click-to-edit, opening the field it came
- * from (except values the page compares, lib/preview/stegaFilter.ts). The encoding is done here rather than by the client so that one lake request serves both
+ * from (except values the page compares, lib/preview/stega.ts). The encoding is done here rather than by the client so that one lake request serves both
  * the encoded page render and the clean metadata of the same render. Share links get none: their
  * reviewers have no Studio account and cannot edit.
  */
@@ -93,7 +92,7 @@ async function previewFetch<const Q extends string>(
   if (preview.kind === 'share') return shareQuery(preview.documentId, query, JSON.stringify(params))
   const { result, resultSourceMap } = await staffQuery(preview.perspective, query, JSON.stringify(params))
   if (!stega || !resultSourceMap) return result
-  return stegaEncodeSourceMap(result, resultSourceMap, { enabled: true, studioUrl: readStudioUrl(), filter: stegaFilter })
+  return encodeForEditing(result, resultSourceMap, readStudioUrl())
 }
 
 /**
