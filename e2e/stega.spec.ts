@@ -114,10 +114,18 @@ test('staff preview marks the page text, but not its title, meta, JSON-LD, hrefs
   expect(times.filter((time) => INVISIBLE.test(time))).toEqual([])
 
   // What a previewing browser downloads leaves the page: no markers there either.
-  for (const path of [`${TRIP.path}/calendar.ics`, '/feed.xml', `/officials/${OFFICIAL}/feed.xml`, '/sitemap.xml', '/search?q=alliance']) {
+  for (const path of [`${TRIP.path}/calendar.ics`, '/feed.xml', `/officials/${OFFICIAL}/feed.xml`, '/sitemap.xml', `${TRIP.path}/briefing.pdf`]) {
     const body = await bodyOf(page.request, path)
     expect(body, `${path} in preview carries stega characters`).not.toMatch(INVISIBLE)
   }
+  // Search results are compared with the query words to highlight them: read clean. (The page's
+  // header around them is ordinary page text, click-to-edit like any other.)
+  await page.goto(`${PORTAL}/search?q=alliance`)
+  const results = page.locator('section[aria-labelledby="search-results"]')
+  await expect(results.locator('mark').first()).toHaveText(/alliance/i)
+  expect(await results.textContent()).toContain('cornerstone of peace')
+  expect(await results.textContent()).not.toMatch(INVISIBLE)
+  expect(await page.locator('header').textContent()).toMatch(INVISIBLE)
   await page.context().close()
 })
 
