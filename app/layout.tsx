@@ -17,12 +17,13 @@ import './globals.css'
 const FALLBACK_TITLE = 'Envoy'
 const FALLBACK_DESCRIPTION = 'Official government travel: trips, their meetings, the officials who take part, and sourced fact sheets.'
 
-async function loadSettings() {
-  return sanityFetch(SETTINGS_QUERY, {}, ['settings'])
+/** `stega: false` for metadata; the header and footer text stays click-to-edit (JsonLd cleans its own). */
+async function loadSettings(stega: boolean) {
+  return sanityFetch(SETTINGS_QUERY, {}, ['settings'], { stega })
 }
 
 export async function generateMetadata(): Promise<Metadata> {
-  const settings = await loadSettings()
+  const settings = await loadSettings(false)
   const title = settings?.title ?? FALLBACK_TITLE
   return {
     metadataBase: new URL(readSiteUrl()),
@@ -40,7 +41,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: '#162e51' }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const settings = await loadSettings()
+  const settings = await loadSettings(true)
   const title = settings?.title ?? FALLBACK_TITLE
   const site = readSiteUrl()
   const sameAs = (settings?.identifierLinks ?? []).flatMap((link) => (link.url ? [link.url] : []))

@@ -10,7 +10,7 @@ export const revalidate = 60
 /** Every public page, with absolute URLs from the site-URL setting. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const site = readSiteUrl()
-  const [{ trips, officials, countries }, dates] = await Promise.all([sanityFetch(SITEMAP_QUERY, {}, ['trip', 'official', 'country'].map(listTag)), scheduleDates()])
+  const [{ trips, officials, countries }, dates] = await Promise.all([sanityFetch(SITEMAP_QUERY, {}, ['trip', 'official', 'country'].map(listTag), { stega: false }), scheduleDates()])
   return [
     { url: `${site}/` },
     { url: `${site}/trips` },

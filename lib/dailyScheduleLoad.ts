@@ -16,15 +16,18 @@ export const SCHEDULE_TAGS = ['meeting', 'trip', 'official', 'country'].map(list
 
 export async function scheduleDates(): Promise<string[]> {
   // A meeting's date is a string where defined; TypeGen cannot see through the embargo filter.
-  return (await sanityFetch(SCHEDULE_DATES_QUERY, {}, SCHEDULE_TAGS)).filter((date): date is string => typeof date === 'string')
+  return (await sanityFetch(SCHEDULE_DATES_QUERY, {}, SCHEDULE_TAGS, { stega: false })).filter((date): date is string => typeof date === 'string')
 }
 
-/** The day's engagements and trips, or null when the segment is no date with engagements. */
-export async function loadDailySchedule(segment: string) {
+/**
+ * The day's engagements and trips, or null when the segment is no date with engagements.
+ * `stega: false` for metadata and the calendar (see sanityFetch); the page keeps it.
+ */
+export async function loadDailySchedule(segment: string, { stega = true }: { stega?: boolean } = {}) {
   const date = scheduleDateOf(segment)
   if (!date) return null
   const dates = await scheduleDates()
   if (!dates.includes(date)) return null
-  const day = await sanityFetch(DAILY_SCHEDULE_QUERY, { date }, SCHEDULE_TAGS)
+  const day = await sanityFetch(DAILY_SCHEDULE_QUERY, { date }, SCHEDULE_TAGS, { stega })
   return { date, dates, ...day }
 }

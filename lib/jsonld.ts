@@ -2,12 +2,20 @@
  * schema.org descriptions for search engines: Event for trips and meetings, Person for officials,
  * GovernmentOrganization for the publisher. Built as plain objects and serialised safely.
  */
+import { stegaClean } from '@sanity/client/stega'
+
 export type JsonLdObject = { [key: string]: JsonLdValue }
 type JsonLdValue = string | number | boolean | null | undefined | JsonLdObject | JsonLdValue[]
 
-/** JSON for a <script> element: "<" is escaped so content can never close the script early. */
+/**
+ * JSON for a <script> element: "<" is escaped so content can never close the script early.
+ * Its data is often built from a page's own read, which in staff preview carries stega's
+ * invisible click-to-edit markers: they are removed here, in one place, since machines read
+ * this text and no one clicks it (JSON leaves the zero-width characters unescaped, so cleaning
+ * the serialized text removes every one).
+ */
 export function serializeJsonLd(data: JsonLdObject | JsonLdObject[]): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c')
+  return stegaClean(JSON.stringify(data)).replace(/</g, '\\u003c')
 }
 
 export function organizationLd(site: string, name: string, sameAs: readonly string[] = []): JsonLdObject {

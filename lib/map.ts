@@ -2,6 +2,7 @@
  * A world map drawn on the server: Natural Earth land (world-atlas, 1:110m) projected with d3-geo
  * and serialised to an SVG path. No tile service, no client script: the page carries the drawing.
  */
+import { stegaClean } from '@sanity/client/stega'
 import { geoEqualEarth, geoPath } from 'd3-geo'
 import { feature } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
@@ -110,7 +111,8 @@ export function visitedPlaces(
   for (const trip of trips) {
     for (const d of trip.destinations ?? []) {
       if (inCountry !== undefined && d.country?._id !== inCountry) continue
-      const label = [d.city, d.country?.name].filter(Boolean).join(', ')
+      // A map key, counted across trips: the text as stored, without a preview's stega markers.
+      const label = stegaClean([d.city, d.country?.name].filter(Boolean).join(', '))
       if (!label) continue
       const place = places.get(label) ?? {
         key: label,

@@ -13,7 +13,7 @@ export const revalidate = 60
 
 export async function GET() {
   const site = readSiteUrl()
-  const [{ title, publisher }, trips] = await Promise.all([loadSiteIdentity(), sanityFetch(FEED_QUERY, {}, ['trip', 'country', 'official'].map(listTag))])
+  const [{ title, publisher }, trips] = await Promise.all([loadSiteIdentity(), sanityFetch(FEED_QUERY, {}, ['trip', 'country', 'official'].map(listTag), { stega: false })])
   const body = tripsAtom({
     title: `${title}: official trips`,
     description: 'New and updated official trips.',

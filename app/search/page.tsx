@@ -67,7 +67,8 @@ function hitContext(hit: Hit): string | null {
 export default async function SearchPage({ searchParams }: { searchParams: SearchParams }) {
   const q = param((await searchParams).q, 200)
   const words = searchWords(q)
-  const hits = words.length > 0 ? await sanityFetch(SEARCH_QUERY, { terms: matchTerms(words) }, ['trip', 'meeting', 'official', 'factBullet', 'quote', 'country', 'topic'].map(listTag)) : []
+  const hits =
+    words.length > 0 ? await sanityFetch(SEARCH_QUERY, { terms: matchTerms(words) }, ['trip', 'meeting', 'official', 'factBullet', 'quote', 'country', 'topic'].map(listTag), { stega: false }) : []
 
   return (
     <div className="mx-auto max-w-page px-4 py-10">

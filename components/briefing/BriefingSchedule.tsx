@@ -1,4 +1,3 @@
-import { Editable } from '@/components/preview/Editable'
 import { meetingFormatLabels, meetingKindLabels, pressCoverageLabels } from '@/lib/labels'
 import { groupMeetingsByDay, meetingTimeZone } from '@/lib/schedule'
 import { MeetingTime } from '@/components/trip/MeetingTime'
@@ -60,9 +59,7 @@ export function BriefingSchedule({
                   <span className="font-semibold">
                     <MeetingTime startsAt={m.startsAt} endsAt={m.endsAt} timeZone={zone} />
                     {m.startsAt && ' · '}
-                    <Editable id={m._id} type="meeting" path="title">
-                      {m.title}
-                    </Editable>
+                    {m.title}
                   </span>
                   {tags.length > 0 && <span className="text-neutral-dark"> ({tags.join(', ')})</span>}
                   {dc && m.startsAt && (

@@ -4,6 +4,7 @@
  * (131+), but takes their text only from the style sheet, so the title is written into a small
  * style element of its own.
  */
+import { stegaClean } from '@sanity/client/stega'
 
 /**
  * A CSS string holding `text`, every character but letters, digits and spaces written as a hex
@@ -18,7 +19,12 @@ export function cssString(text: string): string {
 /** Titles longer than a margin line are cut, with an ellipsis, rather than run off the page. */
 const MAX_LENGTH = 110
 
-export function RunningTitle({ text }: { text: string }) {
+/**
+ * In staff preview `text` carries stega's invisible click-to-edit markers, which no one can click
+ * in a page margin and which would count against MAX_LENGTH: the title is printed as stored.
+ */
+export function RunningTitle({ text: marked }: { text: string }) {
+  const text = stegaClean(marked)
   const title = text.length > MAX_LENGTH ? `${text.slice(0, MAX_LENGTH - 1).trimEnd()}…` : text
   const css = `@page { @top-left { content: ${cssString(title)}; font-size: 8pt; color: #565c65; } }`
   return <style data-running-title>{css}</style>

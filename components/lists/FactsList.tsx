@@ -6,6 +6,7 @@ import { FilterForm, FilterSelect } from '@/components/filters/FilterForm'
 import { decideView, filtersOf } from '@/lib/listViews'
 import { listTag } from '@/lib/revalidation/tags'
 import { safeRedirectPath } from '@/lib/safeRedirect'
+import { stegaClean } from '@sanity/client/stega'
 import { sanityFetch } from '@/lib/sanity/client'
 import { FACTS_QUERY } from '@/sanity/queries'
 
@@ -37,8 +38,9 @@ export async function FactsList({ view }: { view: string }) {
   const tags = ['factBullet', 'topic', 'country'].map(listTag)
   // The options come with the facts; read them unfiltered first, so junk values read nothing more.
   const options = await sanityFetch(FACTS_QUERY, { topic: '', country: '' }, tags)
-  const topics = choicesOf(options.facts.flatMap((fact) => fact.topics ?? []).map((topic) => ({ slug: topic.slug, label: topic.title })))
-  const countries = choicesOf(options.facts.flatMap((fact) => fact.countries ?? []).map((country) => ({ slug: country.slug, label: country.name })))
+  // Choices are deduplicated and sorted by label: the text as stored, without a preview's markers.
+  const topics = choicesOf(options.facts.flatMap((fact) => fact.topics ?? []).map((topic) => ({ slug: topic.slug, label: stegaClean(topic.title) })))
+  const countries = choicesOf(options.facts.flatMap((fact) => fact.countries ?? []).map((country) => ({ slug: country.slug, label: stegaClean(country.name) })))
   const decision = decideView('facts', view, { topic: new Set(topics.map((choice) => choice.value)), country: new Set(countries.map((choice) => choice.value)) })
   if (decision.action === 'not-found') notFound()
   if (decision.action === 'redirect') redirect(safeRedirectPath(decision.to))

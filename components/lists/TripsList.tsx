@@ -49,7 +49,8 @@ export function tripsMetadata(view: string): Metadata {
  */
 export async function TripsList({ view }: { view: string }) {
   const { values, page } = readFilters(view)
-  const filters = await sanityFetch(TRIP_FILTERS_QUERY, {}, TRIP_LIST_TAGS)
+  // Options are compared with the view's values and sorted: no click-to-edit markers (see sanityFetch).
+  const filters = await sanityFetch(TRIP_FILTERS_QUERY, {}, TRIP_LIST_TAGS, { stega: false })
   const years = [...new Set(filters.years.map((date) => date.slice(0, 4)))].sort().reverse()
   const slugs = (rows: { slug: string | null }[]) => new Set(rows.flatMap((row) => (row.slug ? [row.slug] : [])))
   const decision = decideView('trips', view, {

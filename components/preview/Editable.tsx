@@ -1,11 +1,14 @@
 /**
- * Click-to-edit target for the Presentation tool: in staff preview, wraps text in a span whose
- * `data-sanity` attribute names the document and field, so `<VisualEditing/>` draws an overlay
- * and opens that field in the Studio when clicked. Anywhere else it renders the text unchanged,
- * so public pages (and their cache) carry no editing markup.
+ * Click-to-edit target for the Presentation tool where stega cannot reach: in staff preview,
+ * wraps text in a span whose `data-sanity` attribute names the document and field, so
+ * `<VisualEditing/>` draws an overlay and opens that field in the Studio when clicked. Anywhere
+ * else it renders the text unchanged, so public pages (and their cache) carry no editing markup.
  *
- * Why attributes and not stega: stega needs content source maps from the query API, which the
- * lake does not produce, and attributes cannot leak into metadata, feeds or copied text.
+ * Every string the page shows from content is click-to-edit through stega (lib/sanity/client.ts),
+ * which needs the string itself to carry the marker. This is for what stega cannot mark:
+ * - text the portal writes in place of an empty field (MeetingItem's "Untitled meeting"), so an
+ *   editor can still reach the field to fill it in.
+ * Anything else (non-string fields, images, computed text) shows no overlay today.
  */
 import { createDataAttribute } from 'next-sanity'
 import type { ReactNode } from 'react'

@@ -15,8 +15,10 @@
  * the browser to see drafts. Refreshing on any change is coarser but always correct, and cheap for
  * one staff member's page.
  *
- * Click-to-edit: `@sanity/visual-editing` draws overlays on elements carrying `data-sanity`
- * attributes (components/preview/Editable.tsx) and opens the field in the Studio when clicked.
+ * Click-to-edit: `@sanity/visual-editing` draws overlays on text carrying stega's invisible
+ * markers (every string from content, encoded by lib/sanity/client.ts) and on the few elements
+ * with `data-sanity` attributes (components/preview/Editable.tsx), and opens the field in the
+ * Studio when clicked.
  */
 import { VisualEditing } from 'next-sanity/visual-editing/client-component'
 import { perspectiveChangeAction } from 'next-sanity/visual-editing/server-actions'

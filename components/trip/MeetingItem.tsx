@@ -22,9 +22,11 @@ export function MeetingItem({ meeting, tripTimeZone }: { meeting: Meeting; tripT
         {facts.join(' · ')}
       </p>
       <h4 className="mt-1 text-lg font-bold leading-snug">
-        <Editable id={meeting._id} type="meeting" path="title">
-          {meeting.title ?? 'Untitled meeting'}
-        </Editable>
+        {meeting.title ?? (
+          <Editable id={meeting._id} type="meeting" path="title">
+            Untitled meeting
+          </Editable>
+        )}
       </h4>
       {place && <p className="text-neutral-darker">{place}</p>}
       <dl className="mt-2 space-y-1 text-base">

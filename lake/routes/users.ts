@@ -23,7 +23,8 @@ import type { App } from './common'
 import { isRecord } from './common'
 
 const ROLE_TITLES: Record<TokenRole, string> = { viewer: 'Viewer', editor: 'Editor', administrator: 'Administrator' }
-const KEY = /^[A-Za-z0-9_.:-]{1,200}$/
+// The Studio's own keys include `$` (the structure tool names its root pane `$root`).
+const KEY = /^[A-Za-z0-9_.:$-]{1,200}$/
 const MAX_FAILURES = 10
 const FAILURE_WINDOW_MS = 15 * 60 * 1000
 /** Sign-in attempts from one address over all emails in the window (password spraying). */
@@ -220,7 +221,7 @@ export function userRoutes(app: App, context: StudioContext): void {
     const keys = String((request.params as { keys?: string }).keys ?? '')
       .split(',')
       .filter(Boolean)
-    if (keys.length === 0 || keys.some((key) => !KEY.test(key))) throw badRequest('Keys are 1–200 letters, digits, ".", "_", ":" or "-"')
+    if (keys.length === 0 || keys.some((key) => !KEY.test(key))) throw badRequest('Keys are 1–200 letters, digits, ".", "_", ":", "$" or "-"')
     return context.accounts.getValues(caller.principal.id, keys)
   })
 

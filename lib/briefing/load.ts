@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto'
 import { readContentSource } from '@/lib/env'
 import { previewMode } from '@/lib/preview/mode'
 import { CONTENT_TAG, pageTag } from '@/lib/revalidation/tags'
+import { stegaClean } from '@sanity/client/stega'
 import { getClient, READ_TIMEOUT_MS, REVALIDATE_SECONDS, sanityFetch } from '@/lib/sanity/client'
 import { isKnownSlug } from '@/lib/sanity/staticParams'
 import type { Briefing } from '@/lib/sanity/types'
@@ -90,10 +91,14 @@ export async function countPublishedRevisions(ids: readonly string[], cacheTags?
   return transactions.size || null
 }
 
-export async function loadBriefing(slug: string): Promise<LoadedBriefing | null> {
+/**
+ * `stega: false` for metadata and the PDF route (text that leaves the page); the sheet's HTML
+ * keeps it, so staff previewing it can click to edit (see sanityFetch).
+ */
+export async function loadBriefing(slug: string, { stega = true }: { stega?: boolean } = {}): Promise<LoadedBriefing | null> {
   if (!(await isKnownSlug('trip', slug))) return null
   const tags = [pageTag('trip', slug)]
-  const trip = await sanityFetch(BRIEFING_QUERY, { slug }, tags)
+  const trip = await sanityFetch(BRIEFING_QUERY, { slug }, tags, { stega })
   if (!trip) return null
   const revisions = trip.revisions
   const preparedAt = revisions.reduce((latest, doc) => (doc._updatedAt > latest ? doc._updatedAt : latest), '')
@@ -104,7 +109,8 @@ export async function loadBriefing(slug: string): Promise<LoadedBriefing | null>
   )
   const revisionKey = createHash('sha256')
     .update(JSON.stringify(revisions.map((doc) => [doc._id, doc._rev])))
-    .update(JSON.stringify(trip))
+    // The content as stored: a preview's click-to-edit markers are no revision.
+    .update(JSON.stringify(stegaClean(trip)))
     .digest('hex')
     .slice(0, 32)
   return { trip, preparedAt: preparedAt || new Date().toISOString(), version, revisionKey }

@@ -7,12 +7,13 @@
  * draft can reach a cached public response.
  */
 import 'server-only'
-import type { ClientReturn, QueryParams } from 'next-sanity'
+import type { ClientReturn, ContentSourceMap, QueryParams } from 'next-sanity'
 import { getClient } from '@/lib/sanity/baseClient'
 import { cache } from 'react'
-import { readContentSource } from '@/lib/env'
+import { readContentSource, readStudioUrl } from '@/lib/env'
 import { secondsUntilLift } from '@/lib/embargoLift'
 import { previewMode, type PreviewMode } from '@/lib/preview/mode'
+import { encodeForEditing } from '@/lib/preview/stega'
 import { CONTENT_TAG, listTag } from '@/lib/revalidation/tags'
 import { IS_PUBLISHED_QUERY, NEXT_EMBARGO_LIFTS_QUERY } from '@/sanity/queries'
 
@@ -28,10 +29,15 @@ export { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/baseClient'
  * the page's own `<type>:<slug>` tag, or `list:<type>` for each type it lists) and the site-wide
  * tag; a publish webhook (app/api/revalidate) expires the tags of the pages it touches. The result type comes from TypeGen's query registry;
  * a query missing from it resolves to `unknown`, so it cannot be used untyped by accident.
+ *
+ * `stega`: in staff preview, strings in the result carry invisible click-to-edit markers (see
+ * previewFetch). Pass `stega: false` wherever the text leaves the page or is compared: metadata,
+ * JSON-LD, feeds, calendars, PDFs, OG images, sitemaps, search. Public reads and share links never
+ * carry markers, whatever is passed.
  */
-export async function sanityFetch<const Q extends string>(query: Q, params: QueryParams = {}, tags: string[] = []): Promise<ClientReturn<Q, unknown>> {
+export async function sanityFetch<const Q extends string>(query: Q, params: QueryParams = {}, tags: string[] = [], { stega = true }: { stega?: boolean } = {}): Promise<ClientReturn<Q, unknown>> {
   const preview = await previewMode()
-  if (preview.kind !== 'off') return previewFetch(preview, query, params)
+  if (preview.kind !== 'off') return previewFetch(preview, query, params, stega)
   return getClient().fetch(query, params, { next: { revalidate: await publicRevalidateSeconds(), tags: [CONTENT_TAG, ...tags] } })
 }
 
@@ -63,36 +69,50 @@ export const publicRevalidateSeconds = cache(async (): Promise<number> => {
 /**
  * A preview read: staff see every draft (or published, if the Presentation tool says so); a share
  * link sees published content with only its one document's draft laid over (the lake's
- * `overlayDrafts` option, lake/overlay.ts). Always uncached, and never stega-encoded: the lake
- * returns no content source maps, which stega needs, and a preview's text must read exactly as
- * the published page will (click-to-edit uses `data-sanity` attributes instead, see
- * lib/preview/editing.ts).
+ * `overlayDrafts` option, lake/overlay.ts). Always uncached.
+ *
+ * Staff reads ask for the content source map and, when `stega` is on, encode it into the result's
+ * strings (lib/preview/stega.ts: @sanity/client's stega, as `client.fetch` applies with `stega.enabled`),
+ * so `<VisualEditing/>` makes every string from content click-to-edit, opening the field it came
+ * from (except values the page compares, lib/preview/stega.ts). The encoding is done here rather than by the client so that one lake request serves both
+ * the encoded page render and the clean metadata of the same render. Share links get none: their
+ * reviewers have no Studio account and cannot edit.
  */
-async function previewFetch<const Q extends string>(preview: Exclude<PreviewMode, { kind: 'off' }>, query: Q, params: QueryParams): Promise<ClientReturn<Q, unknown>> {
-  const scope = preview.kind === 'staff' ? `staff:${preview.perspective}` : `share:${preview.documentId}`
-  return previewQuery(scope, query, JSON.stringify(params))
+async function previewFetch<const Q extends string>(preview: Exclude<PreviewMode, { kind: 'off' }>, query: Q, params: QueryParams, stega: boolean): Promise<ClientReturn<Q, unknown>> {
+  if (preview.kind === 'share') return shareQuery(preview.documentId, query, JSON.stringify(params))
+  const { result, resultSourceMap } = await staffQuery(preview.perspective, query, JSON.stringify(params))
+  if (!stega || !resultSourceMap) return result
+  return encodeForEditing(result, resultSourceMap, readStudioUrl())
 }
 
 /**
  * One lake request per distinct query in a preview render: metadata and page (and layout) ask for
  * the same data, which Next's fetch cache would dedupe for public pages but never does uncached.
- * React's cache lasts one request, so every render still reads the current drafts.
+ * React's cache lasts one request, so every render still reads the current drafts. The cached
+ * answer is never changed in place: stegaEncodeSourceMap builds a new result.
  */
-const previewQuery = cache(async <const Q extends string>(scope: string, query: Q, paramsJson: string): Promise<ClientReturn<Q, unknown>> => {
+const staffQuery = cache(
+  async <const Q extends string>(perspective: 'drafts' | 'published', query: Q, paramsJson: string): Promise<{ result: ClientReturn<Q, unknown>; resultSourceMap?: ContentSourceMap }> => {
+    const params = JSON.parse(paramsJson) as QueryParams
+    const client = getClient().withConfig({ token: readContentSource().token, useCdn: false })
+    return client.fetch(query, params, {
+      perspective,
+      cache: 'no-store',
+      stega: false,
+      filterResponse: false,
+      resultSourceMap: 'withKeyArraySelector',
+    })
+  },
+)
+
+const shareQuery = cache(async <const Q extends string>(documentId: string, query: Q, paramsJson: string): Promise<ClientReturn<Q, unknown>> => {
   const source = readContentSource()
   const params = JSON.parse(paramsJson) as QueryParams
   const client = getClient().withConfig({ token: source.token, useCdn: false })
-  if (scope.startsWith('staff:')) {
-    return client.fetch(query, params, {
-      perspective: scope === 'staff:published' ? 'published' : 'drafts',
-      cache: 'no-store',
-      stega: false,
-    })
-  }
   const answer = await client.request<{ result: ClientReturn<Q, unknown> }>({
     uri: `/data/query/${source.dataset}`,
     method: 'POST',
-    query: { perspective: 'published', overlayDrafts: scope.slice('share:'.length), returnQuery: 'false' },
+    query: { perspective: 'published', overlayDrafts: documentId, returnQuery: 'false' },
     body: { query, params },
   })
   return answer.result

@@ -21,15 +21,15 @@ function present(rows: { slug: string | null }[]): SlugParams {
 }
 
 export async function tripSlugParams(): Promise<SlugParams> {
-  return present(await sanityFetch(TRIP_SLUGS_QUERY, {}, [listTag('trip')]))
+  return present(await sanityFetch(TRIP_SLUGS_QUERY, {}, [listTag('trip')], { stega: false }))
 }
 
 export async function officialSlugParams(): Promise<SlugParams> {
-  return present(await sanityFetch(OFFICIAL_SLUGS_QUERY, {}, [listTag('official')]))
+  return present(await sanityFetch(OFFICIAL_SLUGS_QUERY, {}, [listTag('official')], { stega: false }))
 }
 
 export async function countrySlugParams(): Promise<SlugParams> {
-  return present(await sanityFetch(COUNTRY_SLUGS_QUERY, {}, [listTag('country')]))
+  return present(await sanityFetch(COUNTRY_SLUGS_QUERY, {}, [listTag('country')], { stega: false }))
 }
 
 const LISTS = { trip: tripSlugParams, official: officialSlugParams, country: countrySlugParams } as const

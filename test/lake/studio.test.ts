@@ -197,6 +197,14 @@ describe('Studio endpoints', () => {
     ])
     const viewers = await json(`${base}/users/me/keyvalue/studio.structure-tool.layout`, viewerToken)
     assert.deepEqual(viewers.body, [{ key: 'studio.structure-tool.layout', value: null }])
+    // The structure tool asks for its root pane's layout by this key when Presentation opens a document.
+    const root = await json(`${base}/users/me/keyvalue/studio.structure-tool.layout.$root,studio.structure-tool.sort-order.$root`, editorToken)
+    assert.deepEqual(root.body, [
+      { key: 'studio.structure-tool.layout.$root', value: null },
+      { key: 'studio.structure-tool.sort-order.$root', value: null },
+    ])
+    const junk = await json(`${base}/users/me/keyvalue/${encodeURIComponent('a b')}`, editorToken)
+    assert.equal(junk.status, 400)
   })
 
   test('history events: create, publish and delete of a document group', async () => {

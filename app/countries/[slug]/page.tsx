@@ -17,14 +17,15 @@ type Params = { slug: string }
 
 export const generateStaticParams = countrySlugParams
 
-async function loadCountry(slug: string) {
+/** `stega: false` for metadata (see sanityFetch). */
+async function loadCountry(slug: string, stega: boolean) {
   if (!(await isKnownSlug('country', slug))) return null
-  return sanityFetch(COUNTRY_QUERY, { slug }, [pageTag('country', slug)])
+  return sanityFetch(COUNTRY_QUERY, { slug }, [pageTag('country', slug)], { stega })
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug } = await params
-  const country = await loadCountry(slug)
+  const country = await loadCountry(slug, false)
   if (!country) return { title: 'Country not found' }
   return {
     title: country.name ?? 'Country',
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function CountryPage({ params }: { params: Promise<Params> }) {
   const { slug } = await params
-  const country = await loadCountry(slug)
+  const country = await loadCountry(slug, true)
   if (!country) notFound()
   const places = visitedPlaces(country.trips, country._id)
   return (

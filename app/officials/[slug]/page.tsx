@@ -25,14 +25,15 @@ type Params = { slug: string }
 
 export const generateStaticParams = officialSlugParams
 
-async function loadOfficial(slug: string) {
+/** `stega: false` for metadata (see sanityFetch). */
+async function loadOfficial(slug: string, stega: boolean) {
   if (!(await isKnownSlug('official', slug))) return null
-  return sanityFetch(OFFICIAL_QUERY, { slug }, [pageTag('official', slug)])
+  return sanityFetch(OFFICIAL_QUERY, { slug }, [pageTag('official', slug)], { stega })
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug } = await params
-  const official = await loadOfficial(slug)
+  const official = await loadOfficial(slug, false)
   if (!official) return { title: 'Official not found' }
   const role = [official.title, official.organization].filter(Boolean).join(', ')
   return {
@@ -54,7 +55,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function OfficialPage({ params }: { params: Promise<Params> }) {
   const { slug } = await params
-  const official = await loadOfficial(slug)
+  const official = await loadOfficial(slug, true)
   if (!official) notFound()
   const portrait = imageUrl(official.portrait, 320, 400)
   // Each trip once, with this official's meetings on it beneath (the query sorts them newest trip first).

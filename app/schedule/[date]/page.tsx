@@ -20,7 +20,7 @@ export async function generateStaticParams(): Promise<Params[]> {
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const schedule = await loadDailySchedule((await params).date)
+  const schedule = await loadDailySchedule((await params).date, { stega: false })
   if (!schedule) return { title: 'No public schedule for this date', robots: { index: false } }
   return {
     title: `Daily public schedule, ${formatDate(schedule.date)}`,

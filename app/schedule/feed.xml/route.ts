@@ -10,6 +10,6 @@ import { SCHEDULE_FEED_QUERY } from '@/sanity/queries'
 export const revalidate = 60
 
 export async function GET() {
-  const [{ publisher }, engagements] = await Promise.all([loadSiteIdentity(), sanityFetch(SCHEDULE_FEED_QUERY, {}, SCHEDULE_TAGS)])
+  const [{ publisher }, engagements] = await Promise.all([loadSiteIdentity(), sanityFetch(SCHEDULE_FEED_QUERY, {}, SCHEDULE_TAGS, { stega: false })])
   return new Response(scheduleAtom({ site: readSiteUrl(), publisher, engagements }), { headers: ATOM_HEADERS })
 }

@@ -16,7 +16,7 @@ export const contentType = 'image/png'
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
-  const trip = (await isKnownSlug('trip', slug)) ? await sanityFetch(TRIP_OG_QUERY, { slug }, [pageTag('trip', slug)]) : null
+  const trip = (await isKnownSlug('trip', slug)) ? await sanityFetch(TRIP_OG_QUERY, { slug }, [pageTag('trip', slug)], { stega: false }) : null
   const title = trip?.title ?? 'Official trip'
   const when = trip?.startDate ? formatDateRange(trip.startDate, trip.endDate) : ''
   const where = (trip?.destinations ?? []).map((d) => [d.city, d.country].filter(Boolean).join(', ')).join('; ')

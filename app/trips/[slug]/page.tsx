@@ -14,7 +14,6 @@ import { Schedule } from '@/components/trip/Schedule'
 import { StatusTag } from '@/components/trip/StatusTag'
 import { TravellingOfficials } from '@/components/trip/TravellingOfficials'
 import { JsonLd } from '@/components/JsonLd'
-import { Editable } from '@/components/preview/Editable'
 import { DestinationMap } from '@/components/map/DestinationMap'
 import { readSiteUrl } from '@/lib/env'
 import { tripEventLd } from '@/lib/jsonld'
@@ -34,14 +33,15 @@ type Params = { slug: string }
 
 export const generateStaticParams = tripSlugParams
 
-async function loadTrip(slug: string) {
+/** `stega: false` for metadata (see sanityFetch); the page's own text stays click-to-edit. */
+async function loadTrip(slug: string, stega: boolean) {
   if (!(await isKnownSlug('trip', slug))) return null
-  return sanityFetch(TRIP_QUERY, { slug }, [pageTag('trip', slug)])
+  return sanityFetch(TRIP_QUERY, { slug }, [pageTag('trip', slug)], { stega })
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug } = await params
-  const trip = await loadTrip(slug)
+  const trip = await loadTrip(slug, false)
   if (!trip) return { title: 'Trip not found' }
   const when = trip.startDate ? formatDateRange(trip.startDate, trip.endDate) : null
   const where = destinationText(trip.destinations)
@@ -59,7 +59,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function TripPage({ params }: { params: Promise<Params> }) {
   const { slug } = await params
-  const trip = await loadTrip(slug)
+  const trip = await loadTrip(slug, true)
   if (!trip) notFound()
 
   const zone = tripTimeZone(trip.destinations)
@@ -110,11 +110,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
         ) : (
           status && <StatusTag status={status} />
         )}
-        <h1 className="mt-2 max-w-4xl text-3xl font-bold leading-tight tracking-tight sm:text-4xl">
-          <Editable id={trip._id} type="trip" path="title">
-            {trip.title}
-          </Editable>
-        </h1>
+        <h1 className="mt-2 max-w-4xl text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{trip.title}</h1>
         <p className="mt-3 text-lg text-neutral-darker">
           {trip.startDate && <time dateTime={trip.startDate}>{formatDateRange(trip.startDate, trip.endDate)}</time>}
           {places && <span> · {places}</span>}

@@ -13,7 +13,7 @@ export const generateStaticParams = officialSlugParams
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
   if (!(await isKnownSlug('official', slug))) return new Response('No such official.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  const official = await sanityFetch(OFFICIAL_CALENDAR_QUERY, { slug }, [pageTag('official', slug)])
+  const official = await sanityFetch(OFFICIAL_CALENDAR_QUERY, { slug }, [pageTag('official', slug)], { stega: false })
   if (!official) return new Response('No such official.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   return new Response(officialCalendar(official, readSiteUrl()), {
     headers: { ...ICS_HEADERS, 'Content-Disposition': `inline; filename="${slug}.ics"` },

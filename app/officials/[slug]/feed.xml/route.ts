@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params
   if (!(await isKnownSlug('official', slug))) return new Response('No such official.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const site = readSiteUrl()
-  const [{ publisher }, official] = await Promise.all([loadSiteIdentity(), sanityFetch(OFFICIAL_FEED_QUERY, { slug }, [pageTag('official', slug)])])
+  const [{ publisher }, official] = await Promise.all([loadSiteIdentity(), sanityFetch(OFFICIAL_FEED_QUERY, { slug }, [pageTag('official', slug)], { stega: false })])
   if (!official) return new Response('No such official.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const body = tripsAtom({
     title: `${official.name ?? 'Official'}: trips`,

@@ -16,7 +16,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const search = request.nextUrl.searchParams
   const paper: Paper = search.get('paper') === 'a4' ? 'a4' : 'letter'
   const meetingId = search.get('meeting')
-  const loaded = await loadBriefing(slug)
+  const loaded = await loadBriefing(slug, { stega: false })
   if (!loaded || (meetingId && !loaded.trip.meetings.some((m) => m._id === meetingId))) {
     return new Response('Briefing not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } })
   }

@@ -20,7 +20,7 @@ type Params = { slug: string }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug } = await params
-  const loaded = await loadBriefing(slug)
+  const loaded = await loadBriefing(slug, { stega: false })
   if (!loaded) return { title: 'Briefing not found' }
   const title = loaded.trip.title ?? 'Trip'
   return {

@@ -17,7 +17,7 @@ export const generateStaticParams = tripSlugParams
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params
   if (!(await isKnownSlug('trip', slug))) return new Response('No such trip.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
-  const trip = await sanityFetch(TRIP_CALENDAR_QUERY, { slug }, [pageTag('trip', slug)])
+  const trip = await sanityFetch(TRIP_CALENDAR_QUERY, { slug }, [pageTag('trip', slug)], { stega: false })
   if (!trip) return new Response('No such trip.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   return new Response(tripCalendar(trip, readSiteUrl()), {
     headers: { ...ICS_HEADERS, 'Content-Disposition': `inline; filename="${slug}.ics"` },

@@ -22,15 +22,15 @@ export async function generateStaticParams(): Promise<Params[]> {
 
 type Params = { slug: string; meetingId: string }
 
-async function load(params: Promise<Params>) {
+async function load(params: Promise<Params>, stega: boolean) {
   const { slug, meetingId } = await params
-  const loaded = await loadBriefing(slug)
+  const loaded = await loadBriefing(slug, { stega })
   const meeting = loaded?.trip.meetings.find((m) => m._id === meetingId)
   return loaded && meeting ? { loaded, meeting, slug } : null
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const found = await load(params)
+  const found = await load(params, false)
   if (!found) return { title: 'Briefing not found' }
   return {
     title: `Briefing sheet: ${found.meeting.title}`,
@@ -39,7 +39,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 export default async function MeetingBriefingPage({ params }: { params: Promise<Params> }) {
-  const found = await load(params)
+  const found = await load(params, true)
   if (!found) notFound()
   const { loaded, meeting, slug } = found
   return (

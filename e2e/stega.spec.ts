@@ -1,0 +1,145 @@
+/**
+ * Click-to-edit through stega, where it belongs and nowhere else:
+ * - in the real Studio's Presentation tool, clicking the trip's purpose and a fact bullet on the
+ *   trip page opens the field they came from, in their own document (the trip; the fact);
+ * - in staff preview the page's text carries stega's invisible markers (the positive control),
+ *   while its <title>, meta tags, JSON-LD and hrefs, and the feeds, calendars, sitemap and PDF a
+ *   previewing browser downloads, carry none;
+ * - public pages and routes never carry them.
+ */
+import { pdfPageTexts } from './support/pdf'
+import type { APIRequestContext, Browser, Page } from '@playwright/test'
+import { E2E } from './support/env'
+import { createLakeToken, lakeClient } from './support/lake'
+import { addStudioUser, newStudioPage } from './support/studio'
+import { expect, test } from './support/test'
+
+const STUDIO = E2E.studio
+// The Presentation tool loads the portal from localhost (same site as the Studio), see sanity/presentation/env.ts.
+const PORTAL = E2E.portal.replace('127.0.0.1', 'localhost')
+const TRIP = { id: 'trip-2021-03-tokyo-2plus2', path: '/trips/2021-03-tokyo-2plus2' }
+const PURPOSE = 'will travel to Tokyo, Japan, March 15-17'
+const FACT = { id: 'fact-alliance-cornerstone', text: 'The U.S.-Japan Alliance has served as the cornerstone of peace' }
+const OFFICIAL = 'antony-j-blinken'
+const stamp = Date.now().toString(36)
+const editorEmail = `stega-editor-${stamp}@e2e.test`
+
+/** Stega's alphabet (@vercel/stega: zero-width space, non-joiner, joiner, word joiner) and the BOM. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/u
+
+/** Every page and route whose text leaves the page: where a reader, feed reader, calendar or crawler takes it. */
+const ROUTES = [
+  '/',
+  TRIP.path,
+  `${TRIP.path}/briefing`,
+  `${TRIP.path}/calendar.ics`,
+  '/feed.xml',
+  `/officials/${OFFICIAL}`,
+  `/officials/${OFFICIAL}/feed.xml`,
+  `/officials/${OFFICIAL}/calendar.ics`,
+  '/schedule/feed.xml',
+  '/sitemap.xml',
+  '/trips',
+  '/facts',
+  '/search?q=alliance',
+]
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 })
+
+/** Fetches `path` and returns its text (a PDF's extracted text), after checking it answered 200. */
+async function bodyOf(request: APIRequestContext, path: string): Promise<string> {
+  const response = await request.get(`${PORTAL}${path}`)
+  expect(response.status(), path).toBe(200)
+  if ((response.headers()['content-type'] ?? '').startsWith('application/pdf')) return (await pdfPageTexts(await response.body())).join('\n')
+  return response.text()
+}
+
+/** A browser context in staff preview (draft mode through a Presentation preview secret). */
+async function staffPreview(browser: Browser): Promise<Page> {
+  const editor = lakeClient(createLakeToken('editor', `stega-e2e-editor-${stamp}`))
+  const secret = `e2e-stega-${stamp}`
+  await editor.createOrReplace({ _id: `drafts.e2e-stega-secret-${stamp}`, _type: 'sanity.previewUrlSecret', secret, studioUrl: STUDIO })
+  const page = await (await browser.newContext()).newPage()
+  await page.goto(`${PORTAL}/api/draft-mode/enable?sanity-preview-secret=${secret}&sanity-preview-pathname=${encodeURIComponent(TRIP.path)}`)
+  await expect(page.getByTestId('preview-banner')).toBeVisible()
+  return page
+}
+
+test('public pages, feeds, calendars, sitemap and the briefing PDF carry no stega characters', async ({ request }) => {
+  for (const path of [...ROUTES, `${TRIP.path}/briefing.pdf`]) {
+    const body = await bodyOf(request, path)
+    expect(body.length, `${path} has content`).toBeGreaterThan(100)
+    expect(body, `${path} carries stega characters`).not.toMatch(INVISIBLE)
+  }
+  // The PDF text is really read: the positive control for the check above.
+  expect(await bodyOf(request, `${TRIP.path}/briefing.pdf`)).toContain('Tokyo')
+})
+
+test('staff preview marks the page text, but not its title, meta, JSON-LD, hrefs or the files it links to', async ({ browser }) => {
+  const page = await staffPreview(browser)
+  const html = await bodyOf(page.request, TRIP.path)
+  expect(html, 'the preview page carries click-to-edit markers').toMatch(INVISIBLE)
+  await page.goto(`${PORTAL}${TRIP.path}`)
+  const purpose = page.getByText(PURPOSE).first()
+  await expect(purpose).toBeVisible()
+  expect(await purpose.textContent()).toMatch(INVISIBLE)
+
+  expect(await page.title()).not.toMatch(INVISIBLE)
+  expect(await page.title()).toContain('Tokyo')
+  const metas = await page.locator('head meta[content]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('content') ?? ''))
+  expect(metas.join('\n')).toContain('Tokyo')
+  expect(metas.join('\n')).not.toMatch(INVISIBLE)
+  const ld = await page.locator('script[type="application/ld+json"]').allTextContents()
+  expect(ld.join('\n')).toContain('Tokyo')
+  expect(ld.join('\n')).not.toMatch(INVISIBLE)
+  const hrefs = await page.locator('[href]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href') ?? ''))
+  expect(hrefs).toContain(`${TRIP.path}/briefing`)
+  expect(hrefs.filter((href) => INVISIBLE.test(href))).toEqual([])
+  const times = await page.locator('time[datetime]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('datetime') ?? ''))
+  expect(times.length).toBeGreaterThan(0)
+  expect(times.filter((time) => INVISIBLE.test(time))).toEqual([])
+
+  // What a previewing browser downloads leaves the page: no markers there either.
+  for (const path of [`${TRIP.path}/calendar.ics`, '/feed.xml', `/officials/${OFFICIAL}/feed.xml`, '/sitemap.xml', `${TRIP.path}/briefing.pdf`]) {
+    const body = await bodyOf(page.request, path)
+    expect(body, `${path} in preview carries stega characters`).not.toMatch(INVISIBLE)
+  }
+  // Search results are compared with the query words to highlight them: read clean. (The page's
+  // header around them is ordinary page text, click-to-edit like any other.)
+  await page.goto(`${PORTAL}/search?q=alliance`)
+  const results = page.locator('section[aria-labelledby="search-results"]')
+  await expect(results.locator('mark').first()).toHaveText(/alliance/i)
+  expect(await results.textContent()).toContain('cornerstone of peace')
+  expect(await results.textContent()).not.toMatch(INVISIBLE)
+  expect(await page.locator('header').textContent()).toMatch(INVISIBLE)
+  await page.context().close()
+})
+
+test('in Presentation, clicking the purpose and a fact bullet opens their own field', async ({ browser }) => {
+  addStudioUser(editorEmail, 'editor', 'Stega editor')
+  const studio = await newStudioPage(browser, editorEmail, { width: 1500, height: 950 })
+  await studio.goto(`${STUDIO}/presentation?preview=${encodeURIComponent(TRIP.path)}`)
+  const preview = studio.frameLocator('iframe[src*="localhost"]').first()
+  await expect(preview.getByTestId('preview-banner')).toBeVisible({ timeout: 60_000 })
+  await expect(preview.locator('sanity-visual-editing')).toBeAttached({ timeout: 30_000 })
+
+  /** Hovers the text (the overlay shows), then clicks it where a person would. */
+  async function clickToEdit(text: string) {
+    const target = preview.getByText(text).first()
+    await target.scrollIntoViewIfNeeded()
+    await target.hover({ force: true })
+    const box = await target.boundingBox()
+    expect(box, text).not.toBeNull()
+    await studio.mouse.click(box!.x + Math.min(40, box!.width / 2), box!.y + box!.height / 2)
+  }
+
+  await clickToEdit(PURPOSE)
+  await expect.poll(() => decodeURIComponent(studio.url()), { timeout: 30_000 }).toMatch(new RegExp(`${TRIP.id}.*purpose`))
+  await expect(studio.getByText(PURPOSE).first()).toBeVisible({ timeout: 30_000 })
+  await studio.screenshot({ path: 'test-results/stega-purpose.png' })
+
+  await clickToEdit(FACT.text)
+  await expect.poll(() => decodeURIComponent(studio.url()), { timeout: 30_000 }).toMatch(new RegExp(`${FACT.id}.*text`))
+  await studio.screenshot({ path: 'test-results/stega-fact.png' })
+  await studio.context().close()
+})
