@@ -2,7 +2,7 @@ import Link from 'next/link'
 import { RichText } from '@/components/RichText'
 import { SourceLine } from '@/components/SourceLine'
 import type { FactBullet } from '@/lib/sanity/types'
-import { FigureStat } from './FigureStat'
+import { FigureStack } from './FigureStat'
 
 type LibraryFact = FactBullet & {
   topics: ReadonlyArray<{ _id: string; title: string | null; slug: string | null }> | null
@@ -14,13 +14,7 @@ export function FactItem({ fact }: { fact: LibraryFact }) {
   const figures = fact.figures ?? []
   return (
     <li id={fact._id} className={`border-t border-neutral-lighter py-5 ${figures.length > 0 ? 'grid gap-4 sm:grid-cols-[12rem_minmax(0,1fr)]' : ''}`}>
-      {figures.length > 0 && (
-        <div className="space-y-2">
-          {figures.map((figure) => (
-            <FigureStat key={figure._key} figure={figure} />
-          ))}
-        </div>
-      )}
+      <FigureStack figures={figures} />
       <div className="min-w-0">
         <RichText value={fact.text} className="max-w-prose leading-relaxed" />
         <SourceLine source={fact.source} statedAt={fact.statedAt} />

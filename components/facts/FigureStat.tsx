@@ -24,3 +24,15 @@ export function FigureStat({ figure, compact = false }: { figure: Figure; compac
     </div>
   )
 }
+
+/** A fact's highlighted figures, one above the other, beside its words (the fact library and a fact's own page). */
+export function FigureStack({ figures }: { figures: ReadonlyArray<Figure & { _key: string }> }) {
+  if (figures.length === 0) return null
+  return (
+    <div className="space-y-2">
+      {figures.map((figure) => (
+        <FigureStat key={figure._key} figure={figure} />
+      ))}
+    </div>
+  )
+}

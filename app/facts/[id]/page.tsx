@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { CiteThis } from '@/components/facts/CiteThis'
-import { FigureStat } from '@/components/facts/FigureStat'
+import { FigureStack } from '@/components/facts/FigureStat'
 import { RichText } from '@/components/RichText'
 import { SourceLine } from '@/components/SourceLine'
 import { readSiteUrl } from '@/lib/env'
@@ -56,13 +56,7 @@ export default async function FactPage({ params }: { params: Promise<Params> }) 
       </nav>
       <h1 className="mt-4 text-3xl font-bold tracking-tight">{title}</h1>
       <article className={`mt-6 ${figures.length > 0 ? 'grid gap-6 sm:grid-cols-[12rem_minmax(0,1fr)]' : ''}`}>
-        {figures.length > 0 && (
-          <div className="space-y-2">
-            {figures.map((figure) => (
-              <FigureStat key={figure._key} figure={figure} />
-            ))}
-          </div>
-        )}
+        <FigureStack figures={figures} />
         <div className="min-w-0">
           <RichText value={fact.text} className="max-w-prose text-lg leading-relaxed" />
           <SourceLine source={fact.source} statedAt={fact.statedAt} />
