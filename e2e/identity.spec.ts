@@ -7,35 +7,18 @@
  *
  * Leaves a screenshot of every template it visits, at both sizes, in e2e/artifacts/ for review.
  */
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { SIZES, expectNoAxeViolations, screenshot as screenshotAs } from './support/pages'
 import { expect, test } from './support/test'
 import { createLakeToken, lakeClient } from './support/lake'
 import { SEED_TRIP_SLUG } from './support/source-page'
+
+const screenshot = (page: Page, name: string) => screenshotAs(page, `identity-${name}`)
 
 const TRIP = `/trips/${SEED_TRIP_SLUG}`
 const TRIP_TITLE = 'Secretary Blinken and Secretary Austin travel to Tokyo, Japan'
 const AGENCY = 'U.S. Department of State'
 const JOBS_FACT = { id: 'fact-economy-jobs', heading: 'Economic Ties that Benefit the American and Japanese People' }
-const ARTIFACTS = join(__dirname, 'artifacts')
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
-
-const SIZES = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desk', width: 1280, height: 900 },
-] as const
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  await page.screenshot({ path: join(ARTIFACTS, `identity-${name}.png`), fullPage: true })
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
-}
 
 /** Opens the primary navigation's links whatever the width (the header wraps, it does not hide them). */
 function primaryNav(page: Page) {

@@ -11,8 +11,7 @@
 import { pdfPageTexts } from './support/pdf'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { ARTIFACTS, SIZES, expectNoAxeViolations, screenshot } from './support/pages'
 import { expect, test } from './support/test'
 import { createLakeToken, lakeClient, lakeNow } from './support/lake'
 import { SEED_TRIP_SLUG } from './support/source-page'
@@ -23,8 +22,6 @@ const SHEET = `${TRIP}/briefing`
 const TRIP_ID = 'trip-2021-03-tokyo-2plus2'
 const TRIP_TITLE = 'Secretary Blinken and Secretary Austin travel to Tokyo, Japan'
 const MEETING = { id: 'meeting-2021-03-tokyo-blinken-motegi', title: 'Meeting with Minister Motegi and other senior officials' }
-const ARTIFACTS = join(__dirname, 'artifacts')
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** The page's figures, as the source page words them (test/content/faithfulness.test.ts checks the data). */
 const FIGURE_WORDINGS = [
@@ -39,22 +36,7 @@ const FIGURE_WORDINGS = [
   'approximately 55,000 U.S. service members',
 ]
 
-const SIZES = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desk', width: 1280, height: 900 },
-] as const
-
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
-
-async function screenshot(page: Page, name: string) {
-  mkdirSync(ARTIFACTS, { recursive: true })
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true })
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([])
-}
 
 test.describe.configure({ mode: 'serial' })
 
