@@ -79,10 +79,13 @@ export function DestinationMap({ id, title, points, listLabel, ordered = true }:
         {drawing?.route && <span className="text-neutral-dark">{`, from ${WASHINGTON.label}`}</span>}
         <List className={`mt-1 pl-6 ${ordered ? 'list-decimal' : 'list-disc'}`}>
           {points.map((point) => (
-            <li key={point.key}>{point.label}</li>
+            <li key={point.key}>
+              {point.label}
+              {drawing && !isDrawable(point) && <span className="text-neutral-dark"> (not on the map)</span>}
+            </li>
           ))}
         </List>
-        {drawing && points.some((point) => !isDrawable(point)) && <p className="mt-1 text-sm text-neutral-dark">Places without coordinates are listed but not drawn.</p>}
+        {drawing && points.some((point) => !isDrawable(point)) && <p className="mt-1 text-sm text-neutral-dark">Places marked “not on the map” have no usable coordinates.</p>}
       </figcaption>
     </figure>
   )

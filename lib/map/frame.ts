@@ -10,12 +10,12 @@ import { geoAzimuthalEqualArea, geoCentroid, geoCircle, geoDistance, geoInterpol
 import type { Geometry, Position } from 'geojson'
 import { boundsOverlap, landPolygons, type LandScale } from './land'
 
-export const FRAME_WIDTH = 960
-export const FRAME_HEIGHT = 540
+export const FRAME_WIDTH = 720
+export const FRAME_HEIGHT = 480
 /** Each place is framed with this much around it (degrees of arc, ~450 km): one city shows its region. */
 export const PLACE_RADIUS_DEGREES = 4
 /** The overview globe: its diameter and its margin from the frame's corner, in frame pixels. */
-export const GLOBE_DIAMETER = 200
+export const GLOBE_DIAMETER = 180
 const GLOBE_MARGIN = 12
 /** Space kept between the fitted circles and the frame's edge, so a marker is never cut. */
 const FRAME_MARGIN = 24
@@ -187,7 +187,7 @@ function landPath(projection: GeoProjection, scale: LandScale, bounds: [[number,
     .filter((polygon) => boundsOverlap(polygon.bounds, bounds))
     .map((polygon) => polygon.rings)
   if (rings.length === 0) return ''
-  return geoPath(pixelFilter(projection, 1.5)).digits(0)({ type: 'MultiPolygon', coordinates: rings }) ?? ''
+  return geoPath(pixelFilter(projection, 2)).digits(0)({ type: 'MultiPolygon', coordinates: rings }) ?? ''
 }
 
 function routeGeometry(stops: ReadonlyArray<[number, number]>): Geometry | null {
