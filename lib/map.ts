@@ -26,12 +26,13 @@ const drawings = new Map<string, MapDrawing | null>()
 const MAX_DRAWINGS = 200
 
 /**
- * The map of `points` in list order (numbered as the list is when `numbered`), with the route from
- * Washington through them when `fromWashington`. Null when none of them has usable coordinates.
+ * The map of `points`, each marker numbered as its point is in the list, with the route from
+ * Washington through them in list order when `fromWashington`. Null when none of them has usable
+ * coordinates.
  */
-export function mapOf(points: readonly MapPoint[], { numbered, fromWashington }: { numbered: boolean; fromWashington: boolean }): MapDrawing | null {
+export function mapOf(points: readonly MapPoint[], { fromWashington }: { fromWashington: boolean }): MapDrawing | null {
   const places = points.flatMap((point, index): GeoPlace[] =>
-    point.lat !== null && point.lng !== null && isDrawable(point) ? [{ key: stegaClean(point.key), number: numbered ? index + 1 : null, lat: point.lat, lng: point.lng }] : [],
+    point.lat !== null && point.lng !== null && isDrawable(point) ? [{ key: stegaClean(point.key), number: index + 1, lat: point.lat, lng: point.lng }] : [],
   )
   const key = JSON.stringify([fromWashington, places])
   if (drawings.has(key)) return drawings.get(key) ?? null

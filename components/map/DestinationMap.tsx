@@ -7,17 +7,17 @@ const COAST = '#71767a'
 const ROUTE = '#c2410c'
 
 /**
- * Places on a map framed on them, drawn on the server as inline SVG. With `ordered` (a trip's
- * destinations) the markers carry the numbers of the list and a line traces the route from
- * Washington through them; when Washington lies outside the frame a small globe shows the whole
+ * Places on a map framed on them, drawn on the server as inline SVG, each marker numbered as its
+ * place is in the list. With `ordered` (a trip's destinations, in order of travel) a line traces
+ * the route from Washington through them; when Washington lies outside the frame a small globe shows the whole
  * route and where the frame sits on it. The drawing is described by a short accessible name; the
  * list beside it, in the figure's caption, is its text equivalent.
  */
 export function DestinationMap({ id, title, points, listLabel, ordered = true }: { id: string; title: string; points: readonly MapPoint[]; listLabel: string; ordered?: boolean }) {
-  const drawing = mapOf(points, { numbered: ordered, fromWashington: ordered })
+  // Markers carry the list's numbers on every map, so each can be matched to its place; only a
+  // trip's list (`ordered`) is an order of travel, and only it has a route.
+  const drawing = mapOf(points, { fromWashington: ordered })
   const placedCount = drawing?.markers.length ?? 0
-  const List = ordered ? 'ol' : 'ul'
-  const markerRadius = ordered ? 17 : 11
   return (
     <figure aria-labelledby={`${id}-caption`} className="avoid-break">
       {drawing && (
@@ -50,13 +50,11 @@ export function DestinationMap({ id, title, points, listLabel, ordered = true }:
             </text>
           )}
           {drawing.markers.map((marker) => (
-            <g key={marker.key} data-map="marker" data-number={marker.number ?? undefined}>
-              <circle cx={marker.x} cy={marker.y} r={markerRadius} className="fill-primary-dark" stroke="white" strokeWidth={3} />
-              {marker.number !== null && (
-                <text x={marker.x} y={marker.y + 7} textAnchor="middle" fill="white" fontSize={20} fontWeight={700}>
-                  {marker.number}
-                </text>
-              )}
+            <g key={marker.key} data-map="marker" data-number={marker.number}>
+              <circle cx={marker.x} cy={marker.y} r={17} className="fill-primary-dark" stroke="white" strokeWidth={3} />
+              <text x={marker.x} y={marker.y + 7} textAnchor="middle" fill="white" fontSize={marker.number < 10 ? 20 : marker.number < 100 ? 17 : 13} fontWeight={700}>
+                {marker.number}
+              </text>
             </g>
           ))}
           {drawing.globe && (
@@ -77,14 +75,14 @@ export function DestinationMap({ id, title, points, listLabel, ordered = true }:
       <figcaption id={`${id}-caption`} className="mt-3">
         <span className="font-semibold">{listLabel}</span>
         {drawing?.route && <span className="text-neutral-dark">{`, from ${WASHINGTON.label}`}</span>}
-        <List className={`mt-1 pl-6 ${ordered ? 'list-decimal' : 'list-disc'}`}>
+        <ol className="mt-1 list-decimal pl-6">
           {points.map((point) => (
             <li key={point.key}>
               {point.label}
               {drawing && !isDrawable(point) && <span className="text-neutral-dark"> (not on the map)</span>}
             </li>
           ))}
-        </List>
+        </ol>
         {drawing && points.some((point) => !isDrawable(point)) && <p className="mt-1 text-sm text-neutral-dark">Places marked “not on the map” have no usable coordinates.</p>}
       </figcaption>
     </figure>

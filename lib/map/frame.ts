@@ -24,8 +24,8 @@ const MAX_PLACES = 300
 const EARTH_RADIUS_KM = 6371
 
 export interface GeoPlace {
-  /** Its number in the list the map stands beside (1-based), or null for an unnumbered list. */
-  number: number | null
+  /** Its number in the list the map stands beside (1-based). */
+  number: number
   key: string
   lat: number
   lng: number
@@ -33,7 +33,7 @@ export interface GeoPlace {
 
 export interface Marker {
   key: string
-  number: number | null
+  number: number
   x: number
   y: number
 }

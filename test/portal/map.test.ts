@@ -8,7 +8,7 @@ import { drawMap, FRAME_HEIGHT, FRAME_WIDTH, frameProjection, globeProjection, t
 /** The seed's Tokyo (the gazetteer's coordinates). */
 const TOKYO = { lat: 35.68501691, lng: 139.7514074 }
 const point = (key: string, lat: number | null, lng: number | null): MapPoint => ({ key, label: key, lat, lng })
-const trip = (points: MapPoint[]) => mapOf(points, { numbered: true, fromWashington: true })
+const trip = (points: MapPoint[]) => mapOf(points, { fromWashington: true })
 
 function inFrame({ x, y }: { x: number; y: number }) {
   return x >= 0 && x <= FRAME_WIDTH && y >= 0 && y <= FRAME_HEIGHT
@@ -178,21 +178,21 @@ describe('trip map', () => {
     assert.equal(drawMap([]), null)
   })
 
-  it('draws a country or index map unnumbered and without a route', () => {
-    const drawing = mapOf([point('Tokyo, Japan', TOKYO.lat, TOKYO.lng), point('Osaka, Japan', 34.6937, 135.5023)], { numbered: false, fromWashington: false })
+  it('draws a country or index map numbered as its list, without a route', () => {
+    const drawing = mapOf([point('Osaka, Japan', 34.6937, 135.5023), point('Tokyo, Japan', TOKYO.lat, TOKYO.lng)], { fromWashington: false })
     assert.ok(drawing)
     assert.equal(drawing.route, '')
     assert.equal(drawing.globe, null)
     assert.deepEqual(
       drawing.markers.map((m) => m.number),
-      [null, null],
+      [1, 2],
     )
   })
 
   it('uses a place key without a preview’s stega markers', () => {
     const encoded = vercelStegaCombine('Tokyo, Japan', { origin: 'sanity.io', href: '/studio/intent/edit/id=trip;path=destinations' })
     assert.notEqual(encoded, 'Tokyo, Japan')
-    const drawing = mapOf([point(encoded, TOKYO.lat, TOKYO.lng)], { numbered: false, fromWashington: false })
+    const drawing = mapOf([point(encoded, TOKYO.lat, TOKYO.lng)], { fromWashington: false })
     assert.equal(drawing?.markers[0]?.key, 'Tokyo, Japan')
   })
 })
