@@ -1,15 +1,10 @@
 /**
- * A world map drawn on the server: Natural Earth land (world-atlas, 1:110m) projected with d3-geo
- * and serialised to an SVG path. No tile service, no client script: the page carries the drawing.
+ * The places a map shows, taken from the content, and the drawing made of them (lib/map/frame.ts:
+ * framed on the places, drawn on the server). No tile service, no client script: the page carries
+ * the drawing.
  */
 import { stegaClean } from '@sanity/client/stega'
-import { geoEqualEarth, geoPath } from 'd3-geo'
-import { feature } from 'topojson-client'
-import type { GeometryCollection, Topology } from 'topojson-specification'
-import land110m from 'world-atlas/land-110m.json'
-
-export const MAP_WIDTH = 960
-export const MAP_HEIGHT = 470
+import { drawMap, isOnGlobe, type GeoPlace, type MapDrawing, type Origin } from './map/frame'
 
 export interface MapPoint {
   key: string
@@ -18,51 +13,36 @@ export interface MapPoint {
   lng: number | null
 }
 
-/** world-atlas ships a TopoJSON topology; checked once, by shape, before use. */
-function isTopology(value: unknown): value is Topology<{ land: GeometryCollection }> {
-  if (typeof value !== 'object' || value === null) return false
-  const record = value as { type?: unknown; objects?: { land?: unknown } }
-  return record.type === 'Topology' && typeof record.objects?.land === 'object'
+/** Where the Department's trips start: Washington, D.C. (the White House Ellipse). */
+export const WASHINGTON: Origin & { label: string } = { label: 'Washington, D.C.', lat: 38.8951, lng: -77.0364 }
+
+/** Whether a point can be drawn: finite coordinates on the globe; others stay in the list only. */
+export function isDrawable(point: { lat: number | null; lng: number | null }): boolean {
+  return isOnGlobe(point.lat, point.lng)
 }
 
-function buildLand() {
-  const data: unknown = land110m
-  if (!isTopology(data)) return null
-  return feature(data, data.objects.land)
-}
+/** Drawings already made, by what they were made of: the land is clipped once per frame, not per render. */
+const drawings = new Map<string, MapDrawing | null>()
+const MAX_DRAWINGS = 200
 
-const projection = geoEqualEarth().fitExtent(
-  [
-    [4, 4],
-    [MAP_WIDTH - 4, MAP_HEIGHT - 4],
-  ],
-  { type: 'Sphere' },
-)
-const path = geoPath(projection).digits(0)
-
-let cachedLand: string | undefined
-let cachedSphere: string | undefined
-
-/** The land outline as one SVG path (computed once per server process). */
-export function landPath(): string {
-  cachedLand ??= (() => {
-    const land = buildLand()
-    return land ? (path(land) ?? '') : ''
-  })()
-  return cachedLand
-}
-
-export function spherePath(): string {
-  cachedSphere ??= path({ type: 'Sphere' }) ?? ''
-  return cachedSphere
-}
-
-/** Screen position of a point, or null when it falls off the projection. */
-export function project(point: { lat: number | null; lng: number | null }): [number, number] | null {
-  if (point.lat === null || point.lng === null || !Number.isFinite(point.lat) || !Number.isFinite(point.lng)) return null
-  const xy = projection([point.lng, point.lat])
-  if (!xy) return null
-  return [Math.round(xy[0] * 10) / 10, Math.round(xy[1] * 10) / 10]
+/**
+ * The map of `points`, each marker numbered as its point is in the list, with the route from
+ * Washington through them in list order when `fromWashington`. Null when none of them has usable
+ * coordinates.
+ */
+export function mapOf(points: readonly MapPoint[], { fromWashington }: { fromWashington: boolean }): MapDrawing | null {
+  const places = points.flatMap((point, index): GeoPlace[] =>
+    point.lat !== null && point.lng !== null && isDrawable(point) ? [{ key: stegaClean(point.key), number: index + 1, lat: point.lat, lng: point.lng }] : [],
+  )
+  const key = JSON.stringify([fromWashington, places])
+  if (drawings.has(key)) return drawings.get(key) ?? null
+  const drawing = drawMap(places, fromWashington ? { origin: WASHINGTON } : {})
+  if (drawings.size >= MAX_DRAWINGS) {
+    const oldest = drawings.keys().next()
+    if (!oldest.done) drawings.delete(oldest.value)
+  }
+  drawings.set(key, drawing)
+  return drawing
 }
 
 /** A trip's destinations in travel order, as map points ("Tokyo, Japan"). */

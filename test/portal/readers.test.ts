@@ -5,7 +5,6 @@ import { XMLParser } from 'fast-xml-parser'
 import { officialCalendar, sequenceOf, tripCalendar, uidOf, type CalendarMeeting } from '../../lib/calendar'
 import { tripsAtom } from '../../lib/feed'
 import { serializeJsonLd } from '../../lib/jsonld'
-import { landPath, project } from '../../lib/map'
 import { pageNumber, paginate } from '../../lib/pagination'
 import { highlightParts, matchTerms, searchWords, snippet } from '../../lib/search'
 import { majorChanges, publicationLine, publishedAt, updatedAt } from '../../lib/timeliness'
@@ -167,12 +166,6 @@ describe('trips index helpers', () => {
       { startDate: '2021-03-17', endDate: '2021-03-18', destinations: [japan, { country: { _id: 'kr' } }] },
     ])
     assert.deepEqual(totals, { trips: 2, countries: 2, days: 4 })
-  })
-  it('projects Tokyo onto the map and draws land', () => {
-    const xy = project({ lat: 35.6762, lng: 139.6503 })
-    assert.ok(xy && xy[0] > 800 && xy[1] > 100 && xy[1] < 235, `Tokyo at ${xy}`)
-    assert.equal(project({ lat: null, lng: 1 }), null)
-    assert.ok(landPath().startsWith('M'))
   })
 })
 
