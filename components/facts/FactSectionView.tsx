@@ -16,7 +16,7 @@ export function FactSectionView({ section, statedAbove }: { section: FactSection
   const common = commonAttribution(bullets)
   const stated = common?.key ?? statedAbove ?? ''
   return (
-    <section aria-labelledby={`facts-${section._key}`} className="mt-6 first:mt-0">
+    <section aria-labelledby={`facts-${section._key}`} className="mt-5 first:mt-0">
       <h3 id={`facts-${section._key}`} className="text-lg font-bold leading-snug text-ink">
         {section.heading ?? 'Facts'}
       </h3>
@@ -25,11 +25,16 @@ export function FactSectionView({ section, statedAbove }: { section: FactSection
         {bullets.map((bullet) => {
           const own = attributionKey(bullet)
           return (
-            <li key={bullet._id} className="fact-bullet">
-              <RichText value={bullet.text} /> {/* Inline after the words, so 21 facts do not take 21 more lines; the name says what it does. */}
-              <Link href={`/facts/${bullet._id}`} className="fact-cite print:hidden">
-                Cite<span className="sr-only"> this fact</span>
-              </Link>
+            <li key={bullet._id}>
+              {/* At the end of the fact's last sentence, so 21 facts do not take 21 more lines; the name says what it does. */}
+              <RichText
+                value={bullet.text}
+                trailing={
+                  <Link href={`/facts/${bullet._id}`} className="fact-cite print:hidden">
+                    Cite<span className="sr-only"> this fact</span>
+                  </Link>
+                }
+              />
               {own !== stated && (own === '' ? <p className="source-line">No source recorded for this fact.</p> : <SourceLine source={bullet.source} statedAt={bullet.statedAt} />)}
             </li>
           )

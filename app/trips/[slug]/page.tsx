@@ -205,7 +205,7 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
           </ul>
         </div>
 
-        <div className="min-w-0 max-w-3xl space-y-10 pt-6 lg:col-start-1 lg:row-start-3">
+        <div className="min-w-0 max-w-3xl space-y-8 pt-6 lg:col-start-1 lg:row-start-3">
           <Section id="schedule" title="Schedule">
             {meetings.some((meeting) => meeting.startsAt) && <p className="mb-3 text-sm text-neutral-dark">Times are local to where each meeting takes place, with Washington time in brackets.</p>}
             <Schedule meetings={meetings} tripTimeZone={zone} tripIsPast={status === 'past'} introduced={officials.map((official) => official._id)} />
@@ -246,10 +246,8 @@ export default async function TripPage({ params }: { params: Promise<Params> }) 
             <h2 id="about" className="text-lg font-bold">
               About this page
             </h2>
-            <dl className="mt-2 space-y-1">
-              <Detail term="Local time zone">{zone}</Detail>
-            </dl>
             <SourceLine source={trip.source} statedAt={null} label="Source of the trip’s announcement" className="mt-1" />
+            <p>Local time zone: {zone}</p>
           </section>
         </div>
       </div>
@@ -265,15 +263,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
       </h2>
       {children}
     </section>
-  )
-}
-
-function Detail({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="inline font-semibold">{term}: </dt>
-      <dd className="inline text-neutral-darker">{children}</dd>
-    </div>
   )
 }
 
