@@ -123,7 +123,7 @@ for (const size of SIZES) {
     test('the trip’s fact sheet links each fact to its page; it carries no related link', async ({ page }) => {
       expect((await page.goto(TRIP))?.status()).toBe(200)
       const factSheet = page.locator('section', { has: page.getByRole('heading', { name: 'Fact sheet', exact: true }) })
-      await expect(factSheet.getByRole('link', { name: 'Link to or cite this fact' })).toHaveCount(21)
+      await expect(factSheet.getByRole('link', { name: 'Cite this fact' })).toHaveCount(21)
       await expect(factSheet.locator(`a[href="/facts/${JOBS_FACT.id}"]`)).toHaveCount(1)
       await expect(page.getByRole('heading', { name: 'Related links' })).toHaveCount(0)
       await expect(page.getByRole('main')).not.toContainText('The Lessons of 1989')

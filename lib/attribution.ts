@@ -1,8 +1,9 @@
 /**
- * Attribution for fact bullets on the briefing sheet. Repeating "[Source, stated date]" after
- * every bullet costs a third of a page when they are all alike, so the sheet states a shared
- * attribution once for the group and keeps per-bullet attribution only where bullets differ.
+ * Attribution for fact bullets on the briefing sheet and the trip page. Repeating "[Source, stated
+ * date]" after every bullet costs a third of a page when they are all alike, so a group states a
+ * shared attribution once and keeps per-bullet attribution only where bullets differ.
  */
+import { stegaClean } from '@sanity/client/stega'
 import { formatDate } from './time'
 
 export interface Attributable {
@@ -21,4 +22,40 @@ export function sharedAttribution(items: readonly Attributable[]): string | null
   if (texts.size !== 1) return null
   const [only] = texts
   return only || null
+}
+
+/**
+ * What two attributions are compared by: their text with stega markers cleaned, since in staff
+ * preview each fact's copy of the same source carries a marker naming its own document.
+ */
+export function attributionKey(item: Attributable): string {
+  return stegaClean(attributionText(item))
+}
+
+export interface CommonAttribution<T> {
+  key: string
+  /** The first item holding it: its source (and date) are the ones the group's line shows, click-to-edit in preview. */
+  holder: T
+}
+
+/**
+ * The attribution most items hold (the first to reach the count on a tie), said once for the
+ * group; null when no item names a source or a date. Items that differ keep a line of their own.
+ */
+export function commonAttribution<T extends Attributable>(items: readonly T[]): CommonAttribution<T> | null {
+  const counts = new Map<string, { count: number; holder: T }>()
+  let best: CommonAttribution<T> | null = null
+  let bestCount = 0
+  for (const item of items) {
+    const key = attributionKey(item)
+    if (key === '') continue
+    const entry = counts.get(key) ?? { count: 0, holder: item }
+    entry.count += 1
+    counts.set(key, entry)
+    if (entry.count > bestCount) {
+      bestCount = entry.count
+      best = { key, holder: entry.holder }
+    }
+  }
+  return best
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { attributionText, sharedAttribution } from '../../lib/attribution'
+import { attributionKey, attributionText, commonAttribution, sharedAttribution } from '../../lib/attribution'
 
 const state = { title: 'U.S. Department of State' }
 
@@ -19,5 +19,36 @@ describe('attribution', () => {
   it('is not shared for no items or items with nothing known', () => {
     assert.equal(sharedAttribution([]), null)
     assert.equal(sharedAttribution([{ source: null, statedAt: null }]), null)
+  })
+})
+
+describe('common attribution', () => {
+  const other = { title: 'Ministry of Foreign Affairs of Japan' }
+  it('is the one most items hold, the first holder naming it; items that name nothing do not count', () => {
+    const first = { id: 1, source: state, statedAt: null }
+    const items = [{ id: 0, source: null, statedAt: null }, { id: 2, source: other, statedAt: null }, first, { id: 3, source: state, statedAt: null }]
+    const common = commonAttribution(items)
+    assert.equal(common?.key, 'U.S. Department of State')
+    assert.equal(common?.holder, first)
+    assert.equal(attributionKey(items[1]!) === common?.key, false)
+  })
+  it('breaks a tie by the first to reach the count, and is null when nothing is named', () => {
+    assert.equal(
+      commonAttribution([
+        { source: other, statedAt: null },
+        { source: state, statedAt: null },
+      ])?.key,
+      other.title,
+    )
+    assert.equal(commonAttribution([{ source: null, statedAt: null }]), null)
+    assert.equal(commonAttribution([]), null)
+  })
+  it('tells a stated date apart', () => {
+    const common = commonAttribution([
+      { source: state, statedAt: '2021-03-15' },
+      { source: state, statedAt: null },
+      { source: state, statedAt: '2021-03-15' },
+    ])
+    assert.equal(common?.key, 'U.S. Department of State, stated March 15, 2021')
   })
 })
