@@ -47,6 +47,8 @@ export type WorkflowDoc = {
   reason?: string | null
   updatedAt: string
   log: WorkflowLogEntry[]
+  /** Release versions (`versions.<release>.<id>`) approved at one revision each: copies of an approved draft. */
+  approvedVersions?: { versionId: string; revision: string }[]
 }
 
 export type ScheduleState = 'scheduled' | 'succeeded' | 'failed' | 'cancelled'
@@ -104,15 +106,47 @@ export function approvalRefusal(status: WorkflowStatus, approver: string, lastEd
   return null
 }
 
-/** The instant as Washington, the viewer's local zone and UTC, e.g. for an embargo lift. */
-export function formatInstantThreeWays(iso: string, localZone?: string): { washington: string; local: string; utc: string } {
-  const date = new Date(iso)
-  // Fields, not dateStyle/timeStyle: ECMA-402 forbids combining those with timeZoneName, and
-  // every engine throws ("Invalid option"), which crashed the Studio's embargo field and dialogs.
-  const format = (timeZone: string | undefined) =>
-    new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date)
-  return { washington: format('America/New_York'), local: format(localZone), utc: format('UTC') }
+/** One instant as read in one zone, e.g. `{label: 'Seoul', text: 'Mar 16, 2021, 12:00 AM GMT+9'}`. */
+export type ZonedTime = { label: string; zone: string | undefined; text: string }
+
+// Fields, not dateStyle/timeStyle: ECMA-402 forbids combining those with timeZoneName, and every
+// engine throws ("Invalid option"), which once crashed the Studio's embargo field and dialogs.
+const FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+
+function formatIn(date: Date, timeZone: string | undefined): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { ...FORMAT, timeZone }).format(date)
+  } catch {
+    // An unknown zone name (RangeError): shown without it rather than crashing the dialog.
+    return null
+  }
 }
+
+/** "Asia/Seoul" → "Seoul", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
+function cityOfZone(zone: string): string {
+  return (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ')
+}
+
+/**
+ * An instant in Washington (where the press office works), in the trip's own zone (where it
+ * happens; left out when unknown, invalid or Washington's) and in the viewer's zone (the browser's,
+ * or `viewerZone`): for an embargo lift or a scheduled publish.
+ */
+export function instantInZones(iso: string, tripZone?: string | null, viewerZone?: string): ZonedTime[] {
+  const date = new Date(iso)
+  if (!Number.isFinite(date.getTime())) return []
+  const times: ZonedTime[] = []
+  const add = (label: string, zone: string | undefined) => {
+    const text = formatIn(date, zone)
+    if (text !== null) times.push({ label, zone, text })
+  }
+  add('Washington', WASHINGTON)
+  if (tripZone && tripZone !== WASHINGTON) add(cityOfZone(tripZone), tripZone)
+  add('Your time', viewerZone)
+  return times
+}
+
+const WASHINGTON = 'America/New_York'
 
 /** "2 d 3 h", "4 h 05 min", "12 min 09 s", or "lifted" once past. */
 export function countdown(targetIso: string, now = Date.now()): string {

@@ -25,6 +25,7 @@ import type { Doc, Principal } from '../../lake/types'
 import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction } from '../../lake/write'
 import type { DocumentChange } from '../../lake/types'
 import { parseRfc3339, rfc3339Message } from '../../lake/dates'
+import { RELEASE_SCHEDULER_AUTHOR } from '../../lake/release-scheduler'
 import { embargoRefusal, isContentType, pendingEmbargo, sameContent, tripGroup, type View } from './rules'
 import {
   SCHEDULE_PREFIX,
@@ -56,6 +57,26 @@ export type WorkflowOptions = {
 export type WorkflowSettings = { reviewRequired: boolean; reviewTypes: string[] }
 
 const MAX_LOG = 50
+/** Approved release versions kept per document (one per open release it is in, in practice). */
+const MAX_APPROVED_VERSIONS = 20
+
+/** Whether `id` is a version in a release (`versions.<release>.<id>`), not a draft or published. */
+function isVersionLayer(id: string): boolean {
+  const { layer } = layerOf(id)
+  return layer !== 'published' && layer !== 'drafts'
+}
+
+/**
+ * The version a release publishes as `publishedId` in this transaction, if it does: the version is
+ * removed while the published document takes its content (lake/releases.ts publishReleaseIn).
+ */
+function releaseVersionPublished(changes: readonly DocumentChange[], publishedId: string, after: Doc): Doc | null {
+  for (const change of changes) {
+    if (change.after || !change.before || !isVersionLayer(change.id) || layerOf(change.id).baseId !== publishedId) continue
+    if (sameContent(change.before, after)) return change.before
+  }
+  return null
+}
 const MAX_REASON = 2000
 
 class ScheduleFailure extends Error {}
@@ -228,7 +249,8 @@ export class Workflow {
       const now = this.now()
       const settings = this.settings(dataset)
       enforceShareLinkRules(tx, principal, now)
-      for (const change of tx.changes()) {
+      const changes = tx.changes()
+      for (const change of changes) {
         const touched = change.after ?? change.before
         if (isWorkflowSystemId(change.id) || touched?._type === WORKFLOW_TYPE || touched?._type === SCHEDULE_TYPE) {
           throw new LakeError(403, 'permissionDeniedError', `"${change.id}" is workflow state: change it through POST /data/workflow/${dataset} or /data/schedules/${dataset}, not by writing it`)
@@ -249,10 +271,20 @@ export class Workflow {
         // `sanity.*` (or any other type) is an edit of the document it was, reviewed as one.
         const governedType =
           after && isContentType(after._type) ? after._type : change.before && typeof change.before._type === 'string' && isContentType(change.before._type) ? change.before._type : null
+        if (after && governedType !== null && isVersionLayer(change.id) && this.reviewApplies(settings, governedType)) {
+          this.noteVersionIfApproved(tx, change.id, after)
+          continue
+        }
         if (!after || layerOf(change.id).layer !== 'published' || governedType === null) continue
         if (sameContent(change.before, after)) continue
         const embargo = embargoRefusal(tx, after._type === governedType ? after : { ...after, _type: governedType }, change.before, now)
         if (embargo) throw new LakeError(409, 'embargoError', embargo)
+        // A release publishing: the version it publishes is removed in the same transaction.
+        const fromVersion = releaseVersionPublished(changes, change.id, after)
+        if (fromVersion) {
+          this.checkVersionPublish(tx, settings, governedType, change.id, fromVersion, principal)
+          continue
+        }
         if (!this.reviewApplies(settings, governedType)) continue
         const draftId = `${DRAFTS_PREFIX}${change.id}`
         const draft = this.store.get(dataset, draftId) ?? null
@@ -273,6 +305,55 @@ export class Workflow {
         this.record(tx, change.id, after._type, { status: 'published', revision: null }, { by: principal.id, action: 'publish', revision: draft._rev ?? null })
       }
     }
+  }
+
+  /**
+   * Review of a release's version: approval belongs to a revision, as for a draft. A version
+   * copied from a draft revision that is approved (or whose draft is approved later with the same
+   * content, see act) is recorded on the workflow document as approved at its own revision; any
+   * later edit of the version gives it a new revision, which is not.
+   */
+  private noteVersionIfApproved(tx: WriteTransaction, versionId: string, version: Doc): void {
+    const publishedId = layerOf(versionId).baseId
+    const draft = tx.get(`${DRAFTS_PREFIX}${publishedId}`)
+    const state = this.stateIn(tx, publishedId)
+    if (!draft || !state || effectiveStatus(state, draft._rev ?? null) !== 'approved' || !sameContent(draft, version)) return
+    this.recordApprovedVersion(tx, state, versionId, version._rev ?? tx.id)
+  }
+
+  private recordApprovedVersion(tx: WriteTransaction, state: WorkflowDoc, versionId: string, revision: string): void {
+    const approvedVersions = [...(state.approvedVersions ?? []).filter((entry) => entry.versionId !== versionId), { versionId, revision }].slice(-MAX_APPROVED_VERSIONS)
+    const { _rev: _ignored, ...rest } = state
+    tx.put({ ...rest, approvedVersions } as unknown as Doc)
+  }
+
+  /**
+   * A release publishes `publishedId` from `version`: where review applies, only an approved
+   * revision of the version may go public (fails closed with the reason, which the release keeps
+   * as its error).
+   */
+  private checkVersionPublish(tx: WriteTransaction, settings: WorkflowSettings, type: string, publishedId: string, version: Doc, principal: Principal): void {
+    const state = this.stateIn(tx, publishedId)
+    const releaseId = layerOf(version._id).layer
+    if (this.reviewApplies(settings, type)) {
+      const approved = (state?.approvedVersions ?? []).some((entry) => entry.versionId === version._id && entry.revision === version._rev)
+      if (!approved) {
+        throw new LakeError(
+          409,
+          'reviewRequiredError',
+          `Review required: "${publishedId}" cannot be published from release "${releaseId}" because its version there is not an approved revision. Have its draft approved with the same content (submit it for review; someone other than its last editor approves it), or add the approved draft to the release again.`,
+        )
+      }
+    }
+    // The draft stays, as on hosted Sanity; its review starts again from Draft.
+    if (state)
+      this.record(
+        tx,
+        publishedId,
+        type,
+        { status: 'published', revision: null },
+        { by: principal.id, action: principal.id === RELEASE_SCHEDULER_AUTHOR ? 'scheduledPublish' : 'publish', revision: version._rev ?? null },
+      )
   }
 
   /** POST /data/workflow/{dataset}: submit, approve, reject (request changes) or forcePublish. */
@@ -308,7 +389,14 @@ export class Workflow {
           case 'approve': {
             const refusal = approvalRefusal(status, principal.id, this.lastEditor(dataset, draft._rev))
             if (refusal) throw new LakeError(status === 'inReview' ? 403 : 409, 'workflowError', refusal)
-            return this.record(tx, id, draft._type, { status: 'approved', revision, approvedBy: principal.id }, { by: principal.id, action: 'approve', revision })
+            const approved = this.record(tx, id, draft._type, { status: 'approved', revision, approvedBy: principal.id }, { by: principal.id, action: 'approve', revision })
+            // Versions of it in releases with exactly the approved content are approved with it.
+            for (const version of tx.documents()) {
+              if (isVersionLayer(version._id) && layerOf(version._id).baseId === id && sameContent(draft, version)) {
+                this.recordApprovedVersion(tx, this.stateIn(tx, id) ?? approved, version._id, version._rev ?? '')
+              }
+            }
+            return this.stateIn(tx, id) ?? approved
           }
           case 'reject':
             if (status !== 'inReview' && status !== 'approved')
