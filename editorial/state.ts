@@ -1,18 +1,16 @@
 /**
- * Editorial workflow: the shapes of review state and schedules, and the rules that decide what a
- * state means. Pure (no Node, no lake imports) so the Studio's actions and badges apply exactly
+ * Editorial workflow: the shape of review state, and the rules that decide what a state means. Pure (no Node, no lake imports) so the Studio's actions and badges apply exactly
  * the rules the lake enforces.
  *
  * Review state of a document lives in a system document `workflow.<publishedId>` (type
- * `system.workflow`); a schedule in `schedule.<id>` (type `system.schedule`). Both ids contain a
- * dot, so anonymous readers never see them (lake/perspective.ts), and only the lake's workflow
- * endpoints may write them (editorial/lake/service.ts).
+ * `system.workflow`). The id contains a dot, so anonymous readers never see it
+ * (lake/perspective.ts), and only the plugin's workflow endpoints may write it
+ * (editorial/lake/service.ts). Schedules and embargo lifts are Content Releases, Sanity's own
+ * (editorial/release-schedule.ts).
  */
 
 export const WORKFLOW_TYPE = 'system.workflow'
-export const SCHEDULE_TYPE = 'system.schedule'
 export const WORKFLOW_PREFIX = 'workflow.'
-export const SCHEDULE_PREFIX = 'schedule.'
 
 /** Statuses as stored. `published` is written when a publish consumes the draft. */
 export type StoredStatus = 'draft' | 'inReview' | 'changesRequested' | 'approved' | 'published'
@@ -51,32 +49,14 @@ export type WorkflowDoc = {
   approvedVersions?: { versionId: string; revision: string }[]
 }
 
-export type ScheduleState = 'scheduled' | 'succeeded' | 'failed' | 'cancelled'
-
-export type ScheduleDoc = {
-  _id: string
-  _type: typeof SCHEDULE_TYPE
-  _rev?: string
-  /** `embargo`: the trip `documentIds[0]` with its meetings and fact bullets, gathered at the lift. */
-  kind: 'publish' | 'embargo'
-  documentIds: string[]
-  publishAt: string
-  state: ScheduleState
-  owner: string
-  createdAt: string
-  executedAt?: string | null
-  /** Why the schedule did not publish, in words for its owner. */
-  failureReason?: string | null
-  /** Documents the schedule published, and in which transaction. */
-  published?: string[]
-  transactionId?: string | null
-}
-
 export const workflowIdOf = (publishedId: string) => `${WORKFLOW_PREFIX}${publishedId}`
 
-/** Whether `id` is one of the workflow's own system documents (only the lake may write them). */
+/**
+ * Whether `id` is one of the workflow's own system documents (only the plugin may write them).
+ * `schedule.` ids are the plugin's former schedule records, kept read-only where they remain.
+ */
 export function isWorkflowSystemId(id: string): boolean {
-  return id.startsWith(WORKFLOW_PREFIX) || id.startsWith(SCHEDULE_PREFIX)
+  return id.startsWith(WORKFLOW_PREFIX) || id.startsWith('schedule.')
 }
 
 /**

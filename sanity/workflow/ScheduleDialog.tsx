@@ -115,6 +115,9 @@ export function ScheduleDialog({ props }: { props: DocumentActionProps }) {
     )
   }
   const others = members ? members.filter((id) => id !== props.id).length : 0
+  // One scheduled release per document: a second would race the first at its own time.
+  const alreadyScheduled = releases?.some((release) => release.state === 'scheduled') ?? false
+  const scheduledNote = alreadyScheduled ? <Text size={1}>Already scheduled: cancel the release below to schedule it again.</Text> : null
   return (
     <Stack space={4} padding={1}>
       {props.draft &&
@@ -126,7 +129,8 @@ export function ScheduleDialog({ props }: { props: DocumentActionProps }) {
             </Text>
             <ZonedTimes iso={embargo} tripZone={tripZone} />
             {members && <Text size={1}>{`Publishes together: the trip and ${others} other document${others === 1 ? '' : 's'} with unpublished changes.`}</Text>}
-            <Button text="Schedule the lift" tone="primary" disabled={busy || feature.isLoading} onClick={() => void schedule()} />
+            {scheduledNote}
+            <Button text="Schedule the lift" tone="primary" disabled={busy || feature.isLoading || alreadyScheduled} onClick={() => void schedule()} />
           </Stack>
         ) : (
           <Stack space={3}>
@@ -139,7 +143,8 @@ export function ScheduleDialog({ props }: { props: DocumentActionProps }) {
             <Text size={1} muted>
               It becomes a scheduled release, also in the Releases tool. Where review is required it publishes only if approved by then; otherwise the release says why.
             </Text>
-            <Button text="Schedule" tone="primary" disabled={busy || !publishAt || feature.isLoading} onClick={() => void schedule()} />
+            {scheduledNote}
+            <Button text="Schedule" tone="primary" disabled={busy || !publishAt || feature.isLoading || alreadyScheduled} onClick={() => void schedule()} />
           </Stack>
         ))}
       {(error ?? listError) && (

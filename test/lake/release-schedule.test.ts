@@ -100,6 +100,8 @@ describe('schedules and embargoes as Content Releases', () => {
       assert.equal(refused.statusCode, 409, id)
       assert.match(refused.message, /embargoed until/, id)
     }
+    const forced = await call(t.tokens.admin, 'POST', '/data/workflow/production', { documentId: 'trip-r', action: 'forcePublish', reason: 'leak' })
+    assert.equal(forced.status, 409, 'not even an administrator publishes before the lift')
     assert.deepEqual(await t.anonymous.fetch('*[_id in $ids]._id', { ids: group }), [])
     assert.deepEqual(await t.anonymous.fetch('*[_id in path("_.releases.**") || _id in path("versions.**")]._id', {}, { perspective: 'raw' }), [], 'anonymous readers see no release')
 
