@@ -2,7 +2,8 @@
  * What goes public with a trip: the trip, its meetings, the facts of its fact sheet and the
  * officials it or its meetings name that have never been published. A schedule or an embargo of a
  * trip puts the whole group in one Content Release, so it publishes together or not at all; the
- * lake plugin's embargo rule holds the same group back before the lift.
+ * lake plugin's embargo rule (editorial/lake/rules.ts) holds back, before the lift, every part of
+ * it not yet public (a fact already public stays editable).
  *
  * Pure (no Node, no lake imports): the Studio reads the candidates with two GROQ queries
  * (GROUP_DOCUMENTS_QUERY, GROUP_REFERENCES_QUERY) and the lake plugin hands over its own

@@ -9,9 +9,7 @@ import { DRAFTS_PREFIX } from '../../lake/ids'
 import { layerOf } from '../../lake/perspective'
 import { parseRfc3339 } from '../../lake/dates'
 import type { Doc } from '../../lake/types'
-import { factBulletIds, publicationGroup } from '../group'
-
-export { factBulletIds }
+import { factBulletIds } from '../group'
 
 /** What the rules read: a write transaction's view of a dataset (WriteTransaction), or the stored dataset. */
 export type View = { get(id: string): Doc | null; documents(): readonly Doc[] }
@@ -58,15 +56,6 @@ export function pendingEmbargo(trip: Doc | null, now: number): string | null {
 /** The later of the pending lifts of a trip's draft and published document (the strictest holds). */
 function tripEmbargo(tx: View, tripId: string, now: number): string | null {
   return pendingEmbargo(tx.get(`${DRAFTS_PREFIX}${tripId}`), now) ?? pendingEmbargo(tx.get(tripId), now)
-}
-
-/**
- * A trip with everything that goes public with it (editorial/group.ts): its meetings, the facts of
- * its fact sheet and the officials it names that were never published. Published ids, gathered
- * from the transaction's view, drafts included.
- */
-export function tripGroup(tx: View, tripId: string): string[] {
-  return publicationGroup(tx.documents(), tripId)
 }
 
 /** The facts and officials a trip or meeting names (fact sheet, travelling officials, hosts, participants). */
