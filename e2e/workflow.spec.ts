@@ -1,8 +1,9 @@
 /**
  * Editorial workflow end to end, against `npm start` on the e2e lake: review (an author cannot
- * approve their own change, in the API and in the Studio), an unapproved schedule that does not
- * fire, an embargoed trip that leaks onto no public surface before its lift and appears
- * everywhere at it, change notes on the page and in the feed, and history mode.
+ * approve their own change, in the API and in the Studio), schedules and embargo lifts as Content
+ * Releases made in Envoy's dialog (seen in the Studio's Releases tool, cancelled), an embargoed
+ * trip that leaks onto no public surface before its lift and appears everywhere at it, change
+ * notes on the page and in the feed, and history mode.
  *
  * The e2e harness runs the lake with review off (LAKE_REVIEW_REQUIRED=false: the other specs
  * publish directly). Approval is needed for scheduled publishing whatever that setting, and the
@@ -70,6 +71,13 @@ test.beforeAll(() => {
 })
 
 test.afterAll(async () => {
+  // The spec's releases (their titles carry the stamp): archived or published, then deleted.
+  const releases = await editor.fetch<{ name: string; state: string }[]>('*[_type == "system.release" && metadata.title match $stamp]{name, state}', { stamp: `*${stamp}*` }, { perspective: 'raw' })
+  for (const { name, state } of releases) {
+    if (state === 'scheduled') await editor.releases.unschedule({ releaseId: name })
+    if (state === 'scheduled' || state === 'active') await editor.releases.archive({ releaseId: name })
+    await editor.releases.delete({ releaseId: name })
+  }
   // Meetings first: they reference their trip. Published and draft, whichever exists.
   const ids = [...created].sort((a, b) => Number(b.startsWith('meeting-')) - Number(a.startsWith('meeting-')))
   const tx = editor.transaction()
@@ -89,26 +97,13 @@ test('review: the author of a change cannot approve it; another editor can', asy
   expect(other.body.status).toBe('approved')
 })
 
-test('an unapproved schedule does not fire, and records why', async ({ request }) => {
-  const id = `trip-wf-unapproved-${stamp}`
-  const slug = `wf-unapproved-${stamp}`
-  await createDraft(await tripLike(id, slug, `Unapproved visit ${stamp}`))
-  const scheduled = await workflow(tokens.editor, 'POST', '/data/schedules/production', { documentIds: [id], publishAt: new Date((await lakeNow()) + HOUR).toISOString() })
-  const scheduleId = (scheduled.body.schedule as { _id: string })._id
-  expect((await reader.getDocument(scheduleId))?.state).toBe('scheduled')
-  await advanceLakeClock(tokens.admin, HOUR + 1_000)
-  expect((await reader.getDocument(scheduleId))?.state).toBe('failed')
-  expect(String((await reader.getDocument(scheduleId))?.failureReason)).toMatch(/every document must be approved .* is Draft/)
-  expect(await reader.getDocument(id)).toBeUndefined()
-  expect((await request.get(`/trips/${slug}`)).status()).toBe(404)
-})
-
-test('embargo: nothing of the trip is public before the lift; everything appears at it', async ({ page, request }) => {
+test('embargo in the Studio: the trip, its meeting and its fact go into one release at the lift; nothing is public before it, everything at it', async ({ browser, page, request }) => {
   const tripId = `trip-wf-embargo-${stamp}`
   const slug = `wf-embargo-${stamp}`
   const title = `Embargoed visit ${stamp}`
   const meetingTitle = `Embargoed talks ${stamp}`
   const factText = `Embargoed fact ${stamp}: exports rose 12 percent.`
+  // Lake time: the lift falls due when the test moves the lake's clock past it.
   const lift = new Date((await lakeNow()) + HOUR).toISOString()
   await createDraft({ _id: `fact-wf-${stamp}`, _type: 'factBullet', text: block('t', factText), statedAt: '2026-01-01' })
   await createDraft(
@@ -124,8 +119,38 @@ test('embargo: nothing of the trip is public before the lift; everything appears
   const early = await workflow(tokens.admin, 'POST', '/data/workflow/production', { documentId: tripId, action: 'forcePublish', reason: 'try' })
   expect(early.status).toBe(409)
   expect(early.body.error?.description).toContain('embargoed until')
-  const scheduled = await workflow(tokens.editor, 'POST', '/data/schedules/production', { kind: 'embargo', documentIds: [tripId], publishAt: lift })
-  expect(scheduled.status, scheduled.body.error?.description).toBe(200)
+
+  // Scheduled from Envoy's dialog, as staff do: one release of the trip, its meeting and its fact.
+  const email = `wf-embargo-${stamp}@e2e.test`
+  addStudioUser(email, 'editor')
+  const studio = await openInStudio(browser, email, tripId, 'trip')
+  await documentAction(studio, 'Schedule embargo lift')
+  const dialog = studio.getByRole('dialog')
+  await expect(dialog).toContainText('Publishes together: the trip and 2 other documents', { timeout: 30_000 })
+  await expect(dialog.getByTestId('zoned-times').first()).toContainText(/Washington .* · Tokyo .* · Your time /)
+  await dialog.getByRole('button', { name: 'Schedule the lift' }).click()
+  const row = dialog.getByTestId('release-row').first()
+  await expect(row).toContainText('scheduled', { timeout: 30_000 })
+  await expect(row).toContainText(`Embargo lift: ${title}`)
+  await studio.screenshot({ path: 'test-results/workflow-embargo-release.png' })
+  const releases = await editor.fetch<{ name: string; publishAt: string }[]>(
+    '*[_type == "system.release" && metadata.title == $title]{name, publishAt}',
+    { title: `Embargo lift: ${title}` },
+    { perspective: 'raw' },
+  )
+  expect(releases).toHaveLength(1)
+  expect(releases[0]?.publishAt).toBe(lift)
+  const releaseId = releases[0]?.name ?? ''
+  expect((await editor.fetch<string[]>('*[sanity::partOfRelease($releaseId)]._id', { releaseId }, { perspective: 'raw' })).sort()).toEqual(
+    [tripId, `meeting-wf-${stamp}`, `fact-wf-${stamp}`].map((id) => `versions.${releaseId}.${id}`).sort(),
+  )
+  // Locked: running the release early is refused by the embargo rule.
+  const runEarly = await editor.releases.publish({ releaseId }).then(
+    () => 'published',
+    (error: unknown) => String(error),
+  )
+  expect(runEarly).toContain('embargoed until')
+  await studio.context().close()
 
   const surfaces = [`/trips/${slug}`, `/trips/${slug}/calendar.ics`, `/trips/${slug}/briefing`]
   for (const path of surfaces) expect((await request.get(path)).status(), path).toBe(404)
@@ -323,21 +348,37 @@ test.describe('in the Studio, with review required', () => {
     expect(JSON.stringify(state.body)).toContain(`Wrong date in the title (${stamp})`)
   })
 
-  test('schedule a publish in the dialog, see it with its times, and cancel it', async ({ browser }) => {
+  test('schedule a publish in the dialog: a scheduled release, shown in the Releases tool, cancelled', async ({ browser }) => {
     const author = await openInStudio(browser, users.author, topics.schedule, 'topic')
     await editTitle(author, `Scheduled ${stamp}`)
     await documentAction(author, 'Schedule publish')
     const dialog = author.getByRole('dialog')
     // A time far ahead: the e2e lake's clock may have been moved on by other tests.
     await dialog.getByLabel('Publish at (your local time)').fill('2030-01-01T09:00')
-    await expect(dialog.getByText(/Washington .* · Local .* · UTC /).first()).toBeVisible()
+    await expect(dialog.getByTestId('zoned-times').first()).toContainText(/Washington .* · Your time /)
     await dialog.getByRole('button', { name: 'Schedule', exact: true }).click()
-    const row = dialog.getByTestId('schedule-row').first()
+    const row = dialog.getByTestId('release-row').first()
     await expect(row).toContainText('scheduled', { timeout: 30_000 })
-    await expect(row).toContainText('Publish')
+    await expect(row).toContainText(`Publish: Scheduled ${stamp}`)
+    await expect(dialog.getByRole('button', { name: 'Schedule', exact: true }), 'one scheduled release at a time').toBeDisabled()
     await author.screenshot({ path: 'test-results/workflow-studio-schedule.png' })
-    await row.getByRole('button', { name: 'Cancel' }).click()
-    await expect(row).toContainText('cancelled', { timeout: 30_000 })
+
+    // The same release in the Studio's own Releases tool.
+    await row.getByRole('link', { name: 'Open in Releases' }).click()
+    await expect(author).toHaveURL(/\/releases\/r[A-Za-z0-9]+/, { timeout: 30_000 })
+    await expect(author.getByText(`Publish: Scheduled ${stamp}`).first()).toBeVisible({ timeout: 30_000 })
+    await expect(author.getByText(`Scheduled ${stamp}`, { exact: true }).first()).toBeVisible({ timeout: 30_000 })
+    await author.screenshot({ path: 'test-results/workflow-studio-schedule-releases-tool.png' })
+    const releaseId = new URL(author.url()).pathname.split('/').pop() ?? ''
+    expect((await editor.releases.get({ releaseId }))?.state).toBe('scheduled')
+
+    await author.goBack()
+    await documentAction(author, 'Schedule publish')
+    const again = author.getByRole('dialog').getByTestId('release-row').first()
+    await expect(again).toContainText('scheduled', { timeout: 30_000 })
+    await again.getByRole('button', { name: 'Cancel' }).click()
+    await expect(again).toContainText('archived', { timeout: 30_000 })
+    expect((await editor.releases.get({ releaseId }))?.state).toBe('archived')
     expect((await reader.getDocument(topics.schedule))?.title, 'nothing was published').toBe(`Studio topic ${topics.schedule}`)
   })
 
@@ -356,18 +397,18 @@ test.describe('in the Studio, with review required', () => {
     // holds only its own input), so it is looked up in the page; there is one embargo field.
     const countdown = author.getByTestId('embargo-countdown')
     await expect(countdown).toContainText('Embargoed: lifts in', { timeout: 30_000 })
-    await expect(countdown).toContainText(/Washington .* · Local .* · UTC /)
+    await expect(countdown).toContainText(/Washington .* · Tokyo .* · Your time /)
     await author.screenshot({ path: 'test-results/workflow-studio-embargo-field.png' })
 
     await documentAction(author, 'Schedule embargo lift')
     const dialog = author.getByRole('dialog')
     await expect(dialog).toContainText('publish together at the embargo lift')
     await dialog.getByRole('button', { name: 'Schedule the lift' }).click()
-    const row = dialog.getByTestId('schedule-row').first()
-    await expect(row).toContainText('Embargo lift', { timeout: 30_000 })
+    const row = dialog.getByTestId('release-row').first()
+    await expect(row).toContainText(`Embargo lift: Studio embargo ${stamp}`, { timeout: 30_000 })
     await expect(row).toContainText('scheduled')
     await row.getByRole('button', { name: 'Cancel' }).click()
-    await expect(row).toContainText('cancelled', { timeout: 30_000 })
+    await expect(row).toContainText('archived', { timeout: 30_000 })
   })
 })
 

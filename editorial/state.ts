@@ -1,18 +1,16 @@
 /**
- * Editorial workflow: the shapes of review state and schedules, and the rules that decide what a
- * state means. Pure (no Node, no lake imports) so the Studio's actions and badges apply exactly
+ * Editorial workflow: the shape of review state, and the rules that decide what a state means. Pure (no Node, no lake imports) so the Studio's actions and badges apply exactly
  * the rules the lake enforces.
  *
  * Review state of a document lives in a system document `workflow.<publishedId>` (type
- * `system.workflow`); a schedule in `schedule.<id>` (type `system.schedule`). Both ids contain a
- * dot, so anonymous readers never see them (lake/perspective.ts), and only the lake's workflow
- * endpoints may write them (editorial/lake/service.ts).
+ * `system.workflow`). The id contains a dot, so anonymous readers never see it
+ * (lake/perspective.ts), and only the plugin's workflow endpoints may write it
+ * (editorial/lake/service.ts). Schedules and embargo lifts are Content Releases, Sanity's own
+ * (editorial/release-schedule.ts).
  */
 
 export const WORKFLOW_TYPE = 'system.workflow'
-export const SCHEDULE_TYPE = 'system.schedule'
 export const WORKFLOW_PREFIX = 'workflow.'
-export const SCHEDULE_PREFIX = 'schedule.'
 
 /** Statuses as stored. `published` is written when a publish consumes the draft. */
 export type StoredStatus = 'draft' | 'inReview' | 'changesRequested' | 'approved' | 'published'
@@ -47,34 +45,18 @@ export type WorkflowDoc = {
   reason?: string | null
   updatedAt: string
   log: WorkflowLogEntry[]
-}
-
-export type ScheduleState = 'scheduled' | 'succeeded' | 'failed' | 'cancelled'
-
-export type ScheduleDoc = {
-  _id: string
-  _type: typeof SCHEDULE_TYPE
-  _rev?: string
-  /** `embargo`: the trip `documentIds[0]` with its meetings and fact bullets, gathered at the lift. */
-  kind: 'publish' | 'embargo'
-  documentIds: string[]
-  publishAt: string
-  state: ScheduleState
-  owner: string
-  createdAt: string
-  executedAt?: string | null
-  /** Why the schedule did not publish, in words for its owner. */
-  failureReason?: string | null
-  /** Documents the schedule published, and in which transaction. */
-  published?: string[]
-  transactionId?: string | null
+  /** Release versions (`versions.<release>.<id>`) approved at one revision each: copies of an approved draft. */
+  approvedVersions?: { versionId: string; revision: string }[]
 }
 
 export const workflowIdOf = (publishedId: string) => `${WORKFLOW_PREFIX}${publishedId}`
 
-/** Whether `id` is one of the workflow's own system documents (only the lake may write them). */
+/**
+ * Whether `id` is one of the workflow's own system documents (only the plugin may write them).
+ * `schedule.` ids are the plugin's former schedule records, kept read-only where they remain.
+ */
 export function isWorkflowSystemId(id: string): boolean {
-  return id.startsWith(WORKFLOW_PREFIX) || id.startsWith(SCHEDULE_PREFIX)
+  return id.startsWith(WORKFLOW_PREFIX) || id.startsWith('schedule.')
 }
 
 /**
@@ -104,15 +86,47 @@ export function approvalRefusal(status: WorkflowStatus, approver: string, lastEd
   return null
 }
 
-/** The instant as Washington, the viewer's local zone and UTC, e.g. for an embargo lift. */
-export function formatInstantThreeWays(iso: string, localZone?: string): { washington: string; local: string; utc: string } {
-  const date = new Date(iso)
-  // Fields, not dateStyle/timeStyle: ECMA-402 forbids combining those with timeZoneName, and
-  // every engine throws ("Invalid option"), which crashed the Studio's embargo field and dialogs.
-  const format = (timeZone: string | undefined) =>
-    new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(date)
-  return { washington: format('America/New_York'), local: format(localZone), utc: format('UTC') }
+/** One instant as read in one zone, e.g. `{label: 'Seoul', text: 'Mar 16, 2021, 12:00 AM GMT+9'}`. */
+export type ZonedTime = { label: string; zone: string | undefined; text: string }
+
+// Fields, not dateStyle/timeStyle: ECMA-402 forbids combining those with timeZoneName, and every
+// engine throws ("Invalid option"), which once crashed the Studio's embargo field and dialogs.
+const FORMAT: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }
+
+function formatIn(date: Date, timeZone: string | undefined): string | null {
+  try {
+    return new Intl.DateTimeFormat('en-US', { ...FORMAT, timeZone }).format(date)
+  } catch {
+    // An unknown zone name (RangeError): shown without it rather than crashing the dialog.
+    return null
+  }
 }
+
+/** "Asia/Seoul" → "Seoul", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
+function cityOfZone(zone: string): string {
+  return (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ')
+}
+
+/**
+ * An instant in Washington (where the press office works), in the trip's own zone (where it
+ * happens; left out when unknown, invalid or Washington's) and in the viewer's zone (the browser's,
+ * or `viewerZone`): for an embargo lift or a scheduled publish.
+ */
+export function instantInZones(iso: string, tripZone?: string | null, viewerZone?: string): ZonedTime[] {
+  const date = new Date(iso)
+  if (!Number.isFinite(date.getTime())) return []
+  const times: ZonedTime[] = []
+  const add = (label: string, zone: string | undefined) => {
+    const text = formatIn(date, zone)
+    if (text !== null) times.push({ label, zone, text })
+  }
+  add('Washington', WASHINGTON)
+  if (tripZone && tripZone !== WASHINGTON) add(cityOfZone(tripZone), tripZone)
+  add('Your time', viewerZone)
+  return times
+}
+
+const WASHINGTON = 'America/New_York'
 
 /** "2 d 3 h", "4 h 05 min", "12 min 09 s", or "lifted" once past. */
 export function countdown(targetIso: string, now = Date.now()): string {

@@ -1,6 +1,7 @@
 /**
  * Envoy's editorial rules on the local lake, as a lake plugin (lake/plugin.ts): review before
- * publish, embargoes, schedules and share links. The lake knows none of it; `npm run lake`,
+ * publish (of drafts and of release versions), the embargo lock and share links. Schedules and
+ * embargo lifts are Content Releases, published by the lake's own release scheduler. The lake knows none of it; `npm run lake`,
  * `npm start` and `npm run dev` start the lake with this plugin (`--plugin`), and a lake started
  * without it is plain hosted Sanity, where the Studio's publish gate and the portal's own embargo
  * filter fail closed instead (README, "Hosted Sanity").
@@ -11,7 +12,6 @@ import type { LakePlugin } from '../../lake/plugin'
 import { readEditorialEnv } from './env'
 import { refuseEmbargoBreaks } from './import-embargo'
 import { workflowRoutes } from './routes'
-import { startScheduler } from './scheduler'
 import { Workflow } from './service'
 import { shareRoutes } from './share-routes'
 
@@ -20,8 +20,6 @@ export type EditorialPluginOptions = {
   reviewRequired?: boolean
   /** Document types review applies to; empty = every content type. Default: LAKE_REVIEW_TYPES. */
   reviewTypes?: string[]
-  /** How often the scheduler looks for due schedules. Default: 1000 ms. */
-  schedulerIntervalMs?: number
 }
 
 export function editorialPlugin(options: EditorialPluginOptions = {}): LakePlugin {
@@ -41,9 +39,9 @@ export function editorialPlugin(options: EditorialPluginOptions = {}): LakePlugi
           workflowRoutes(app, context, workflow)
           shareRoutes(app, context)
         },
+        // Also run when the lake's release scheduler publishes a scheduled release at its time:
+        // an embargo lift is a release, and the embargo and review rules hold for it too.
         writeGuard: (principal, dataset) => workflow.guard(principal, dataset),
-        // Started once the lake serves: a lift missed while it was down runs at once.
-        startBackground: (log) => startScheduler(context.store, workflow, { intervalMs: options.schedulerIntervalMs, log, clock: context.clock }),
       }
     },
   }

@@ -1,13 +1,11 @@
 /**
- * The workflow's HTTP endpoints (Envoy's own; Sanity's hosted scheduling has no local equivalent):
+ * The workflow's HTTP endpoints (Envoy's own review; schedules and embargo lifts are Content
+ * Releases, through Sanity's own Actions API, editorial/release-schedule.ts):
  *
  *   GET  /data/workflow/{ds}/settings                → {reviewRequired, reviewTypes}
  *   PUT  /data/workflow/{ds}/settings                {reviewRequired}   (administrator)
- *   GET  /data/workflow/{ds}/documents/{id}          → status, last editor, state, schedules
+ *   GET  /data/workflow/{ds}/documents/{id}          → status, last editor, state
  *   POST /data/workflow/{ds}                         {documentId, action: submit|approve|reject|forcePublish, reason?, revision?}
- *   GET  /data/schedules/{ds}                        → {schedules}
- *   POST /data/schedules/{ds}                        {documentIds, publishAt, kind?: publish|embargo}
- *   POST /data/schedules/{ds}/{scheduleId}/cancel
  *
  * Reading needs a token or session (viewer and up); changing needs write access (editor and
  * up); forcePublish and the settings need an administrator.
@@ -44,24 +42,5 @@ export function workflowRoutes(app: App, context: LakeContext, workflow: Workflo
     const principal = principalOf(context, request)
     requireWrite(principal, 'actionError')
     return workflow.act(dataset, principal, request.body)
-  })
-
-  app.get('/data/schedules/:dataset', async (request) => {
-    requireReader(principalOf(context, request))
-    return { schedules: workflow.schedules(datasetOf(request)) }
-  })
-
-  app.post('/data/schedules/:dataset', async (request) => {
-    const dataset = datasetOf(request)
-    const principal = principalOf(context, request)
-    requireWrite(principal, 'actionError')
-    return { schedule: await workflow.createSchedule(dataset, principal, request.body) }
-  })
-
-  app.post('/data/schedules/:dataset/:scheduleId/cancel', async (request) => {
-    const dataset = datasetOf(request)
-    const principal = principalOf(context, request)
-    requireWrite(principal, 'actionError')
-    return { schedule: await workflow.cancelSchedule(dataset, principal, (request.params as { scheduleId: string }).scheduleId) }
   })
 }

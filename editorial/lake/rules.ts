@@ -9,11 +9,13 @@ import { DRAFTS_PREFIX } from '../../lake/ids'
 import { layerOf } from '../../lake/perspective'
 import { parseRfc3339 } from '../../lake/dates'
 import type { Doc } from '../../lake/types'
+import { factBulletIds } from '../group'
 
 /** What the rules read: a write transaction's view of a dataset (WriteTransaction), or the stored dataset. */
 export type View = { get(id: string): Doc | null; documents(): readonly Doc[] }
 
-const SYSTEM_FIELDS = new Set(['_id', '_rev', '_createdAt', '_updatedAt', '_originalId'])
+// `_system` is where a release version records its base: not content.
+const SYSTEM_FIELDS = new Set(['_id', '_rev', '_createdAt', '_updatedAt', '_originalId', '_system'])
 
 /** A document's content, without the fields the lake stamps on every write. */
 function content(doc: Doc): Record<string, unknown> {
@@ -34,6 +36,10 @@ function refOf(value: unknown): string | null {
   return typeof value === 'object' && value !== null && typeof (value as { _ref?: unknown })._ref === 'string' ? (value as { _ref: string })._ref : null
 }
 
+function refsIn(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((item) => refOf(item) ?? []) : []
+}
+
 /**
  * The embargo lift of a trip (its draft first, since the draft is what would go out), if still
  * ahead. Fails closed: an `embargoUntil` that is set but not an RFC 3339 date-time (a number, an
@@ -47,36 +53,14 @@ export function pendingEmbargo(trip: Doc | null, now: number): string | null {
   return time > now ? String(until) : null
 }
 
-function tripOf(tx: View, tripId: string): Doc | null {
-  return tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId)
+/** The later of the pending lifts of a trip's draft and published document (the strictest holds). */
+function tripEmbargo(tx: View, tripId: string, now: number): string | null {
+  return pendingEmbargo(tx.get(`${DRAFTS_PREFIX}${tripId}`), now) ?? pendingEmbargo(tx.get(tripId), now)
 }
 
-/** Fact bullets a trip's fact sheet references (ids as referenced: published ids). */
-export function factBulletIds(trip: Doc | null): string[] {
-  const sections = Array.isArray(trip?.factSections) ? (trip.factSections as unknown[]) : []
-  const ids: string[] = []
-  for (const section of sections) {
-    const bullets = typeof section === 'object' && section !== null ? (section as { bullets?: unknown }).bullets : undefined
-    if (!Array.isArray(bullets)) continue
-    for (const bullet of bullets) {
-      const ref = refOf(bullet)
-      if (ref && !ids.includes(ref)) ids.push(ref)
-    }
-  }
-  return ids
-}
-
-/**
- * A trip with everything that goes public with it: its meetings and the fact bullets of its fact
- * sheet (published ids). Gathered from the transaction's view, drafts included.
- */
-export function tripGroup(tx: View, tripId: string): string[] {
-  const ids = new Set<string>([tripId])
-  for (const doc of tx.documents()) {
-    if (doc._type === 'meeting' && refOf(doc.trip) === tripId) ids.add(layerOf(doc._id).baseId)
-  }
-  for (const id of factBulletIds(tripOf(tx, tripId))) ids.add(id)
-  return [...ids]
+/** The facts and officials a trip or meeting names (fact sheet, travelling officials, hosts, participants). */
+function namedBy(doc: Doc): string[] {
+  return [...factBulletIds(doc), ...refsIn(doc.officials), ...refsIn(doc.hosts), ...refsIn(doc.participants)]
 }
 
 /**
@@ -86,20 +70,26 @@ export function tripGroup(tx: View, tripId: string): string[] {
  */
 export function embargoRefusal(tx: View, doc: Doc, before: Doc | null, now: number): string | null {
   if (doc._type === 'trip') {
-    const until = pendingEmbargo(doc, now)
+    // The draft's lift holds too: a version published from a release cannot undercut it.
+    const until = pendingEmbargo(doc, now) ?? pendingEmbargo(tx.get(`${DRAFTS_PREFIX}${doc._id}`), now)
     return until ? `Trip "${doc._id}" is embargoed until ${until}: it publishes at the lift, not before.` : null
   }
   if (doc._type === 'meeting') {
     const tripId = refOf(doc.trip)
-    const until = tripId ? pendingEmbargo(tripOf(tx, tripId), now) : null
+    const until = tripId ? tripEmbargo(tx, tripId, now) : null
     return until ? `Meeting "${doc._id}" belongs to trip "${tripId}", which is embargoed until ${until}: it publishes with the trip at the lift.` : null
   }
-  if (doc._type === 'factBullet' && !before) {
+  // A fact or official never published goes public with the embargoed trip (or meeting) that
+  // names it, in any layer: its draft, a release's version of it, or the published trip.
+  if ((doc._type === 'factBullet' || doc._type === 'official') && !before) {
     for (const candidate of tx.documents()) {
-      if (candidate._type !== 'trip' || layerOf(candidate._id).layer !== 'drafts') continue
-      const until = pendingEmbargo(candidate, now)
-      if (until && factBulletIds(candidate).includes(doc._id)) {
-        return `Fact "${doc._id}" is on the fact sheet of trip "${layerOf(candidate._id).baseId}", embargoed until ${until}: it publishes with the trip at the lift.`
+      if (candidate._type !== 'trip' && candidate._type !== 'meeting') continue
+      const tripId = candidate._type === 'trip' ? layerOf(candidate._id).baseId : refOf(candidate.trip)
+      if (!tripId || !namedBy(candidate).includes(doc._id)) continue
+      const until = (candidate._type === 'trip' ? pendingEmbargo(candidate, now) : null) ?? tripEmbargo(tx, tripId, now)
+      if (until) {
+        const what = doc._type === 'factBullet' ? 'Fact' : 'Official'
+        return `${what} "${doc._id}" is named by trip "${tripId}"${candidate._type === 'meeting' ? ` (its meeting "${layerOf(candidate._id).baseId}")` : ''}, embargoed until ${until}: it publishes with the trip at the lift.`
       }
     }
   }

@@ -1,5 +1,5 @@
 /**
- * The editorial workflow inside the lake: review state, the publish guard, and schedules.
+ * The editorial workflow inside the lake: review state and the publish guard.
  *
  * - Review: Draft → In review → Approved, per draft revision (editorial/state.ts). A publish
  *   of a governed document is refused unless its draft's current revision is approved by someone
@@ -10,9 +10,14 @@
  *   (default on). When on, it holds for every API write — Studio, scripts and integrations alike:
  *   the guard runs inside the write engine (runWrite's afterBuild), so the mutate API cannot
  *   write a published document around it. Only the seed import and CLI imports bypass it.
- * - Embargo and schedules: see scheduler.ts. The embargo rule holds whatever the review setting.
+ * - Releases: a release's version is reviewed as a draft is, per revision (noteVersionIfApproved,
+ *   checkVersionPublish), so a scheduled release publishes only approved content.
+ * - Embargo: nothing of an embargoed trip's group publishes before the lift (rules.ts), whether
+ *   as a draft, by force, or from a release; the embargo rule holds whatever the review setting.
+ *   Schedules and embargo lifts are Content Releases (editorial/release-schedule.ts), published at
+ *   their time by the lake's release scheduler through this guard.
  *
- * All state is documents (`workflow.<id>`, `schedule.<id>`) written through runWrite, so it is
+ * All state is documents (`workflow.<id>`) written through runWrite, so it is
  * durable, in the transaction log, and announced to listeners (the Studio's badges follow it).
  */
 import { isDeepStrictEqual } from 'node:util'
@@ -25,10 +30,9 @@ import type { Doc, Principal } from '../../lake/types'
 import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction } from '../../lake/write'
 import type { DocumentChange } from '../../lake/types'
 import { parseRfc3339, rfc3339Message } from '../../lake/dates'
-import { embargoRefusal, isContentType, pendingEmbargo, sameContent, tripGroup, type View } from './rules'
+import { RELEASE_SCHEDULER_AUTHOR } from '../../lake/release-scheduler'
+import { embargoRefusal, isContentType, pendingEmbargo, sameContent, type View } from './rules'
 import {
-  SCHEDULE_PREFIX,
-  SCHEDULE_TYPE,
   STATUS_LABELS,
   WORKFLOW_ACTIONS,
   WORKFLOW_TYPE,
@@ -36,7 +40,6 @@ import {
   effectiveStatus,
   isWorkflowSystemId,
   workflowIdOf,
-  type ScheduleDoc,
   type StoredStatus,
   type WorkflowAction,
   type WorkflowDoc,
@@ -56,9 +59,27 @@ export type WorkflowOptions = {
 export type WorkflowSettings = { reviewRequired: boolean; reviewTypes: string[] }
 
 const MAX_LOG = 50
-const MAX_REASON = 2000
+/** Approved release versions kept per document (one per open release it is in, in practice). */
+const MAX_APPROVED_VERSIONS = 20
 
-class ScheduleFailure extends Error {}
+/** Whether `id` is a version in a release (`versions.<release>.<id>`), not a draft or published. */
+function isVersionLayer(id: string): boolean {
+  const { layer } = layerOf(id)
+  return layer !== 'published' && layer !== 'drafts'
+}
+
+/**
+ * The version a release publishes as `publishedId` in this transaction, if it does: the version is
+ * removed while the published document takes its content (lake/releases.ts publishReleaseIn).
+ */
+function releaseVersionPublished(changes: readonly DocumentChange[], publishedId: string, after: Doc): Doc | null {
+  for (const change of changes) {
+    if (change.after || !change.before || !isVersionLayer(change.id) || layerOf(change.id).baseId !== publishedId) continue
+    if (sameContent(change.before, after)) return change.before
+  }
+  return null
+}
+const MAX_REASON = 2000
 
 /** Workflow writes are logged like actions: each document's effect as a mutation. */
 const logged = (_value: unknown, changes: DocumentChange[]) => changesAsMutations(changes)
@@ -69,11 +90,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function storeView(store: Store, dataset: string): View {
   return { get: (id) => store.get(dataset, id) ?? null, documents: () => store.documents(dataset) }
-}
-
-function titleOf(doc: Doc | null, id: string): string {
-  const title = doc?.title ?? doc?.name ?? doc?.text
-  return typeof title === 'string' && title.trim() !== '' ? `"${title.trim().slice(0, 80)}" (${id})` : `"${id}"`
 }
 
 /** `drafts.X` or `X` → `X`, refusing anything else. */
@@ -159,10 +175,6 @@ export class Workflow {
     const state = this.stateIn(view, id)
     const settings = this.settings(dataset)
     const type = draft?._type ?? published?._type ?? null
-    const schedules = this.store
-      .memo(dataset, 'workflow:schedules', (docs) => docs.filter((doc) => doc._type === SCHEDULE_TYPE) as unknown as ScheduleDoc[])
-      .filter((schedule) => schedule.documentIds.includes(id) || (schedule.kind === 'embargo' && schedule.documentIds[0] !== undefined && tripGroup(view, schedule.documentIds[0]).includes(id)))
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     return {
       documentId: id,
       status: effectiveStatus(state, draft?._rev ?? null),
@@ -171,7 +183,6 @@ export class Workflow {
       reviewRequired: type !== null && this.reviewApplies(settings, type),
       embargoUntil: pendingEmbargo(draft ?? published, this.now()),
       state,
-      schedules,
     }
   }
 
@@ -228,10 +239,11 @@ export class Workflow {
       const now = this.now()
       const settings = this.settings(dataset)
       enforceShareLinkRules(tx, principal, now)
-      for (const change of tx.changes()) {
+      const changes = tx.changes()
+      for (const change of changes) {
         const touched = change.after ?? change.before
-        if (isWorkflowSystemId(change.id) || touched?._type === WORKFLOW_TYPE || touched?._type === SCHEDULE_TYPE) {
-          throw new LakeError(403, 'permissionDeniedError', `"${change.id}" is workflow state: change it through POST /data/workflow/${dataset} or /data/schedules/${dataset}, not by writing it`)
+        if (isWorkflowSystemId(change.id) || touched?._type === WORKFLOW_TYPE) {
+          throw new LakeError(403, 'permissionDeniedError', `"${change.id}" is workflow state: change it through POST /data/workflow/${dataset}, not by writing it`)
         }
         const after = change.after
         if (after && (typeof after._type !== 'string' || after._type === '')) throw badRequest(`"_type" of "${change.id}" must be a non-empty string`)
@@ -249,10 +261,20 @@ export class Workflow {
         // `sanity.*` (or any other type) is an edit of the document it was, reviewed as one.
         const governedType =
           after && isContentType(after._type) ? after._type : change.before && typeof change.before._type === 'string' && isContentType(change.before._type) ? change.before._type : null
+        if (after && governedType !== null && isVersionLayer(change.id) && this.reviewApplies(settings, governedType)) {
+          this.noteVersionIfApproved(tx, change.id, after)
+          continue
+        }
         if (!after || layerOf(change.id).layer !== 'published' || governedType === null) continue
         if (sameContent(change.before, after)) continue
         const embargo = embargoRefusal(tx, after._type === governedType ? after : { ...after, _type: governedType }, change.before, now)
         if (embargo) throw new LakeError(409, 'embargoError', embargo)
+        // A release publishing: the version it publishes is removed in the same transaction.
+        const fromVersion = releaseVersionPublished(changes, change.id, after)
+        if (fromVersion) {
+          this.checkVersionPublish(tx, settings, governedType, change.id, fromVersion, principal)
+          continue
+        }
         if (!this.reviewApplies(settings, governedType)) continue
         const draftId = `${DRAFTS_PREFIX}${change.id}`
         const draft = this.store.get(dataset, draftId) ?? null
@@ -273,6 +295,55 @@ export class Workflow {
         this.record(tx, change.id, after._type, { status: 'published', revision: null }, { by: principal.id, action: 'publish', revision: draft._rev ?? null })
       }
     }
+  }
+
+  /**
+   * Review of a release's version: approval belongs to a revision, as for a draft. A version
+   * copied from a draft revision that is approved (or whose draft is approved later with the same
+   * content, see act) is recorded on the workflow document as approved at its own revision; any
+   * later edit of the version gives it a new revision, which is not.
+   */
+  private noteVersionIfApproved(tx: WriteTransaction, versionId: string, version: Doc): void {
+    const publishedId = layerOf(versionId).baseId
+    const draft = tx.get(`${DRAFTS_PREFIX}${publishedId}`)
+    const state = this.stateIn(tx, publishedId)
+    if (!draft || !state || effectiveStatus(state, draft._rev ?? null) !== 'approved' || !sameContent(draft, version)) return
+    this.recordApprovedVersion(tx, state, versionId, version._rev ?? tx.id)
+  }
+
+  private recordApprovedVersion(tx: WriteTransaction, state: WorkflowDoc, versionId: string, revision: string): void {
+    const approvedVersions = [...(state.approvedVersions ?? []).filter((entry) => entry.versionId !== versionId), { versionId, revision }].slice(-MAX_APPROVED_VERSIONS)
+    const { _rev: _ignored, ...rest } = state
+    tx.put({ ...rest, approvedVersions } as unknown as Doc)
+  }
+
+  /**
+   * A release publishes `publishedId` from `version`: where review applies, only an approved
+   * revision of the version may go public (fails closed with the reason, which the release keeps
+   * as its error).
+   */
+  private checkVersionPublish(tx: WriteTransaction, settings: WorkflowSettings, type: string, publishedId: string, version: Doc, principal: Principal): void {
+    const state = this.stateIn(tx, publishedId)
+    const releaseId = layerOf(version._id).layer
+    if (this.reviewApplies(settings, type)) {
+      const approved = (state?.approvedVersions ?? []).some((entry) => entry.versionId === version._id && entry.revision === version._rev)
+      if (!approved) {
+        throw new LakeError(
+          409,
+          'reviewRequiredError',
+          `Review required: "${publishedId}" cannot be published from release "${releaseId}" because its version there is not an approved revision. Have its draft approved with the same content (submit it for review; someone other than its last editor approves it), or add the approved draft to the release again.`,
+        )
+      }
+    }
+    // The draft stays, as on hosted Sanity; its review starts again from Draft.
+    if (state)
+      this.record(
+        tx,
+        publishedId,
+        type,
+        { status: 'published', revision: null },
+        { by: principal.id, action: principal.id === RELEASE_SCHEDULER_AUTHOR ? 'scheduledPublish' : 'publish', revision: version._rev ?? null },
+      )
   }
 
   /** POST /data/workflow/{dataset}: submit, approve, reject (request changes) or forcePublish. */
@@ -308,7 +379,14 @@ export class Workflow {
           case 'approve': {
             const refusal = approvalRefusal(status, principal.id, this.lastEditor(dataset, draft._rev))
             if (refusal) throw new LakeError(status === 'inReview' ? 403 : 409, 'workflowError', refusal)
-            return this.record(tx, id, draft._type, { status: 'approved', revision, approvedBy: principal.id }, { by: principal.id, action: 'approve', revision })
+            const approved = this.record(tx, id, draft._type, { status: 'approved', revision, approvedBy: principal.id }, { by: principal.id, action: 'approve', revision })
+            // Versions of it in releases with exactly the approved content are approved with it.
+            for (const version of tx.documents()) {
+              if (isVersionLayer(version._id) && layerOf(version._id).baseId === id && sameContent(draft, version)) {
+                this.recordApprovedVersion(tx, this.stateIn(tx, id) ?? approved, version._id, version._rev ?? '')
+              }
+            }
+            return this.stateIn(tx, id) ?? approved
           }
           case 'reject':
             if (status !== 'inReview' && status !== 'approved')
@@ -334,131 +412,6 @@ export class Workflow {
         const refusal = embargoRefusal(tx, change.after, change.before, now)
         if (refusal) throw new LakeError(409, 'embargoError', refusal)
       }
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Schedules
-
-  schedules(dataset: string): ScheduleDoc[] {
-    return this.store.memo(dataset, 'workflow:schedules', (docs) => docs.filter((doc) => doc._type === SCHEDULE_TYPE) as unknown as ScheduleDoc[])
-  }
-
-  async createSchedule(dataset: string, principal: Principal, body: unknown): Promise<ScheduleDoc> {
-    if (!isRecord(body)) throw badRequest('Send {documentIds, publishAt, kind?}')
-    const kind = body.kind ?? 'publish'
-    if (kind !== 'publish' && kind !== 'embargo') throw badRequest('"kind" must be "publish" or "embargo"')
-    if (!Array.isArray(body.documentIds) || body.documentIds.length === 0 || body.documentIds.length > 200) {
-      throw badRequest('"documentIds" must list 1–200 documents')
-    }
-    const ids = [...new Set(body.documentIds.map((id) => publishedIdOf(id, 'documentIds')))]
-    const publishAt = parseRfc3339(body.publishAt)
-    if (publishAt === undefined) throw badRequest(rfc3339Message('publishAt', body.publishAt))
-    const { value } = await runWrite(
-      this.context,
-      { dataset, author: principal.id },
-      (tx) => {
-        for (const id of ids) {
-          if (!tx.get(`${DRAFTS_PREFIX}${id}`) && !tx.get(id)) throw new LakeError(409, 'documentNotFoundError', `"${id}" does not exist`)
-        }
-        if (kind === 'embargo') {
-          const tripId = ids[0] as string
-          const trip = tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId)
-          if (ids.length !== 1 || trip?._type !== 'trip') throw badRequest('An embargo schedule names exactly one trip')
-          const until = parseRfc3339(trip.embargoUntil) ?? Number.NaN
-          if (Number.isFinite(until) && publishAt < until) {
-            throw badRequest(`The lift cannot be before the trip's embargo (${String(trip.embargoUntil)})`)
-          }
-        }
-        const schedule: ScheduleDoc = {
-          _id: `${SCHEDULE_PREFIX}${randomId(16)}`,
-          _type: SCHEDULE_TYPE,
-          kind,
-          documentIds: ids,
-          publishAt: new Date(publishAt).toISOString(),
-          state: 'scheduled',
-          owner: principal.id,
-          createdAt: tx.time.toISOString(),
-          executedAt: null,
-          failureReason: null,
-        }
-        return tx.put(schedule as unknown as Doc) as unknown as ScheduleDoc
-      },
-      logged,
-    )
-    return value
-  }
-
-  async cancelSchedule(dataset: string, principal: Principal, scheduleId: string): Promise<ScheduleDoc> {
-    const { value } = await runWrite(
-      this.context,
-      { dataset, author: principal.id },
-      (tx) => {
-        const schedule = tx.get(scheduleId)
-        if (!schedule || schedule._type !== SCHEDULE_TYPE) throw new LakeError(404, 'notFoundError', `No schedule "${scheduleId}"`)
-        if (schedule.state !== 'scheduled') throw new LakeError(409, 'workflowError', `Schedule "${scheduleId}" has already ${String(schedule.state)}`)
-        return tx.put({ ...schedule, state: 'cancelled', executedAt: tx.time.toISOString() }) as unknown as ScheduleDoc
-      },
-      logged,
-    )
-    return value
-  }
-
-  /**
-   * Runs one due schedule: every document of it (for an embargo, the trip with its meetings and
-   * fact bullets as they stand now) publishes in one transaction, or none does and the schedule
-   * records why.
-   */
-  async runSchedule(dataset: string, scheduleId: string): Promise<void> {
-    try {
-      await runWrite(
-        this.context,
-        { dataset, author: SCHEDULER_AUTHOR },
-        (tx) => {
-          const schedule = tx.get(scheduleId) as unknown as ScheduleDoc | null
-          if (!schedule || schedule.state !== 'scheduled') return
-          const now = tx.time.getTime()
-          const tripId = schedule.documentIds[0] as string
-          if (schedule.kind === 'embargo') {
-            const until = pendingEmbargo(tx.get(`${DRAFTS_PREFIX}${tripId}`) ?? tx.get(tripId), now)
-            if (until) throw new ScheduleFailure(`Not published: the trip's embargo now lifts at ${until}, after this schedule; schedule the new lift.`)
-          }
-          const ids = schedule.kind === 'embargo' ? tripGroup(tx, tripId) : schedule.documentIds
-          const pending = ids.filter((id) => tx.get(`${DRAFTS_PREFIX}${id}`))
-          if (pending.length === 0) throw new ScheduleFailure('Not published: none of the documents had unpublished changes.')
-          const problems = pending.flatMap((id) => {
-            const draft = tx.get(`${DRAFTS_PREFIX}${id}`)
-            const status = effectiveStatus(this.stateIn(tx, id), draft?._rev ?? null)
-            return status === 'approved' ? [] : [`${titleOf(draft, id)} is ${STATUS_LABELS[status]}`]
-          })
-          if (problems.length > 0) {
-            throw new ScheduleFailure(`Not published: every document must be approved by ${schedule.publishAt}, and ${problems.join('; ')}.`)
-          }
-          if (schedule.kind === 'publish') {
-            for (const id of pending) {
-              const draft = tx.get(`${DRAFTS_PREFIX}${id}`) as Doc
-              const refusal = embargoRefusal(tx, { ...draft, _id: id }, tx.get(id), now)
-              if (refusal) throw new ScheduleFailure(`Not published: ${refusal}`)
-            }
-          }
-          for (const id of pending) this.publishIn(tx, id, SCHEDULER_AUTHOR, 'scheduledPublish')
-          tx.put({ ...(schedule as unknown as Doc), state: 'succeeded', executedAt: tx.time.toISOString(), published: pending, transactionId: tx.id, failureReason: null })
-        },
-        logged,
-      )
-    } catch (error) {
-      const reason = error instanceof ScheduleFailure || error instanceof LakeError ? error.message : 'Not published: the lake failed while publishing (see its log).'
-      if (!(error instanceof ScheduleFailure || error instanceof LakeError)) console.error(`[lake] schedule ${scheduleId} failed:`, error)
-      await runWrite(
-        this.context,
-        { dataset, author: SCHEDULER_AUTHOR },
-        (tx) => {
-          const schedule = tx.get(scheduleId)
-          if (!schedule || schedule.state !== 'scheduled') return
-          tx.put({ ...schedule, state: 'failed', executedAt: tx.time.toISOString(), failureReason: reason })
-        },
-        logged,
-      )
     }
   }
 }

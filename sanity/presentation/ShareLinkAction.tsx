@@ -6,6 +6,9 @@
  * editorial/share-rules.ts) written with the signed-in staff member's own session. The token is
  * made here, shown once, and only its SHA-256 is stored. The portal's /share/<token> checks it
  * with the lake, which records every opening on the link document.
+ *
+ * Where the editorial plugin is absent (hosted Sanity), nothing would check those links, so the
+ * action offers Presentation's own sharing instead and says what it is (one dataset-wide secret).
  */
 import { LinkIcon } from '@sanity/icons'
 import { Box, Button, Card, Flex, Label, Stack, Text, TextInput } from '@sanity/ui'
@@ -14,6 +17,8 @@ import type { DocumentActionComponent, DocumentActionProps } from 'sanity'
 import { useClient, useCurrentUser } from 'sanity'
 import { SHARE_LINK_DEFAULT_HOURS, SHARE_LINK_ID_PREFIX, SHARE_LINK_TYPE, hashShareToken, newShareToken, shareLinkHours, shareLinkState } from '../../editorial/share-rules'
 import type { ShareLink } from '../../editorial/share-rules'
+import { IntentLink } from 'sanity/router'
+import { useWorkflow } from '../workflow/useWorkflow'
 import { previewOrigin } from './env'
 
 const API_VERSION = '2025-02-19'
@@ -158,12 +163,36 @@ function ShareDialog({ props }: { props: DocumentActionProps }) {
   )
 }
 
+export const PRESENTATION_SHARING =
+  'Envoy’s per-document preview links need Envoy’s editorial service, which this deployment does not have (hosted Sanity without the lake plugin), so no link made here would open. Use Presentation’s own sharing instead: open the document in Presentation, click “Share this preview” above the preview, turn on sharing and copy the link. That link is one secret for the whole dataset, not for this document: it shows any draft, and turning sharing off stops every shared link at once.'
+
+/** Where Envoy's share links cannot work (no editorial plugin): Presentation's own sharing, said plainly. */
+function PresentationSharing({ props }: { props: DocumentActionProps }) {
+  return (
+    <Stack space={4} padding={1} data-testid="presentation-sharing">
+      <Card tone="caution" padding={3} radius={2}>
+        <Text size={1}>{PRESENTATION_SHARING}</Text>
+      </Card>
+      <Button as={IntentLink} intent="edit" params={{ id: props.id, type: props.type, mode: 'presentation' }} text="Open in Presentation" tone="primary" icon={LinkIcon} />
+    </Stack>
+  )
+}
+
 export const ShareLinkAction: DocumentActionComponent = (props) => {
   const [open, setOpen] = useState(false)
+  // The links are checked by the editorial plugin's routes; its review endpoint answering 404
+  // means the plugin is absent, and so are those routes.
+  const { service } = useWorkflow(props.id, props.draft?._rev)
+  const hosted = service.kind === 'absent'
   return {
     label: 'Share preview link',
     icon: LinkIcon,
     onHandle: () => setOpen(true),
-    dialog: open && { type: 'dialog', header: 'Share a preview', onClose: () => setOpen(false), content: <ShareDialog props={props} /> },
+    dialog: open && {
+      type: 'dialog',
+      header: hosted ? 'Share a preview with Presentation' : 'Share a preview',
+      onClose: () => setOpen(false),
+      content: hosted ? <PresentationSharing props={props} /> : <ShareDialog props={props} />,
+    },
   }
 }

@@ -1,15 +1,17 @@
 /**
  * The trip's embargo lift time: the Studio's own date-time input, with the lift shown in
- * Washington, local and UTC time and a live countdown underneath.
+ * Washington, in the trip's zone and in the viewer's and a live countdown underneath.
  */
 import { Card, Stack, Text } from '@sanity/ui'
 import { useEffect, useState } from 'react'
 import type { StringInputProps } from 'sanity'
+import { useFormValue } from 'sanity'
 import { countdown } from '../../editorial/state'
-import { ThreeTimes } from './ScheduleDialog'
+import { ZonedTimes, tripZoneOf } from './ZonedTimes'
 
 export function EmbargoInput(props: StringInputProps) {
   const value = typeof props.value === 'string' ? props.value : undefined
+  const tripZone = tripZoneOf({ destinations: useFormValue(['destinations']) })
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
     if (!value) return
@@ -25,7 +27,7 @@ export function EmbargoInput(props: StringInputProps) {
             <Text size={1} weight="semibold">
               {Date.parse(value) > now ? `Embargoed: lifts in ${countdown(value, now)}` : 'Embargo lifted'}
             </Text>
-            <ThreeTimes iso={value} />
+            <ZonedTimes iso={value} tripZone={tripZone} />
           </Stack>
         </Card>
       )}

@@ -1,7 +1,8 @@
 /**
  * The Studio's side of the editorial workflow (rules in editorial/state.ts, enforced by the
  * lake): Submit for review, Approve, Request changes, a Publish that waits for approval, Force
- * publish for administrators, and Schedule (with the embargo lift of a trip).
+ * publish for administrators, and Schedule (with the embargo lift of a trip), which makes a
+ * Content Release (ScheduleDialog.tsx).
  *
  * Every step is a call to the lake's workflow endpoints made with the signed-in user's own
  * session, so the lake knows who approves and refuses an approval by the last editor.
@@ -17,6 +18,7 @@ import { ChangeNoteForm, appendChangeNote, type ChangeNoteChoice } from './Chang
 import { DATED_TYPES, publicationStamp, publishRevision, stampDraft } from './publicationDates'
 import { publishGate } from './publishGate'
 import { ScheduleDialog } from './ScheduleDialog'
+import { useDocumentReleases } from './useDocumentReleases'
 import { WORKFLOW_API_VERSION, callWorkflow, useWorkflow, workflowPath } from './useWorkflow'
 
 function useWorkflowCall(props: DocumentActionProps) {
@@ -184,15 +186,16 @@ export const ForcePublishAction: DocumentActionComponent = (props) => {
   }
 }
 
+/** Schedule publish / Schedule embargo lift: a Content Release, with or without the editorial plugin. */
 export const ScheduleAction: DocumentActionComponent = (props) => {
-  const { info } = useWorkflow(props.id, props.draft?._rev)
+  const { releases } = useDocumentReleases(props.id)
   const [open, setOpen] = useState(false)
-  if (!info || (!props.draft && info.schedules.length === 0)) return null
+  if (!props.draft && !releases?.length) return null
   return {
     label: props.type === 'trip' && props.draft?.embargoUntil ? 'Schedule embargo lift' : 'Schedule publish',
     icon: ClockIcon,
     onHandle: () => setOpen(true),
-    dialog: open && { type: 'dialog', header: 'Scheduled publishing', onClose: () => setOpen(false), content: <ScheduleDialog props={props} info={info} /> },
+    dialog: open && { type: 'dialog', header: 'Scheduled publishing', onClose: () => setOpen(false), content: <ScheduleDialog props={props} /> },
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * Document badges: the review state (Draft, In review, Changes requested, Approved) and, when
- * there is one, the latest schedule (Scheduled, or Schedule failed with its reason).
+ * there is one, the scheduled release the document is in (Scheduled, Embargoed) or one that could
+ * not publish (Release failed, with its reason).
  */
 import type { DocumentBadgeComponent } from 'sanity'
 import { STATUS_LABELS } from '../../editorial/state'
+import { useDocumentReleases } from './useDocumentReleases'
 import { useWorkflow } from './useWorkflow'
 
 const COLORS = { draft: undefined, inReview: 'warning', changesRequested: 'danger', approved: 'success', published: undefined } as const
@@ -15,10 +17,11 @@ export const ReviewBadge: DocumentBadgeComponent = (props) => {
   return { label: STATUS_LABELS[info.status], color: COLORS[info.status], title: `Review: ${STATUS_LABELS[info.status]}${reason}` }
 }
 
+/** The document's next scheduled release, or the last one that could not publish, with why. */
 export const ScheduleBadge: DocumentBadgeComponent = (props) => {
-  const { info } = useWorkflow(props.id, props.draft?._rev)
-  const latest = info?.schedules[0]
-  if (!latest || latest.state === 'cancelled' || latest.state === 'succeeded') return null
-  if (latest.state === 'failed') return { label: 'Schedule failed', color: 'danger', title: latest.failureReason ?? undefined }
-  return { label: latest.kind === 'embargo' ? 'Embargoed' : 'Scheduled', color: 'primary', title: `Publishes at ${latest.publishAt}` }
+  const { releases } = useDocumentReleases(props.id)
+  const scheduled = releases?.find((release) => release.state === 'scheduled')
+  if (scheduled) return { label: scheduled.title.startsWith('Embargo lift') ? 'Embargoed' : 'Scheduled', color: 'primary', title: `${scheduled.title}: publishes at ${scheduled.publishAt ?? ''}` }
+  const failed = releases?.find((release) => release.state === 'active' && release.error)
+  return failed ? { label: 'Release failed', color: 'danger', title: failed.error ?? undefined } : null
 }

@@ -1,7 +1,7 @@
 /**
  * The workflow state of one document, as the lake describes it (GET /data/workflow/{ds}/documents/{id}),
  * kept current: refetched when the draft's revision changes and whenever the lake announces a
- * change to the document's workflow or schedule documents.
+ * change to the document's workflow document.
  *
  * Badges and several actions of one document share one subscription (one listener stream per
  * open document, not one per button): the Studio already holds many streams per tab.
@@ -10,7 +10,7 @@ import { useEffect, useSyncExternalStore } from 'react'
 import type { SanityClient } from 'sanity'
 import { useClient } from 'sanity'
 import type { ReviewService } from './publishGate'
-import { SCHEDULE_TYPE, workflowIdOf, type ScheduleDoc, type WorkflowDoc, type WorkflowStatus } from '../../editorial/state'
+import { workflowIdOf, type WorkflowDoc, type WorkflowStatus } from '../../editorial/state'
 
 export const WORKFLOW_API_VERSION = '2025-02-19'
 
@@ -22,7 +22,6 @@ export type WorkflowInfo = {
   reviewRequired: boolean
   embargoUntil: string | null
   state: WorkflowDoc | null
-  schedules: ScheduleDoc[]
 }
 
 type Entry = { info: WorkflowInfo | null; error: string | null; absent: boolean; listeners: Set<() => void>; stop: () => void; refresh: () => void }
@@ -60,7 +59,7 @@ function entryFor(client: SanityClient, id: string): Entry {
     },
   }
   const subscription = client
-    .listen(`*[_id == $workflowId || (_type == $scheduleType && $id in documentIds)]`, { workflowId: workflowIdOf(id), scheduleType: SCHEDULE_TYPE, id }, { visibility: 'query', includeResult: false })
+    .listen(`*[_id == $workflowId]`, { workflowId: workflowIdOf(id) }, { visibility: 'query', includeResult: false })
     .subscribe({ next: () => entry.refresh(), error: () => undefined })
   entry.stop = () => subscription.unsubscribe()
   entries.set(key, entry)

@@ -39,17 +39,17 @@ export type TestLake = {
 
 /**
  * A lake as `npm start` runs it, with Envoy's editorial plugin, unless `editorialWorkflow: false`
- * asks for plain Sanity (no review, embargo, schedules or share links).
+ * asks for plain Sanity (no review, embargo lock or share links).
  */
 export type TestLakeOptions = StartLakeOptions & EditorialPluginOptions & { editorialWorkflow?: boolean }
 
 export async function startTestLake(options: TestLakeOptions = {}): Promise<TestLake> {
-  const { editorialWorkflow = true, reviewRequired, reviewTypes, schedulerIntervalMs, ...lakeOptions } = options
+  const { editorialWorkflow = true, reviewRequired, reviewTypes, ...lakeOptions } = options
   const dir = options.dir ?? tempDir()
   // Review before publish is off unless a test asks for it (test/lake/workflow*.test.ts do):
   // the other tests publish directly, as a lake with review switched off allows.
-  const plugins = editorialWorkflow ? [editorialPlugin({ reviewRequired: reviewRequired ?? false, reviewTypes, schedulerIntervalMs })] : []
-  const lake = await startLake({ port: 0, httpPort: 0, quiet: true, plugins, schedulerIntervalMs, ...lakeOptions, dir })
+  const plugins = editorialWorkflow ? [editorialPlugin({ reviewRequired: reviewRequired ?? false, reviewTypes })] : []
+  const lake = await startLake({ port: 0, httpPort: 0, quiet: true, plugins, ...lakeOptions, dir })
   const tokens = {
     editor: createToken({ dir, role: 'editor', label: `editor-${Math.random().toString(36).slice(2)}` }).token,
     viewer: createToken({ dir, role: 'viewer', label: `viewer-${Math.random().toString(36).slice(2)}` }).token,

@@ -4,22 +4,39 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { countdown, formatInstantThreeWays } from '../../editorial/state'
+import { countdown, instantInZones } from '../../editorial/state'
 
-test('an instant is shown in Washington, the given zone and UTC, each with its zone', () => {
+test('an instant is shown in Washington, the trip’s zone and the viewer’s, each with its zone', () => {
   // 15:00 UTC on 15 March 2021: 11:00 in Washington (EDT from March 14), midnight next day in Tokyo.
-  const times = formatInstantThreeWays('2021-03-15T15:00:00Z', 'Asia/Tokyo')
-  assert.equal(times.washington, 'Mar 15, 2021, 11:00 AM EDT')
-  assert.equal(times.local, 'Mar 16, 2021, 12:00 AM GMT+9')
-  assert.equal(times.utc, 'Mar 15, 2021, 3:00 PM UTC')
+  const times = instantInZones('2021-03-15T15:00:00Z', 'Asia/Tokyo', 'Europe/London')
+  assert.deepEqual(
+    times.map((time) => [time.label, time.text]),
+    [
+      ['Washington', 'Mar 15, 2021, 11:00 AM EDT'],
+      ['Tokyo', 'Mar 16, 2021, 12:00 AM GMT+9'],
+      ['Your time', 'Mar 15, 2021, 3:00 PM GMT'],
+    ],
+  )
 })
 
-test('winter time in Washington is EST', () => {
-  assert.equal(formatInstantThreeWays('2021-01-20T17:00:00Z').washington, 'Jan 20, 2021, 12:00 PM EST')
+test('winter time in Washington is EST; a trip in Washington is not shown twice', () => {
+  const times = instantInZones('2021-01-20T17:00:00Z', 'America/New_York', 'UTC')
+  assert.deepEqual(
+    times.map((time) => time.label),
+    ['Washington', 'Your time'],
+  )
+  assert.equal(times[0]?.text, 'Jan 20, 2021, 12:00 PM EST')
 })
 
-test('the viewer’s own zone is used when none is given, without throwing', () => {
-  assert.match(formatInstantThreeWays('2030-01-01T00:00:00Z').local, /^\w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M \S+/)
+test('the viewer’s own zone is used when none is given; an unknown trip zone or instant is left out, without throwing', () => {
+  const times = instantInZones('2030-01-01T00:00:00Z', 'Mars/Olympus_Mons')
+  assert.deepEqual(
+    times.map((time) => time.label),
+    ['Washington', 'Your time'],
+  )
+  assert.match(times[1]?.text ?? '', /^\w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M \S+/)
+  assert.deepEqual(instantInZones('not a date', 'Asia/Seoul'), [])
+  assert.equal(instantInZones('2030-01-01T00:00:00Z', 'America/Argentina/Buenos_Aires')[1]?.label, 'Buenos Aires')
 })
 
 test('the countdown counts down and says when the embargo has lifted', () => {

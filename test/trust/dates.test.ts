@@ -43,15 +43,12 @@ describe('dates that fail closed', () => {
     assert.equal(await t.editor.getDocument('drafts.trip-bad'), undefined)
   })
 
-  test('a schedule time that is not RFC 3339 is a 400', async () => {
-    await t.editor.create({ _id: 'drafts.trip-sched', _type: 'trip', title: 'Scheduled' })
-    const response = await fetch(`${t.lake.httpUrl}/v2025-02-19/data/schedules/production`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.tokens.editor}` },
-      body: JSON.stringify({ documentIds: ['trip-sched'], publishAt: '2030-01-01T00:00:00+01' }),
-    })
-    assert.equal(response.status, 400)
-    assert.match(await response.text(), /RFC 3339/)
+  test('a release schedule time that is not RFC 3339 is a 400, and the release stays active', async () => {
+    await t.editor.releases.create({ releaseId: 'rdates01', metadata: { title: 'Dates', releaseType: 'scheduled' } })
+    const error = await rejection(t.editor.releases.schedule({ releaseId: 'rdates01', publishAt: '2030-01-01T00:00:00+01' }))
+    assert.equal(error.statusCode, 400)
+    assert.match(error.message, /RFC 3339/)
+    assert.equal((await t.editor.releases.get({ releaseId: 'rdates01' }))?.state, 'active')
   })
 
   test('lake import refuses published documents that would break an embargo, naming them', async () => {
