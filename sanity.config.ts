@@ -59,11 +59,12 @@ export default defineConfig({
     newDocumentOptions: (items, context) => (context.creationContext.type === 'global' ? items.filter((item) => !singletonTypes.has(item.templateId)) : items),
     comments: { enabled: false },
   },
-  // Hosted-only features, off so the Studio works offline on the local lake. Content Releases stay
-  // on: the lake keeps them as Sanity does (lake/releases.ts); Scheduled Drafts are not served.
+  // Hosted-only features, off so the Studio works offline on the local lake. Content Releases and
+  // Scheduled Drafts (a release of one document, from the document's "Schedule publish") stay on:
+  // the lake keeps them as Sanity does (lake/releases.ts).
   tasks: { enabled: false },
   scheduledPublishing: { enabled: false },
-  scheduledDrafts: { enabled: false },
+  scheduledDrafts: { enabled: true },
   announcements: { enabled: false },
   apps: { canvas: { enabled: false } },
   mediaLibrary: { enabled: false },

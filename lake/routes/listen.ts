@@ -3,11 +3,16 @@
  *
  * `event: welcome` is sent at once (the Studio waits for it before fetching snapshots); then,
  * for every committed document change that matched the query before or after, one
- * `event: mutation` with Sanity's event fields. Effects use the trivial mendoza patch that
- * replaces the whole value (`[0, doc]`, `[0, null]` for a deletion): valid mendoza, and enough for
- * the Studio's `applyPatch(doc, effects.apply)`. `_rev` is left out of the effects: clients take
- * the revision from `resultRev`/`previousRev`.
+ * `event: mutation` with Sanity's event fields. Which documents' changes are sent depends on the
+ * API version and `includeAllVersions` (lake/api-version.ts). Sanity documents no `perspective`
+ * for listen and `@sanity/client`'s `listen()` sends none (events name stored ids: `drafts.x`,
+ * `versions.r.x`, and the filter sees stored documents), so the lake does not read one.
+ *
+ * Effects use the trivial mendoza patch that replaces the whole value (`[0, doc]`, `[0, null]` for
+ * a deletion): valid mendoza, and enough for the Studio's `applyPatch(doc, effects.apply)`. `_rev`
+ * is left out of the effects: clients take the revision from `resultRev`/`previousRev`.
  */
+import { isReleasesApi } from '../api-version'
 import { badRequest } from '../errors'
 import { parseQuery } from '../groq'
 import { DEFAULT_QUERY_LIMITS } from '../limits'
@@ -56,6 +61,7 @@ export function listenRoutes(app: App, context: LakeContext): void {
       includeAllVersions: flag(query, 'includeAllVersions', false),
       mendoza: single(query, 'effectFormat') === 'mendoza',
     }
+    const releasesApi = isReleasesApi(request.originalUrl)
     const stream = openEventStream(request, reply, context.hub)
     const { write, onClose } = stream
     write(`event: welcome\ndata: ${JSON.stringify({ listenerName: randomId(16) })}\n\n`)
@@ -67,9 +73,12 @@ export function listenRoutes(app: App, context: LakeContext): void {
       // Anonymous listeners see asset documents only through the published documents that use
       // them (queries show an asset once referenced, lake/perspective.ts); its own events never.
       if (principal.role === 'anonymous' && (String(before._type).startsWith('sanity.') || String(after._type).startsWith('sanity.'))) return false
-      // Sanity leaves release versions out unless asked for them.
+      // Since API 2025-02-19 Sanity sends events for published documents only, unless the
+      // listener asks for drafts and versions with includeAllVersions (the Studio always does);
+      // older API versions also send drafts, and never versions unless asked.
       const layer = layerOf(change.id).layer
-      return options.includeAllVersions || layer === 'published' || layer === 'drafts'
+      if (options.includeAllVersions || layer === 'published') return true
+      return layer === 'drafts' && !releasesApi
     }
 
     /**

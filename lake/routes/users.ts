@@ -119,8 +119,13 @@ function sendPage(reply: FastifyReply, status: number, html: string, returnTo?: 
     .send(html)
 }
 
-/** The Studio's feature flags the lake serves: the Studio switches a feature off when it is missing. */
-const LAKE_FEATURES = ['contentReleases']
+/**
+ * The Studio's feature flags the lake serves: the Studio switches a feature off when it is missing
+ * (or offers it as an upsell). `contentReleases` is the Releases tool; `singleDocRelease` is
+ * Scheduled Drafts, which are releases of `metadata.cardinality: "one"` and need nothing more
+ * from the lake than releases do (lake/releases.ts).
+ */
+const LAKE_FEATURES = ['contentReleases', 'singleDocRelease']
 
 export function userRoutes(app: App, context: StudioContext): void {
   // In SQLite (lake/sign-in-throttle.ts): one count for both servers, kept across restarts.
@@ -272,7 +277,8 @@ export function userRoutes(app: App, context: StudioContext): void {
   app.get('/projects/:projectId/datasets/:dataset/acl', async (request) => grantsFor(callerOf(context, request).principal.role))
   app.get('/projects/:projectId/user-applications', async () => [])
   app.get('/projects/:projectId/grants', async () => ({}))
-  // Content Releases are the lake's own (lake/releases.ts); the other hosted features are not.
+  // Content Releases and Scheduled Drafts are the lake's own (lake/releases.ts); the other hosted
+  // features are not.
   app.get('/projects/:projectId/features', async () => LAKE_FEATURES)
   app.get('/features', async () => LAKE_FEATURES)
   // The project's plan, as the Studio reads it for the Releases tool's "removed on <date>" notice

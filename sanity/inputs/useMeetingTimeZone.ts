@@ -32,7 +32,10 @@ export function useMeetingTimeZone(): MeetingZone {
           if (live) setTripZone({ tripId, zone: null })
         })
     void read()
-    const subscription = client.listen(TRIP_CHANGES, { id: tripId }, { events: ['mutation'], includeResult: false, visibility: 'query' }).subscribe({ next: () => void read() })
+    // Since API 2025-02-19 a listener hears drafts only with includeAllVersions.
+    const subscription = client
+      .listen(TRIP_CHANGES, { id: tripId }, { events: ['mutation'], includeResult: false, includeAllVersions: true, visibility: 'query' })
+      .subscribe({ next: () => void read() })
     return () => {
       live = false
       subscription.unsubscribe()

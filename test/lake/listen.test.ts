@@ -163,6 +163,40 @@ describe('listen', () => {
     controller.abort()
   })
 
+  test('which layers a listener hears: by API version and includeAllVersions, as Sanity', async () => {
+    // Since API 2025-02-19, events for published documents only unless includeAllVersions; before
+    // it, drafts as well. Versions only with includeAllVersions.
+    const older = t.viewer.withConfig({ apiVersion: '2021-06-07' })
+    const filter = '*[_type == "layered"]'
+    const listeners = {
+      current: collect(t.viewer.listen(filter, {}, { events: ['welcome', 'mutation'] })),
+      currentAll: collect(t.viewer.listen(filter, {}, { events: ['welcome', 'mutation'], includeAllVersions: true })),
+      older: collect(older.listen(filter, {}, { events: ['welcome', 'mutation'] })),
+      olderAll: collect(older.listen(filter, {}, { events: ['welcome', 'mutation'], includeAllVersions: true })),
+    }
+    try {
+      for (const listener of Object.values(listeners)) await listener.waitFor(1)
+      await t.editor.create({ _id: 'drafts.layered-1', _type: 'layered', title: 'draft' })
+      await t.editor.releases.create({ releaseId: 'rLayers' })
+      await t.editor.createVersion({ document: { _id: 'versions.rLayers.layered-1', _type: 'layered', title: 'version' }, publishedId: 'layered-1', releaseId: 'rLayers' })
+      await t.editor.create({ _id: 'layered-1', _type: 'layered', title: 'published' })
+      // The published document comes last: once every listener has heard it, none hears more.
+      const heard = async (listener: ReturnType<typeof collect>, count: number) => ((await listener.waitFor(count + 1)).slice(1) as MutationEvent<Doc>[]).map((event) => event.documentId)
+      assert.deepEqual(await heard(listeners.current, 1), ['layered-1'])
+      assert.deepEqual(await heard(listeners.currentAll, 3), ['drafts.layered-1', 'versions.rLayers.layered-1', 'layered-1'])
+      assert.deepEqual(await heard(listeners.older, 2), ['drafts.layered-1', 'layered-1'])
+      assert.deepEqual(await heard(listeners.olderAll, 3), ['drafts.layered-1', 'versions.rLayers.layered-1', 'layered-1'])
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      assert.deepEqual(
+        Object.values(listeners).map((listener) => listener.events.length),
+        [2, 4, 3, 4],
+        'no listener heard more',
+      )
+    } finally {
+      for (const listener of Object.values(listeners)) listener.stop()
+    }
+  })
+
   test('a bad listener query is a 400 JSON error', async () => {
     const response = await fetch(`${t.lake.httpUrl}/v1/data/listen/production?query=${encodeURIComponent('*[')}`)
     assert.equal(response.status, 400)

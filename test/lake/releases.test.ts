@@ -277,6 +277,33 @@ describe('releases', () => {
     assert.equal((await t.anonymous.getDocument('trip-1'))?.title, 'Paris (winter)')
   })
 
+  test('a Scheduled Draft (a release of one document) publishes the draft at its time', async () => {
+    // As sanity@5's useScheduleDraftOperations makes one: a release of cardinality "one", a version
+    // copied from the draft (guarded by the draft's revision), then the schedule.
+    await t.editor.createOrReplace({ _id: 'drafts.trip-1', _type: 'trip', title: 'Paris (scheduled draft)' })
+    const draft = await t.editor.getDocument('drafts.trip-1')
+    const publishAt = new Date((await lakeNow(t)) + 10 * 60_000)
+    await t.editor.releases.create({
+      releaseId: 'rDraft1',
+      metadata: { title: 'Scheduled publish', description: '', releaseType: 'scheduled', cardinality: 'one', intendedPublishAt: publishAt.toISOString() },
+    })
+    const stale = await rejection(t.editor.createVersion({ baseId: 'drafts.trip-1', ifBaseRevisionId: 'not-the-revision', publishedId: 'trip-1', releaseId: 'rDraft1' }))
+    assert.equal(stale.statusCode, 409, 'a draft changed since it was read is not scheduled')
+    await t.editor.createVersion({ baseId: 'drafts.trip-1', ifBaseRevisionId: draft?._rev, publishedId: 'trip-1', releaseId: 'rDraft1' })
+    await t.editor.releases.schedule({ releaseId: 'rDraft1', publishAt: publishAt.toISOString() })
+    const scheduled = await t.editor.releases.get({ releaseId: 'rDraft1' })
+    assert.equal(scheduled?.state, 'scheduled')
+    assert.equal(scheduled?.metadata.cardinality, 'one')
+    assert.equal((await t.editor.getDocument('versions.rDraft1.trip-1'))?.title, 'Paris (scheduled draft)')
+    assert.notEqual((await t.anonymous.getDocument('trip-1'))?.title, 'Paris (scheduled draft)')
+
+    await moveClock(t, 10 * 60_000 + 1_000)
+    assert.equal((await t.editor.releases.get({ releaseId: 'rDraft1' }))?.state, 'published')
+    assert.equal((await t.anonymous.getDocument('trip-1'))?.title, 'Paris (scheduled draft)')
+    assert.equal(await t.editor.getDocument('versions.rDraft1.trip-1'), undefined)
+    await t.editor.delete('drafts.trip-1')
+  })
+
   test('a release scheduled at a time already passed publishes at the scheduler’s next tick', async () => {
     await t.editor.releases.create({ releaseId: 'late' })
     await t.editor.createVersion({ document: { _id: 'versions.late.trip-1', _type: 'trip', title: 'Paris (late)' }, publishedId: 'trip-1', releaseId: 'late' })
@@ -455,7 +482,7 @@ describe('what the Studio’s Releases tool reads', () => {
   })
 
   test('the features include content releases', async () => {
-    assert.deepEqual((await get('/features', t.tokens.viewer)).body, ['contentReleases'])
+    assert.deepEqual((await get('/features', t.tokens.viewer)).body, ['contentReleases', 'singleDocRelease'])
   })
 
   test('the Studio’s release list and document-count queries read the lake’s releases', async () => {

@@ -179,7 +179,7 @@ describe('Studio endpoints', () => {
     const project = (await json(`${base}/projects/local`, editorToken)).body as { id: string; members: { id: string; isCurrentUser: boolean }[] }
     assert.equal(project.id, 'local')
     assert.ok(project.members.some((m) => m.id === editorId && m.isCurrentUser))
-    assert.deepEqual((await json(`${base}/features`, editorToken)).body, ['contentReleases'])
+    assert.deepEqual((await json(`${base}/features`, editorToken)).body, ['contentReleases', 'singleDocRelease'])
     assert.ok(((await json(`${base}/projects/local/datasets`, editorToken)).body as { name: string }[]).some((d) => d.name === 'production'))
   })
 
