@@ -54,13 +54,15 @@ export default defineConfig({
           ? actions.filter((action) => action.action !== undefined && ['publish', 'discardChanges', 'restore'].includes(action.action))
           : // Preview links for reviewers without a Studio account (sanity/presentation/ShareLinkAction.tsx).
             [...actions, ShareLinkAction],
+        context.schemaType,
       ),
     badges: (badges) => workflowBadges(badges),
     newDocumentOptions: (items, context) => (context.creationContext.type === 'global' ? items.filter((item) => !singletonTypes.has(item.templateId)) : items),
     comments: { enabled: false },
   },
   // Hosted-only features, off so the Studio works offline on the local lake. Content Releases and
-  // Scheduled Drafts (a release of one document, from the document's "Schedule publish") stay on:
+  // Scheduled Drafts (a release of one document, from the document's "Schedule publish"; trips are
+  // scheduled with their group by Envoy's own dialog, sanity/workflow/index.ts) stay on:
   // the lake keeps them as Sanity does (lake/releases.ts).
   tasks: { enabled: false },
   scheduledPublishing: { enabled: false },

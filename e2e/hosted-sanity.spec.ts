@@ -13,11 +13,14 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import { E2E } from './support/env'
 import { createLakeToken, lakeClient } from './support/lake'
-import { addStudioUser, newStudioPage } from './support/studio'
+import { addStudioUser, documentAction, newStudioPage } from './support/studio'
 import { expect, test, type BrowserProblems } from './support/test'
 
 const stamp = Date.now().toString(36)
 const TOPIC = `topic-hosted-${stamp}`
+// Envoy's Schedule dialog is a trip's (sanity/workflow/index.ts): a draft copy of the seed trip.
+const SEED_TRIP = 'trip-2021-03-tokyo-2plus2'
+const TRIP = `trip-hosted-${stamp}`
 const EMAIL = `hosted-${stamp}@e2e.test`
 const editor = lakeClient(createLakeToken('editor', `hosted-editor-${stamp}`))
 
@@ -31,11 +34,15 @@ test.beforeAll(async () => {
     attributes: { _id: `drafts.${TOPIC}`, _type: 'topic', title: `Hosted topic ${stamp}`, slug: { _type: 'slug', current: TOPIC } },
     ifExists: 'fail',
   })
+  const seed = await editor.getDocument(SEED_TRIP)
+  if (!seed) throw new Error('seed trip missing')
+  const { _rev: _r, _createdAt: _c, _updatedAt: _u, _id: _i, changeNotes: _n, firstPublishedAt: _f, updatedAt: _up, ...trip } = seed
+  await editor.create({ ...trip, _id: `drafts.${TRIP}`, title: `Hosted trip ${stamp}`, slug: { _type: 'slug', current: `hosted-${stamp}` } })
 })
 
 test.afterAll(async () => {
-  await editor.transaction().delete(TOPIC).delete(`drafts.${TOPIC}`).commit()
-  expect(await editor.fetch<number>('count(*[_id in $ids])', { ids: [TOPIC, `drafts.${TOPIC}`] }, { perspective: 'raw' })).toBe(0)
+  await editor.transaction().delete(TOPIC).delete(`drafts.${TOPIC}`).delete(`drafts.${TRIP}`).commit()
+  expect(await editor.fetch<number>('count(*[_id in $ids])', { ids: [TOPIC, `drafts.${TOPIC}`, `drafts.${TRIP}`] }, { perspective: 'raw' })).toBe(0)
 })
 
 /** Hosted Sanity has no `/data/workflow` routes: the plugin's endpoints answer 404 there. */
@@ -50,20 +57,6 @@ async function withoutEditorialPlugin(context: BrowserContext, browserProblems: 
 async function openTopic(page: Page) {
   await page.goto(`${E2E.studio}/intent/edit/id=${TOPIC};type=topic`)
   await expect(page.locator('[data-testid="field-title"] input').first()).toHaveValue(`Hosted topic ${stamp}`, { timeout: 30_000 })
-}
-
-/** Runs a document action from the footer's "…" menu (or its button), once it is offered. */
-async function documentAction(page: Page, label: string) {
-  const button = page.getByRole('button', { name: label, exact: true })
-  const menu = page.getByTestId('action-menu-button')
-  await expect(async () => {
-    if ((await button.isVisible()) && (await button.isEnabled())) return button.click()
-    await menu.click()
-    const item = page.getByRole('menuitem', { name: label })
-    if ((await item.isVisible()) && (await item.isEnabled())) return item.click()
-    await page.keyboard.press('Escape')
-    throw new Error(`the action "${label}" is not offered yet`)
-  }).toPass({ timeout: 30_000 })
 }
 
 test('without the editorial plugin, Share preview offers Presentation’s own sharing and says why', async ({ browser, browserProblems }) => {
@@ -97,7 +90,8 @@ test('on a plan without Content Releases, the Schedule dialog says plainly that 
   const page = await newStudioPage(browser, EMAIL)
   // Hosted Sanity lists a project's features; a plan without releases lists no contentReleases.
   await page.context().route(/\/features(\?|$)/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '[]' }))
-  await openTopic(page)
+  await page.goto(`${E2E.studio}/intent/edit/id=${TRIP};type=trip`)
+  await expect(page.locator('[data-testid="field-title"] input').first()).toHaveValue(`Hosted trip ${stamp}`, { timeout: 30_000 })
   await documentAction(page, 'Schedule publish')
   const dialog = page.getByRole('dialog')
   await expect(dialog.getByTestId('no-releases')).toContainText('this project’s plan has no Content Releases', { timeout: 30_000 })

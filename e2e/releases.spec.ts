@@ -27,8 +27,12 @@ const TRIP_ID = `trip-release-${stamp}`
 /** The two trips the scheduled release publishes, and the one the archived release holds. */
 const SCHEDULED_TRIPS = [`trip-scheduled-a-${stamp}`, `trip-scheduled-b-${stamp}`]
 const ARCHIVED_TRIP = `trip-archived-${stamp}`
-const DRAFT_TRIP = `trip-scheduled-draft-${stamp}`
-const TRIP_IDS = [TRIP_ID, ...SCHEDULED_TRIPS, ARCHIVED_TRIP, DRAFT_TRIP]
+// Scheduled Drafts are the Studio's for every type but trips (a trip is scheduled with its group by
+// Envoy's own dialog, sanity/workflow/index.ts), so the Scheduled Draft is of an official.
+const SEED_OFFICIAL = 'official-antony-blinken'
+const DRAFT_OFFICIAL = `official-scheduled-draft-${stamp}`
+const TRIP_IDS = [TRIP_ID, ...SCHEDULED_TRIPS, ARCHIVED_TRIP]
+const DOC_IDS = [...TRIP_IDS, DRAFT_OFFICIAL]
 const EDITOR = `release-editor-${stamp}@example.org`
 
 let editor: SanityClient
@@ -39,6 +43,8 @@ const releaseIds: string[] = []
 
 const tripTitle = (id: string) => `Release trip ${id.replace('trip-', '')}`
 const tripSlug = (id: string) => id.replace('trip-', 'release-')
+const officialName = `Release Official ${stamp}`
+const officialSlug = `release-official-${stamp}`
 
 test.describe.configure({ timeout: 180_000 })
 
@@ -55,7 +61,11 @@ test.beforeAll(async () => {
   const { _rev: _r, _createdAt: _c, _updatedAt: _u, changeNotes: _n, firstPublishedAt: _f, updatedAt: _up, factSections: _s, leadQuote: _q, ...rest } = seed
   const tx = editor.transaction()
   tx.createOrReplace({ ...rest, _id: TRIP_ID, _type: 'trip', title: `Release trip ${stamp}`, slug: { _type: 'slug', current: `release-trip-${stamp}` } })
-  for (const id of [...SCHEDULED_TRIPS, ARCHIVED_TRIP, DRAFT_TRIP]) tx.createOrReplace({ ...rest, _id: id, _type: 'trip', title: tripTitle(id), slug: { _type: 'slug', current: tripSlug(id) } })
+  for (const id of [...SCHEDULED_TRIPS, ARCHIVED_TRIP]) tx.createOrReplace({ ...rest, _id: id, _type: 'trip', title: tripTitle(id), slug: { _type: 'slug', current: tripSlug(id) } })
+  const official = await reader.getDocument(SEED_OFFICIAL)
+  if (!official) throw new Error('seed official missing')
+  const { _rev: _or, _createdAt: _oc, _updatedAt: _ou, ...officialContent } = official
+  tx.createOrReplace({ ...officialContent, _id: DRAFT_OFFICIAL, _type: 'official', name: officialName, slug: { _type: 'slug', current: officialSlug } })
   await tx.commit()
 })
 
@@ -65,7 +75,7 @@ test.afterAll(async () => {
   // a version of these trips that a failed test did not get to note.
   for (const versionId of await editor.fetch<string[]>('*[_id in path("versions.**")]._id', {}, { perspective: 'raw' })) {
     const [, release, ...rest] = versionId.split('.')
-    if (release && TRIP_IDS.includes(rest.join('.')) && !releaseIds.includes(release)) releaseIds.push(release)
+    if (release && DOC_IDS.includes(rest.join('.')) && !releaseIds.includes(release)) releaseIds.push(release)
   }
   for (const id of releaseIds) {
     const release = await editor.releases.get({ releaseId: id })
@@ -74,10 +84,10 @@ test.afterAll(async () => {
     if (release) await editor.releases.delete({ releaseId: id })
   }
   const tx = editor.transaction()
-  for (const id of TRIP_IDS) tx.delete(id).delete(`drafts.${id}`)
+  for (const id of DOC_IDS) tx.delete(id).delete(`drafts.${id}`)
   await tx.commit()
-  const versions = releaseIds.flatMap((id) => TRIP_IDS.map((trip) => `versions.${id}.${trip}`))
-  const ids = [...TRIP_IDS.flatMap((id) => [id, `drafts.${id}`]), ...versions, ...releaseIds.map((id) => `_.releases.${id}`)]
+  const versions = releaseIds.flatMap((id) => DOC_IDS.map((doc) => `versions.${id}.${doc}`))
+  const ids = [...DOC_IDS.flatMap((id) => [id, `drafts.${id}`]), ...versions, ...releaseIds.map((id) => `_.releases.${id}`)]
   expect(await editor.fetch<number>('count(*[_id in $ids])', { ids }, { perspective: 'raw' })).toBe(0)
 })
 
@@ -113,10 +123,10 @@ async function addTripToRelease(page: Page, id: string, tripId: string, title: s
   await expect.poll(async () => (await editor.getDocument(versionId))?.title, { timeout: 30_000 }).toBe(title)
 }
 
-/** The published titles of `ids`, read over HTTP through the published perspective. */
-async function publishedTitles(ids: string[]): Promise<(string | null)[]> {
-  const docs = await reader.fetch<{ _id: string; title: string | null }[]>('*[_id in $ids]{_id, title}', { ids }, { perspective: 'published' })
-  return ids.map((id) => docs.find((doc) => doc._id === id)?.title ?? null)
+/** The published titles (or another text field) of `ids`, read over HTTP through the published perspective. */
+async function publishedTitles(ids: string[], field: 'title' | 'name' = 'title'): Promise<(string | null)[]> {
+  const docs = await reader.fetch<{ _id: string; text: string | null }[]>('*[_id in $ids]{_id, "text": select($field == "name" => name, title)}', { ids, field }, { perspective: 'published' })
+  return ids.map((id) => docs.find((doc) => doc._id === id)?.text ?? null)
 }
 
 /**
@@ -231,24 +241,23 @@ test('an editor archives a release from its menu; its version leaves, the publis
   await screenshot(page, 'releases-archived')
 })
 
-test("an editor schedules one trip's draft from its document pane; it is published at its time", async ({ browser }) => {
-  const draftTitle = `${tripTitle(DRAFT_TRIP)} (scheduled draft)`
-  const published = await editor.getDocument(DRAFT_TRIP)
-  if (!published) throw new Error('the trip to schedule is missing')
+test("an editor schedules one official's draft from its document pane (a Scheduled Draft); it is published at its time", async ({ browser }) => {
+  const draftName = `${officialName} (scheduled draft)`
+  const published = await editor.getDocument(DRAFT_OFFICIAL)
+  if (!published) throw new Error('the official to schedule is missing')
   const { _rev: _ignored, ...content } = published
-  await editor.createOrReplace({ ...content, _id: `drafts.${DRAFT_TRIP}`, title: draftTitle })
+  await editor.createOrReplace({ ...content, _id: `drafts.${DRAFT_OFFICIAL}`, name: draftName })
   const page = await newStudioPage(browser, EDITOR)
-  await page.goto(`${STUDIO}/structure/trip;${DRAFT_TRIP}`)
+  await page.goto(`${STUDIO}/structure/official;${DRAFT_OFFICIAL}`)
   // The form can take a while on a loaded machine (the Studio loads the document and its references).
-  await expect(page.locator('[data-testid="field-title"] input').first()).toHaveValue(draftTitle, { timeout: 60_000 })
+  await expect(page.locator('[data-testid="field-name"] input').first()).toHaveValue(draftName, { timeout: 60_000 })
 
-  // The Studio's own "Schedule publish" (Scheduled Drafts), in the document's action menu. Envoy's
-  // own "Schedule publish" (sanity/workflow) is in the same menu, before it; the dialog's heading
-  // says which one opened.
+  // The Studio's own "Schedule publish" (Scheduled Drafts), in the document's action menu: the only
+  // one there (Envoy's own dialog is offered for trips only).
   const dialog = page.getByRole('dialog').filter({ hasText: 'Schedule draft for publishing' })
   await expect(async () => {
     await page.getByTestId('pane-footer').getByTestId('action-menu-button').click()
-    await page.getByRole('menuitem', { name: 'Schedule publish' }).last().click({ timeout: 2_000 })
+    await page.getByRole('menuitem', { name: 'Schedule publish' }).click({ timeout: 2_000 })
     await expect(dialog).toBeVisible({ timeout: 2_000 })
   }).toPass({ timeout: 30_000 })
   const publishAt = await aheadOfBothClocks()
@@ -264,7 +273,7 @@ test("an editor schedules one trip's draft from its document pane; it is publish
       {},
       { perspective: 'raw' },
     )
-    const versionIds = releases.map((release) => `versions.${release._id.replace('_.releases.', '')}.${DRAFT_TRIP}`)
+    const versionIds = releases.map((release) => `versions.${release._id.replace('_.releases.', '')}.${DRAFT_OFFICIAL}`)
     const held = await editor.fetch<string[]>('*[_id in $versionIds]._id', { versionIds }, { perspective: 'raw' })
     return releases.find((_release, index) => held.includes(versionIds[index] ?? ''))
   }
@@ -273,18 +282,18 @@ test("an editor schedules one trip's draft from its document pane; it is publish
   const releaseId = release!._id.replace('_.releases.', '')
   releaseIds.push(releaseId)
   expect(Date.parse(release!.publishAt ?? '')).toBe(publishAt)
-  expect((await editor.getDocument(`versions.${releaseId}.${DRAFT_TRIP}`))?.title).toBe(draftTitle)
-  expect(await publishedTitles([DRAFT_TRIP]), 'nothing is published before its time').toEqual([tripTitle(DRAFT_TRIP)])
+  expect((await editor.getDocument(`versions.${releaseId}.${DRAFT_OFFICIAL}`))?.name).toBe(draftName)
+  expect(await publishedTitles([DRAFT_OFFICIAL], 'name'), 'nothing is published before its time').toEqual([officialName])
   await screenshot(page, 'releases-scheduled-draft')
 
   await advanceLakeClock(adminToken, publishAt - (await lakeNow()) + 1_000)
-  await expect.poll(() => publishedTitles([DRAFT_TRIP]), { timeout: 30_000 }).toEqual([draftTitle])
+  await expect.poll(() => publishedTitles([DRAFT_OFFICIAL], 'name'), { timeout: 30_000 }).toEqual([draftName])
   expect((await editor.releases.get({ releaseId }))?.state).toBe('published')
   const portal = await (await browser.newContext()).newPage()
   await expect(async () => {
-    const response = await portal.goto(`${E2E.portal}/trips/${tripSlug(DRAFT_TRIP)}`)
+    const response = await portal.goto(`${E2E.portal}/officials/${officialSlug}`)
     expect(response?.status()).toBe(200)
-    await expect(portal.getByRole('heading', { level: 1 })).toHaveText(draftTitle, { timeout: 2_000 })
+    await expect(portal.getByRole('heading', { level: 1 })).toHaveText(draftName, { timeout: 2_000 })
   }).toPass({ timeout: 30_000 })
   await screenshot(page, 'releases-scheduled-draft-published')
 })

@@ -35,3 +35,17 @@ export async function newStudioPage(browser: Browser, email: string, viewport = 
   await signInToStudio(page, email)
   return page
 }
+
+/** Runs a document action from the footer's "…" menu (or its button), once it is offered. */
+export async function documentAction(page: Page, label: string) {
+  const button = page.getByRole('button', { name: label, exact: true })
+  const menu = page.getByTestId('action-menu-button')
+  await expect(async () => {
+    if ((await button.isVisible()) && (await button.isEnabled())) return button.click()
+    await menu.click()
+    const item = page.getByRole('menuitem', { name: label })
+    if ((await item.isVisible()) && (await item.isEnabled())) return item.click()
+    await page.keyboard.press('Escape')
+    throw new Error(`the action "${label}" is not offered yet`)
+  }).toPass({ timeout: 30_000 })
+}

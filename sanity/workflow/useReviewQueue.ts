@@ -31,7 +31,8 @@ export function useReviewQueue(): { rows: QueueRow[] | null; error: string | nul
           if (!cancelled) setError(problem instanceof Error ? problem.message : String(problem))
         })
     }
-    const subscription = client.listen(`*[_type == $workflowType || _id in path("drafts.**")]`, reviewQueueParams, { visibility: 'query', includeResult: false }).subscribe({
+    // Drafts send listeners events only when asked (includeAllVersions, API 2025-02-19 and later).
+    const subscription = client.listen(`*[_type == $workflowType || _id in path("drafts.**")]`, reviewQueueParams, { visibility: 'query', includeResult: false, includeAllVersions: true }).subscribe({
       next: () => {
         clearTimeout(timer)
         timer = setTimeout(load, REFETCH_PAUSE_MS)
