@@ -109,7 +109,12 @@ export function queryDependencies(tree: ExprNode, params: Params): QueryDependen
       found.types.add('system.release')
       return
     }
-    for (const value of Object.values(node)) visit(value)
+    // Every child (for…in rather than Object.values: the walk runs on every query response).
+    const record = node as Record<string, unknown>
+    for (const key in record) {
+      const value = record[key]
+      if (typeof value === 'object' && value !== null) visit(value)
+    }
   }
   visit(tree)
   return found

@@ -126,7 +126,9 @@ async function benchSize(count: number, log: (message: string) => void, onlySour
     log(`  ${seed.docs} documents (${seed.slugs.length} trips) seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`)
     // Then served as `npm run lake` serves Envoy; benchmark patches write published documents
     // directly, as an import would: no review step.
-    const lake = await startLake({ dir, port: 0, httpPort: 0, quiet: true, plugins: [editorialPlugin({ reviewRequired: false })] })
+    // A longer query budget than the default 5 s: on a loaded machine the first read after a
+    // write at 100k (a new view and its indexes) can take longer, and a stopped query ends the run.
+    const lake = await startLake({ dir, port: 0, httpPort: 0, quiet: true, plugins: [editorialPlugin({ reviewRequired: false })], queryLimits: { timeoutMs: 60_000 } })
     try {
       const { token } = createToken({ dir, role: 'editor', label: 'bench' })
       const client = clientFor(lake.httpUrl, token)
@@ -316,7 +318,12 @@ async function liveFigures(editor: SanityClient, anonymous: SanityClient, pageLi
   })
   try {
     await welcome
-    const fetchPages = () => Promise.all(pageList.map((page) => anonymous.fetch(page.query, page.params, { filterResponse: false })))
+    // One after the other: 30 pages at once after each write would each rebuild the view in every worker.
+    const fetchPages = async () => {
+      const fetched = []
+      for (const page of pageList) fetched.push(await anonymous.fetch(page.query, page.params, { filterResponse: false }))
+      return fetched
+    }
     let pages = await fetchPages()
     const tripPages = pageList.flatMap((page, index) => (page.kind === 'trip' ? [index] : []))
     const figures: LiveFigures = { pages: pageList.length, patches: 24, changed: 0, notified: 0, spurious: 0, missed: 0, byKind: {} }
