@@ -47,8 +47,22 @@ export const MAX_QUERY_TAGS = 256
 /** Id lists longer than this are not used to narrow when the filter also names a type. */
 const PREFERRED_ID_LIST = 64
 
+/**
+ * Tags already hashed: a trip page names a few dozen ids, the same ones on every request, and a
+ * hash each costs more than the rest of the tags together. Bounded: emptied when full.
+ */
+const hashed = new Map<string, string>()
+const MAX_HASHED = 50_000
+
 function tag(dataset: string, kind: string, key: string): string {
-  return `s1:${createHash('sha256').update(`${dataset}\0${kind}\0${key}`).digest('base64url').slice(0, 8)}`
+  const input = `${dataset}\0${kind}\0${key}`
+  let found = hashed.get(input)
+  if (found === undefined) {
+    found = `s1:${createHash('sha256').update(input).digest('base64url').slice(0, 8)}`
+    if (hashed.size >= MAX_HASHED) hashed.clear()
+    hashed.set(input, found)
+  }
+  return found
 }
 
 export function fallbackTag(dataset: string): string {
@@ -95,7 +109,12 @@ export function queryDependencies(tree: ExprNode, params: Params): QueryDependen
       found.types.add('system.release')
       return
     }
-    for (const value of Object.values(node)) visit(value)
+    // Every child (for…in rather than Object.values: the walk runs on every query response).
+    const record = node as Record<string, unknown>
+    for (const key in record) {
+      const value = record[key]
+      if (typeof value === 'object' && value !== null) visit(value)
+    }
   }
   visit(tree)
   return found

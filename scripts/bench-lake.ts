@@ -21,12 +21,15 @@
  *   view and the indexes it needs (they are rebuilt lazily per dataset state, see index-view.ts);
  * - mutations/s: sequential single-document patches, each its own transaction and fsync;
  * - `tagged`: `indexed` plus computing the result's sync tags (lake/sync-tags.ts: the filter's
- *   types and ids, the ids `->` followed), what every query response now pays;
- * - spurious share: 20 trip pages (TRIP_QUERY) fetched with their `syncTags`, then 20 patches
- *   (half to a meeting one of those pages shows, half to a random meeting, each setting its title
- *   or a field no page shows) heard through `client.live.events()`; per patch every page is fetched
- *   again. A page whose tags a patch named but whose result stayed the same is a spurious refetch;
- *   one whose result changed without its tags named would be a miss (always 0).
+ *   types and ids, the ids `->` followed), what every query response now pays; measured
+ *   interleaved with `indexed`, run by run in alternating order;
+ * - spurious share: 30 of the portal's pages fetched with their `syncTags` (20 trip pages,
+ *   TRIP_QUERY; 5 trip calendars, TRIP_CALENDAR_QUERY; 5 fact pages, FACT_QUERY), then 24
+ *   generated patches heard through `client.live.events()`: in turn to a meeting a trip page
+ *   shows, a random meeting, a random official and a random fact bullet, each setting an
+ *   attribute the pages show (title, name, text) or one no page shows; per patch every page is
+ *   fetched again. A page whose tags a patch named but whose result stayed the same is a spurious
+ *   refetch; one whose result changed without its tags named would be a miss (always 0).
  * - `mapped` / `mapped_http`: the same trip pages with a content source map
  *   (`resultSourceMap=withKeyArraySelector`, what `@sanity/client` asks for with stega on), in
  *   process (`answerQuery` with a map against `indexed`) and over HTTP (against `http`, measured
@@ -48,7 +51,7 @@ import { createToken, startLake } from '../lake/index'
 import { documentsFor } from '../lake/perspective'
 import { Store } from '../lake/store'
 import { queryDependencies, queryTags } from '../lake/sync-tags'
-import { TRIP_QUERY } from '../sanity/queries'
+import { FACT_QUERY, TRIP_CALENDAR_QUERY, TRIP_QUERY } from '../sanity/queries'
 import { percentile, round } from './lib/stats'
 import { syntheticDataset, syntheticTripSlugs } from './lib/synthetic-content'
 import { runMain } from './lib/main'
@@ -75,7 +78,7 @@ type FullFigures = {
 
 type SourceMapFigures = { plainHttp: Stats; mappedHttp: Stats; indexed: Stats; mapped: Stats; mappings: number; leaves: number; mapBytes: number; resultBytes: number }
 
-type LiveFigures = { pages: number; patches: number; changed: number; notified: number; spurious: number; missed: number }
+type LiveFigures = { pages: number; patches: number; changed: number; notified: number; spurious: number; missed: number; byKind: Record<string, { notified: number; spurious: number }> }
 
 function parseArgs(argv: string[]): { json: boolean; sizes: number[]; onlySourceMap: boolean } {
   const json = argv.includes('--json')
@@ -87,7 +90,7 @@ function parseArgs(argv: string[]): { json: boolean; sizes: number[]; onlySource
 }
 
 /** Synthetic documents in the NDJSON seed format. */
-function seedFile(dir: string, count: number): { file: string; docs: number; slugs: string[]; meetingIds: string[] } {
+function seedFile(dir: string, count: number): { file: string; docs: number; slugs: string[]; meetingIds: string[]; officialIds: string[]; factIds: string[] } {
   const docs = syntheticDataset(count)
   const file = path.join(dir, 'seed.ndjson')
   writeFileSync(file, `${docs.map((doc) => JSON.stringify(doc)).join('\n')}\n`)
@@ -96,6 +99,8 @@ function seedFile(dir: string, count: number): { file: string; docs: number; slu
     docs: docs.length,
     slugs: syntheticTripSlugs(docs),
     meetingIds: docs.filter((doc) => doc._type === 'meeting').map((doc) => doc._id),
+    officialIds: docs.filter((doc) => doc._type === 'official').map((doc) => doc._id),
+    factIds: docs.filter((doc) => doc._type === 'factBullet').map((doc) => doc._id),
   }
 }
 
@@ -114,9 +119,16 @@ async function benchSize(count: number, log: (message: string) => void, onlySour
   try {
     const seed = seedFile(dir, count)
     const seeding = performance.now()
-    // Benchmark patches write published documents directly, as an import would: no review step.
-    const lake = await startLake({ dir, port: 0, httpPort: 0, seedFile: seed.file, quiet: true, plugins: [editorialPlugin({ reviewRequired: false })] })
+    // Seeded by a lake without plugins: the editorial plugin's import check (embargoes) grows with
+    // the square of the import (about 19 minutes at 100k), and what is measured here are queries.
+    const seeder = await startLake({ dir, port: 0, httpPort: 0, seedFile: seed.file, quiet: true })
+    await seeder.close()
     log(`  ${seed.docs} documents (${seed.slugs.length} trips) seeded in ${((performance.now() - seeding) / 1000).toFixed(1)} s`)
+    // Then served as `npm run lake` serves Envoy; benchmark patches write published documents
+    // directly, as an import would: no review step.
+    // A longer query budget than the default 5 s: on a loaded machine the first read after a
+    // write at 100k (a new view and its indexes) can take longer, and a stopped query ends the run.
+    const lake = await startLake({ dir, port: 0, httpPort: 0, quiet: true, plugins: [editorialPlugin({ reviewRequired: false })], queryLimits: { timeoutMs: 60_000 } })
     try {
       const { token } = createToken({ dir, role: 'editor', label: 'bench' })
       const client = clientFor(lake.httpUrl, token)
@@ -155,12 +167,12 @@ async function benchSize(count: number, log: (message: string) => void, onlySour
           .commit()
       }
       const seconds = (performance.now() - started) / 1000
-      const live = await liveFigures(
-        client,
-        clientFor(lake.httpUrl),
-        Array.from({ length: 20 }, (_, i) => slug(i * 13 + 1)),
-        seed.meetingIds,
-      )
+      const pageList: Page[] = [
+        ...Array.from({ length: 20 }, (_, i) => ({ kind: 'trip', query: TRIP_QUERY, params: { slug: slug(i * 13 + 1) } })),
+        ...Array.from({ length: 5 }, (_, i) => ({ kind: 'calendar', query: TRIP_CALENDAR_QUERY, params: { slug: slug(i * 13 + 1) } })),
+        ...Array.from({ length: 5 }, (_, i) => ({ kind: 'fact', query: FACT_QUERY, params: { id: seed.factIds[(i * 7919) % seed.factIds.length] as string } })),
+      ]
+      const live = await liveFigures(client, clientFor(lake.httpUrl), pageList, { meetings: seed.meetingIds, officials: seed.officialIds, facts: seed.factIds })
       // In-process, same published view: the lake's planned evaluation against a full groq-js scan.
       // Loaded last, so that this second copy of the dataset does not weigh on the HTTP figures.
       const store = new Store(dir)
@@ -171,17 +183,25 @@ async function benchSize(count: number, log: (message: string) => void, onlySour
         return { params, tree: parse(TRIP_QUERY, { params }) }
       }
       await runQuery(tree(0).tree, view, tree(0).params, context)
-      const indexed = await timed(200, async (i) => {
+      // The same evaluation without and with the sync tags every query response carries (the
+      // route always asks for them; `followed` is the switch), interleaved in alternating order
+      // so both see the same machine.
+      const indexedTimes: number[] = []
+      const taggedTimes: number[] = []
+      for (let i = 0; i < 200; i++) {
         const q = tree(i + 5)
-        check(await runQuery(q.tree, view, q.params, context))
-      })
-      // The same evaluation, plus the sync tags every query response carries.
-      const tagged = await timed(200, async (i) => {
-        const q = tree(i + 5)
-        const followed = new Set<string>()
-        check(await runQuery(q.tree, view, q.params, { ...context, followed }))
-        if (queryTags('production', queryDependencies(q.tree, q.params), followed).length === 0) throw new Error('A query without sync tags')
-      })
+        for (const withTags of i % 2 === 0 ? [false, true] : [true, false]) {
+          const started = performance.now()
+          if (withTags) {
+            const followed = new Set<string>()
+            check(await runQuery(q.tree, view, q.params, { ...context, followed }))
+            if (queryTags('production', queryDependencies(q.tree, q.params), followed).length === 0) throw new Error('A query without sync tags')
+          } else check(await runQuery(q.tree, view, q.params, context))
+          ;(withTags ? taggedTimes : indexedTimes).push(performance.now() - started)
+        }
+      }
+      const indexed = stats(indexedTimes)
+      const tagged = stats(taggedTimes)
       const plainRuns = count <= 1_000 ? 100 : count <= 10_000 ? 20 : 5
       const plain = await timed(plainRuns, async (i) => {
         const q = tree(i + 5)
@@ -271,8 +291,19 @@ function clientFor(apiHost: string, token?: string): SanityClient {
   return createClient({ projectId: 'local', dataset: 'production', apiHost, useProjectHostname: false, apiVersion: '2025-02-19', useCdn: false, token })
 }
 
-/** Spurious and missed refetches of trip pages over a series of patches (see the header). */
-async function liveFigures(editor: SanityClient, anonymous: SanityClient, slugs: string[], meetingIds: string[]): Promise<LiveFigures> {
+/** A page as the portal fetches it: one of its real queries with its params. */
+type Page = { kind: string; query: string; params: Record<string, string> }
+
+/** Documents the patches edit, by type, and the attribute each type's pages show. */
+type PatchTargets = { meetings: string[]; officials: string[]; facts: string[] }
+
+/**
+ * Spurious and missed refetches of the portal's pages over a series of generated patches (see
+ * the header): per patch, the target is (in turn) a meeting the next trip page shows, a random
+ * meeting, a random official and a random fact bullet, and the patch sets either an attribute
+ * those pages show (title, name, text) or one no page shows.
+ */
+async function liveFigures(editor: SanityClient, anonymous: SanityClient, pageList: Page[], targets: PatchTargets): Promise<LiveFigures> {
   const named = new Map<string, Set<string>>()
   let welcomed: () => void = () => undefined
   const welcome = new Promise<void>((resolve) => (welcomed = resolve))
@@ -287,13 +318,23 @@ async function liveFigures(editor: SanityClient, anonymous: SanityClient, slugs:
   })
   try {
     await welcome
-    const fetchPages = () => Promise.all(slugs.map((slug) => anonymous.fetch(TRIP_QUERY, { slug }, { filterResponse: false })))
+    // One after the other: 30 pages at once after each write would each rebuild the view in every worker.
+    const fetchPages = async () => {
+      const fetched = []
+      for (const page of pageList) fetched.push(await anonymous.fetch(page.query, page.params, { filterResponse: false }))
+      return fetched
+    }
     let pages = await fetchPages()
-    const figures: LiveFigures = { pages: slugs.length, patches: 20, changed: 0, notified: 0, spurious: 0, missed: 0 }
+    const tripPages = pageList.flatMap((page, index) => (page.kind === 'trip' ? [index] : []))
+    const figures: LiveFigures = { pages: pageList.length, patches: 24, changed: 0, notified: 0, spurious: 0, missed: 0, byKind: {} }
+    const pick = (ids: string[], i: number) => ids[(i * 104_729) % ids.length] as string
     for (let i = 0; i < figures.patches; i++) {
-      const shown = (pages[i % pages.length]?.result as { meetings?: { _id: string }[] } | null)?.meetings?.[0]?._id
-      const target = i % 2 === 0 && shown ? shown : (meetingIds[(i * 104_729) % meetingIds.length] as string)
-      const patch = i % 4 < 2 ? { title: `Retitled ${i}` } : { note: `unseen ${i}` }
+      const shownOn = pages[tripPages[i % tripPages.length] as number]
+      const shown = (shownOn?.result as { meetings?: { _id: string }[] } | null)?.meetings?.[0]?._id
+      const kind = i % 4
+      const target = kind === 0 && shown ? shown : kind <= 1 ? pick(targets.meetings, i) : kind === 2 ? pick(targets.officials, i) : pick(targets.facts, i)
+      const seen = kind <= 1 ? 'title' : kind === 2 ? 'name' : 'text'
+      const patch = Math.floor(i / 4) % 2 === 0 ? { [seen]: `Edited ${i}` } : { note: `unseen ${i}` }
       const { transactionId } = await editor
         .transaction()
         .patch(target, (p) => p.set(patch))
@@ -306,9 +347,17 @@ async function liveFigures(editor: SanityClient, anonymous: SanityClient, slugs:
         const before = pages[index]
         const changed = JSON.stringify(before?.result) !== JSON.stringify(page.result)
         const notified = (before?.syncTags ?? []).some((tag) => tags.has(tag))
+        const pageKind = pageList[index]?.kind ?? '?'
+        const byKind = (figures.byKind[pageKind] ??= { notified: 0, spurious: 0 })
         if (changed) figures.changed++
-        if (notified) figures.notified++
-        if (notified && !changed) figures.spurious++
+        if (notified) {
+          figures.notified++
+          byKind.notified++
+        }
+        if (notified && !changed) {
+          figures.spurious++
+          byKind.spurious++
+        }
         if (changed && !notified) figures.missed++
       })
       pages = next
@@ -347,6 +396,7 @@ async function main(): Promise<void> {
       log(
         `    sync tags: tagged/indexed p50 ${(full.tagged.p50 / full.indexed.p50).toFixed(2)}×; ${live.patches} patches × ${live.pages} pages: ${live.changed} changed, ${live.notified} notified, ${live.spurious} spurious (${(100 * spuriousShare(live)).toFixed(0)}% of notifications), ${live.missed} missed`,
       )
+      for (const [kind, counts] of Object.entries(live.byKind)) log(`      ${kind} pages: ${counts.notified} notified, ${counts.spurious} spurious`)
     }
     const map = result.sourceMap
     log(line('http, no map', map.plainHttp))

@@ -35,15 +35,17 @@ const LITERAL = '{"type":"value","source":{"type":"literal"}}'
 export function resolveTraced(traced: unknown, provenance: Provenance, check: Check, maxBytes: number): { result: unknown; sourceMapJson: string } {
   const documents: { _id: string; _type: string }[] = []
   const paths: string[] = []
-  const mappings: string[] = []
   const documentIndex = new Map<string, number>()
   const pathIndex = new Map<string, number>()
+  // The mappings' JSON text, appended to as leaves are mapped (V8 joins the pieces once, at the end).
+  let mappings = ''
   let length = 0
   let visited = 0
 
+  /** `resultPath` is already escaped for JSON (see jsonAttributeSegment). */
   const emit = (resultPath: string, document: SourceDocument | null, sourcePath: string) => {
     let entry: string
-    if (!document) entry = `${JSON.stringify(resultPath)}:${LITERAL}`
+    if (!document) entry = `"${resultPath}":${LITERAL}`
     else {
       let documentAt = documentIndex.get(document.id)
       if (documentAt === undefined) {
@@ -57,12 +59,12 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
         pathIndex.set(sourcePath, pathAt)
         length += sourcePath.length + 3
       }
-      entry = `${JSON.stringify(resultPath)}:{"type":"value","source":{"type":"documentValue","document":${documentAt},"path":${pathAt}}}`
+      entry = `"${resultPath}":{"type":"value","source":{"type":"documentValue","document":${documentAt},"path":${pathAt}}}`
     }
     length += entry.length + 1
     // Bounded while it grows; the exact byte count of result and map together is checked on sending.
     if (length > maxBytes) throw resultTooLarge(maxBytes)
-    mappings.push(entry)
+    mappings = mappings === '' ? entry : `${mappings},${entry}`
   }
 
   /** Maps every leaf of `value`, a stored value at `origin`, placed at `resultPath`. */
@@ -75,10 +77,11 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
     }
     if (typeof value !== 'object' || value === null) return
     if (Array.isArray(value)) {
-      value.forEach((item: unknown, index) => mapStored(item, provenance.child(origin, value, String(index)), `${resultPath}[${index}]`))
+      for (let index = 0; index < value.length; index++) mapStored(value[index], provenance.child(origin, value, String(index)), `${resultPath}[${index}]`)
       return
     }
-    for (const [name, item] of Object.entries(value)) mapStored(item, provenance.child(origin, value, name), resultPath + attributeSegment(name))
+    const record = value as Record<string, unknown>
+    for (const name in record) if (Object.hasOwn(record, name)) mapStored(record[name], provenance.child(origin, value, name), resultPath + jsonAttributeSegment(name))
   }
 
   /** The plain value of a traced one, mapping its leaves. */
@@ -86,7 +89,7 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
     if (++visited % CHECK_EVERY === 0) check()
     if (typeof value !== 'object' || value === null) return value
     if (value instanceof Mark) {
-      const origin = value.place?.origin
+      const origin = value.origin
       if (!origin) emit(resultPath, null, '')
       else if (!origin.synthetic) emit(resultPath, origin.document, origin.path)
       return value.value
@@ -97,13 +100,31 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
       mapStored(source.target, source.place.origin, resultPath)
       return source.target
     }
-    if (Array.isArray(value)) return value.map((item: unknown, index) => resolve(item, `${resultPath}[${index}]`))
+    if (Array.isArray(value)) {
+      const plain: unknown[] = new Array(value.length)
+      for (let index = 0; index < value.length; index++) plain[index] = resolve(value[index], `${resultPath}[${index}]`)
+      return plain
+    }
+    // Objects the query built (groq-js's own plain objects): copied key by key, in order.
+    const record = value as Record<string, unknown>
     const plain: Record<string, unknown> = {}
-    for (const [name, item] of Object.entries(value)) plain[name] = resolve(item, resultPath + attributeSegment(name))
+    for (const name in record) if (Object.hasOwn(record, name)) plain[name] = resolve(record[name], resultPath + jsonAttributeSegment(name))
     return plain
   }
 
   const result = resolve(traced, '$')
-  const sourceMapJson = `{"documents":${JSON.stringify(documents)},"paths":${JSON.stringify(paths)},"mappings":{${mappings.join(',')}}}`
+  const sourceMapJson = `{"documents":${JSON.stringify(documents)},"paths":${JSON.stringify(paths)},"mappings":{${mappings}}}`
   return { result, sourceMapJson }
+}
+
+const jsonSegments = new Map<string, string>()
+
+/** `['name']` (as the map's keys write it, provenance.ts) escaped for a JSON string; cached like it. */
+function jsonAttributeSegment(name: string): string {
+  let segment = jsonSegments.get(name)
+  if (segment === undefined) {
+    segment = JSON.stringify(attributeSegment(name)).slice(1, -1)
+    if (jsonSegments.size < 10_000) jsonSegments.set(name, segment)
+  }
+  return segment
 }

@@ -56,12 +56,24 @@ export class Place {
   }
 }
 
-/** A value read in a final position, and where from (null: a literal of the query). */
+/**
+ * A value read in a final position, and where from: `key` of `container`, the container being at
+ * `parent` (no parent: a literal of the query). Its place is worked out only when the map is
+ * written, without a Place of its own (a result has a mark per leaf).
+ */
 export class Mark {
   constructor(
     readonly value: string | number | boolean,
-    readonly place: Place | null,
+    private readonly provenance: Provenance | null,
+    private readonly parent: Place | null,
+    private readonly container: object | null,
+    private readonly key: string,
   ) {}
+
+  /** Null for a literal. */
+  get origin(): Origin | null {
+    return this.provenance && this.parent && this.container ? this.provenance.child(this.parent.origin, this.container, this.key) : null
+  }
 }
 
 /** What a traced Proxy answers for this key: its own handler. Module-private, so nothing else asks. */
@@ -82,6 +94,25 @@ export class Provenance {
     readonly mode: SourceMapMode,
   ) {}
 
+  /**
+   * One Proxy per view document for the whole evaluation: a document read from several lists, or
+   * through `->` more than once, keeps the children it has already traced. A view document is
+   * the root of its own stored document wherever it is read from, so its place is the same.
+   */
+  private readonly roots = new WeakMap<object, object>()
+
+  private readonly virtualNames = new Map<string, string>()
+
+  /** The attribute a virtual attribute name reads (the names are the query's, so few). */
+  virtualName(key: string): string {
+    let name = this.virtualNames.get(key)
+    if (name === undefined) {
+      name = key.slice(this.virtualPrefix.length)
+      this.virtualNames.set(key, name)
+    }
+    return name
+  }
+
   /** A list of view documents (the dataset, a candidate list) as groq-js should see it. */
   documents<T extends readonly Doc[]>(docs: T): T {
     return this.proxy(docs, null)
@@ -91,12 +122,22 @@ export class Provenance {
   dereferenced<T>(value: T): T {
     if (typeof value !== 'object' || value === null) return value
     if (Array.isArray(value)) return this.proxy(value, null)
-    return this.proxy(value, new Place(this, null, value, ''))
+    return this.root(value)
+  }
+
+  /** The Proxy of a view document (an element of a list of documents). */
+  root<T extends object>(doc: T): T {
+    let proxy = this.roots.get(doc) as T | undefined
+    if (!proxy) {
+      proxy = this.proxy(doc, new Place(this, null, doc, ''))
+      this.roots.set(doc, proxy)
+    }
+    return proxy
   }
 
   /** A literal of the query (a value or parameter) in a final position. */
   literal(value: unknown): unknown {
-    return isLeaf(value) ? new Mark(value, null) : value
+    return isLeaf(value) ? new Mark(value, null, null, null, '') : value
   }
 
   /** The stored object a traced Proxy stands for, and its place; undefined for anything else. */
@@ -125,12 +166,16 @@ export class Provenance {
     return { document, path: origin.path + (itemKey === undefined ? `[${key}]` : keySegment(itemKey)), atRoot: false, synthetic: origin.synthetic }
   }
 
-  /** A value read in a final position: primitives become marks, arrays copies with marked elements. */
-  marked(value: unknown, place: Place): unknown {
-    if (isLeaf(value)) return new Mark(value, place)
-    if (Array.isArray(value)) return value.map((item, index) => this.marked(item, new Place(this, place, value, String(index))))
-    if (typeof value === 'object' && value !== null) return this.proxy(value, place)
-    return value
+  /**
+   * `container[key]`, the container being at `parent`, read in a final position: primitives
+   * become marks, arrays copies with marked elements, objects traced Proxies.
+   */
+  marked(value: unknown, parent: Place, container: object, key: string): unknown {
+    if (isLeaf(value)) return new Mark(value, this, parent, container, key)
+    if (typeof value !== 'object' || value === null) return value
+    const place = new Place(this, parent, container, key)
+    if (!Array.isArray(value)) return this.proxy(value, place)
+    return value.map((item: unknown, index) => this.marked(item, place, value, String(index)))
   }
 }
 
@@ -141,8 +186,7 @@ export class Provenance {
  */
 class Handler<T extends object> implements ProxyHandler<T> {
   private children?: Map<string, object>
-  /** groq-js asks `hasOwnProperty` and then reads: both see the same mark. */
-  private virtuals?: Map<string, unknown>
+  private hasOwn?: (key: PropertyKey) => boolean
 
   constructor(
     private readonly provenance: Provenance,
@@ -154,14 +198,25 @@ class Handler<T extends object> implements ProxyHandler<T> {
     if (typeof key !== 'string') return key === TRACE ? this : Reflect.get(target, key, receiver)
     if (key.startsWith(this.provenance.virtualPrefix)) return this.virtual(target, key)
     const value: unknown = Reflect.get(target, key, receiver)
+    // groq-js reads every attribute as `data.hasOwnProperty(name) ? data[name] : null`. Called on
+    // the Proxy, the inherited method costs a getOwnPropertyDescriptor trap per read; this one
+    // answers the same from the target (and the virtual attributes) without one. Only the
+    // inherited method is replaced: a stored attribute of that name reads as stored.
+    if (value === Object.prototype.hasOwnProperty) return (this.hasOwn ??= (name: PropertyKey) => this.owns(target, name))
     return typeof value === 'object' && value !== null ? this.read(target, key, value) : value
+  }
+
+  /** `hasOwnProperty` as getOwnPropertyDescriptor below answers it. */
+  private owns(target: T, key: PropertyKey): boolean {
+    if (typeof key === 'string' && key.startsWith(this.provenance.virtualPrefix)) return this.hasVirtual(target, key) && Object.isExtensible(target)
+    return Object.hasOwn(target, key)
   }
 
   getOwnPropertyDescriptor(target: T, key: string | symbol): PropertyDescriptor | undefined {
     if (typeof key === 'string' && key.startsWith(this.provenance.virtualPrefix)) {
-      const value = this.virtual(target, key)
       // Reported only while it exists (and only on extensible targets, a Proxy invariant).
-      return value === undefined || !Object.isExtensible(target) ? undefined : { value, writable: false, enumerable: false, configurable: true }
+      if (!this.hasVirtual(target, key) || !Object.isExtensible(target)) return undefined
+      return { value: this.virtual(target, key), writable: false, enumerable: false, configurable: true }
     }
     return Reflect.getOwnPropertyDescriptor(target, key)
   }
@@ -181,7 +236,7 @@ class Handler<T extends object> implements ProxyHandler<T> {
 
   private read(target: T, key: string, value: object): unknown {
     const place = this.place
-    if (!place) return Array.isArray(value) ? value : this.provenance.proxy(value, new Place(this.provenance, null, value, ''))
+    if (!place) return Array.isArray(value) ? value : this.provenance.root(value)
     this.children ??= new Map()
     let child = this.children.get(key)
     if (!child) {
@@ -191,25 +246,36 @@ class Handler<T extends object> implements ProxyHandler<T> {
     return child
   }
 
-  /** A virtual attribute's answer: the marked value of `<prefix><name>`, or the marked copy for a splat. */
+  /**
+   * Whether `<prefix><name>` exists: `name` holds a value (not null), or, for the splat, the
+   * target is an object. Asked before each read (`hasOwnProperty`), so it allocates nothing.
+   */
+  private hasVirtual(target: T, key: string): boolean {
+    if (!this.place || Array.isArray(target)) return false
+    if (key === this.provenance.splatKey) return true
+    const name = this.provenance.virtualName(key)
+    const record = target as Record<string, unknown>
+    const stored = Object.hasOwn(record, name) ? record[name] : undefined
+    return stored !== null && stored !== undefined
+  }
+
+  /**
+   * A virtual attribute's answer: the marked value of `<prefix><name>`, or the marked copy for a
+   * splat. Not cached: each read makes its marks afresh (marks are never compared, and a final
+   * position is read once).
+   */
   private virtual(target: T, key: string): unknown {
     const place = this.place
     if (!place || Array.isArray(target)) return undefined
-    this.virtuals ??= new Map()
-    if (this.virtuals.has(key)) return this.virtuals.get(key)
     const record = target as Record<string, unknown>
-    let value: unknown
     if (key === this.provenance.splatKey) {
       const copy: Record<string, unknown> = {}
-      for (const name of Object.keys(record)) copy[name] = this.provenance.marked(record[name], new Place(this.provenance, place, target, name))
-      value = copy
-    } else {
-      const name = key.slice(this.provenance.virtualPrefix.length)
-      const stored = Object.hasOwn(record, name) ? record[name] : undefined
-      value = stored === null || stored === undefined ? undefined : this.provenance.marked(stored, new Place(this.provenance, place, target, name))
+      for (const name of Object.keys(record)) copy[name] = this.provenance.marked(record[name], place, target, name)
+      return copy
     }
-    this.virtuals.set(key, value)
-    return value
+    const name = this.provenance.virtualName(key)
+    const stored = Object.hasOwn(record, name) ? record[name] : undefined
+    return stored === null || stored === undefined ? undefined : this.provenance.marked(stored, place, target, name)
   }
 }
 
