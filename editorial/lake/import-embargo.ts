@@ -5,7 +5,7 @@
  * refuse everything, naming each document; nothing is written.
  */
 import { layerOf } from '../../lake/perspective'
-import { embargoRefusal, isContentType, type View } from './rules'
+import { embargoRefusal, holdersOnce, isContentType, type View } from './rules'
 
 export class EmbargoImportError extends Error {
   constructor(message: string) {
@@ -16,10 +16,11 @@ export class EmbargoImportError extends Error {
 
 export function refuseEmbargoBreaks(view: View, importedIds: readonly string[], now = Date.now()): void {
   const refusals: string[] = []
+  const holders = holdersOnce(view, now)
   for (const id of importedIds) {
     const doc = view.get(id)
     if (!doc || layerOf(doc._id).layer !== 'published' || !isContentType(doc._type)) continue
-    const refusal = embargoRefusal(view, doc, null, now)
+    const refusal = embargoRefusal(view, doc, null, now, holders)
     if (refusal) refusals.push(refusal)
   }
   if (refusals.length > 0) {

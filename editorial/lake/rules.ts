@@ -68,7 +68,8 @@ function namedBy(doc: Doc): string[] {
  * or null. A trip with a lift ahead holds itself, its meetings, and the fact bullets of its fact
  * sheet that have never been published (a bullet already public stays editable).
  */
-export function embargoRefusal(tx: View, doc: Doc, before: Doc | null, now: number): string | null {
+/** `holders` lets a caller checking many documents against one view work the holders out once (holdersOnce). */
+export function embargoRefusal(tx: View, doc: Doc, before: Doc | null, now: number, holders: () => EmbargoHolders = () => embargoHolders(tx, now)): string | null {
   if (doc._type === 'trip') {
     // The draft's lift holds too: a version published from a release cannot undercut it.
     const until = pendingEmbargo(doc, now) ?? pendingEmbargo(tx.get(`${DRAFTS_PREFIX}${doc._id}`), now)
@@ -82,16 +83,42 @@ export function embargoRefusal(tx: View, doc: Doc, before: Doc | null, now: numb
   // A fact or official never published goes public with the embargoed trip (or meeting) that
   // names it, in any layer: its draft, a release's version of it, or the published trip.
   if ((doc._type === 'factBullet' || doc._type === 'official') && !before) {
-    for (const candidate of tx.documents()) {
-      if (candidate._type !== 'trip' && candidate._type !== 'meeting') continue
-      const tripId = candidate._type === 'trip' ? layerOf(candidate._id).baseId : refOf(candidate.trip)
-      if (!tripId || !namedBy(candidate).includes(doc._id)) continue
-      const until = (candidate._type === 'trip' ? pendingEmbargo(candidate, now) : null) ?? tripEmbargo(tx, tripId, now)
-      if (until) {
-        const what = doc._type === 'factBullet' ? 'Fact' : 'Official'
-        return `${what} "${doc._id}" is named by trip "${tripId}"${candidate._type === 'meeting' ? ` (its meeting "${layerOf(candidate._id).baseId}")` : ''}, embargoed until ${until}: it publishes with the trip at the lift.`
-      }
+    const holder = holders().get(doc._id)
+    if (holder) {
+      const what = doc._type === 'factBullet' ? 'Fact' : 'Official'
+      return `${what} "${doc._id}" is named by trip "${holder.tripId}"${holder.meetingId ? ` (its meeting "${holder.meetingId}")` : ''}, embargoed until ${holder.until}: it publishes with the trip at the lift.`
     }
   }
   return null
+}
+
+/** For each fact or official an embargoed trip (or one of its meetings) names: who holds it, and until when. */
+export type EmbargoHolders = ReadonlyMap<string, { tripId: string; meetingId: string | null; until: string }>
+
+/**
+ * Every trip and meeting under an embargo still ahead, by the facts and officials they name: one
+ * pass over the view. A whole import asks once (import-embargo.ts) rather than once per document,
+ * which made importing n documents take n² steps.
+ */
+export function embargoHolders(tx: View, now: number): EmbargoHolders {
+  const holders = new Map<string, { tripId: string; meetingId: string | null; until: string }>()
+  for (const candidate of tx.documents()) {
+    if (candidate._type !== 'trip' && candidate._type !== 'meeting') continue
+    const tripId = candidate._type === 'trip' ? layerOf(candidate._id).baseId : refOf(candidate.trip)
+    if (!tripId) continue
+    const named = namedBy(candidate)
+    if (named.length === 0) continue
+    const until = (candidate._type === 'trip' ? pendingEmbargo(candidate, now) : null) ?? tripEmbargo(tx, tripId, now)
+    if (!until) continue
+    const meetingId = candidate._type === 'meeting' ? layerOf(candidate._id).baseId : null
+    // The first holder in the view's order names the reason, as a scan that stops at it would.
+    for (const id of named) if (!holders.has(id)) holders.set(id, { tripId, meetingId, until })
+  }
+  return holders
+}
+
+/** The embargo holders of one view, worked out on first use and then kept (the view must not change meanwhile). */
+export function holdersOnce(tx: View, now: number): () => EmbargoHolders {
+  let holders: EmbargoHolders | undefined
+  return () => (holders ??= embargoHolders(tx, now))
 }

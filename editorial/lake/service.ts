@@ -31,7 +31,7 @@ import { changesAsMutations, runWrite, type WriteContext, type WriteTransaction 
 import type { DocumentChange } from '../../lake/types'
 import { parseRfc3339, rfc3339Message } from '../../lake/dates'
 import { RELEASE_SCHEDULER_AUTHOR } from '../../lake/release-scheduler'
-import { embargoRefusal, isContentType, pendingEmbargo, sameContent, type View } from './rules'
+import { embargoRefusal, holdersOnce, isContentType, pendingEmbargo, sameContent, type View } from './rules'
 import {
   STATUS_LABELS,
   WORKFLOW_ACTIONS,
@@ -239,6 +239,7 @@ export class Workflow {
       const now = this.now()
       const settings = this.settings(dataset)
       enforceShareLinkRules(tx, principal, now)
+      const holders = holdersOnce(tx, now)
       const changes = tx.changes()
       for (const change of changes) {
         const touched = change.after ?? change.before
@@ -267,7 +268,7 @@ export class Workflow {
         }
         if (!after || layerOf(change.id).layer !== 'published' || governedType === null) continue
         if (sameContent(change.before, after)) continue
-        const embargo = embargoRefusal(tx, after._type === governedType ? after : { ...after, _type: governedType }, change.before, now)
+        const embargo = embargoRefusal(tx, after._type === governedType ? after : { ...after, _type: governedType }, change.before, now, holders)
         if (embargo) throw new LakeError(409, 'embargoError', embargo)
         // A release publishing: the version it publishes is removed in the same transaction.
         const fromVersion = releaseVersionPublished(changes, change.id, after)
@@ -407,9 +408,10 @@ export class Workflow {
     if (action !== 'forcePublish') return undefined
     return (tx) => {
       const now = this.now()
+      const holders = holdersOnce(tx, now)
       for (const change of tx.changes()) {
         if (!change.after || layerOf(change.id).layer !== 'published' || !isContentType(change.after._type)) continue
-        const refusal = embargoRefusal(tx, change.after, change.before, now)
+        const refusal = embargoRefusal(tx, change.after, change.before, now, holders)
         if (refusal) throw new LakeError(409, 'embargoError', refusal)
       }
     }
