@@ -137,7 +137,14 @@ test('staff preview marks the page text, but not its title, meta, JSON-LD, hrefs
   await page.context().close()
 })
 
-test('in Presentation, every field on the trip page and its briefing sheet opens its own field', async ({ browser }) => {
+test('in Presentation, every field on the trip page and its briefing sheet opens its own field', async ({ browser, browserProblems }) => {
+  // Ten clicks over two Presentation loads of the real Studio: minutes on a loaded machine.
+  test.setTimeout(420_000)
+  // The Studio logs this when the preview has not connected ~15 s after loading, then keeps
+  // waiting; on a loaded machine hydrating the preview takes that long. Each page below waits for
+  // the connection itself (the overlay layer) and every click needs it, so a preview that never
+  // connects still fails here.
+  browserProblems.allow(/Unable to connect to visual editing/, 'the Studio reports a slow connection, which the test waits for')
   await lakeClient(createLakeToken('administrator', `stega-e2e-meeting-${stamp}`)).createOrReplace(TIMED_MEETING)
   addStudioUser(editorEmail, 'editor', 'Stega editor')
   const studio = await newStudioPage(browser, editorEmail, { width: 1500, height: 950 })
@@ -151,31 +158,36 @@ test('in Presentation, every field on the trip page and its briefing sheet opens
     return frame
   }
 
-  /** Hovers the target (the overlay shows), clicks it where a person would, and checks the Studio opened `id` at `field`. */
-  async function clickToEdit(target: Locator, id: string, field: string, shot: string) {
+  /**
+   * Hovers the target (the overlay shows), clicks it where a person would, and checks the Studio
+   * opened `id` at `field` and shows that field (titled `label`; a field in another group than the
+   * one showing, like a meeting's time, makes the Studio switch groups).
+   */
+  async function clickToEdit(target: Locator, id: string, field: string, label: string, shot: string) {
     await target.scrollIntoViewIfNeeded()
     await target.hover({ force: true })
     const box = await target.boundingBox()
     expect(box, shot).not.toBeNull()
     await studio.mouse.click(box!.x + Math.min(40, box!.width / 2), box!.y + box!.height / 2)
     await expect.poll(() => decodeURIComponent(studio.url()), { timeout: 30_000, message: `${shot} opens ${id} at ${field}` }).toMatch(new RegExp(`${id}[^]*${field}`))
+    await expect(studio.getByText(label, { exact: true }).first(), `${shot} shows the field ${label}`).toBeVisible({ timeout: 30_000 })
     await studio.screenshot({ path: join(ARTIFACTS, `stega-${shot}.png`) })
   }
 
   let preview = await present(TRIP.path)
-  await clickToEdit(preview.getByText(PURPOSE).first(), TRIP.id, 'purpose', 'trip-purpose')
+  await clickToEdit(preview.getByText(PURPOSE).first(), TRIP.id, 'purpose', 'Purpose', 'trip-purpose')
   await expect(studio.getByText(PURPOSE).first()).toBeVisible({ timeout: 30_000 })
-  await clickToEdit(preview.getByText(FACT.text).first(), FACT.id, 'text', 'trip-fact')
+  await clickToEdit(preview.getByText(FACT.text).first(), FACT.id, 'text', 'Text', 'trip-fact')
   const meeting = preview.locator('article.meeting-item', { hasText: TIMED_MEETING.title })
-  await clickToEdit(meeting.locator('time').first(), TIMED_MEETING._id, 'startsAt', 'trip-meeting-time')
-  await clickToEdit(meeting.getByRole('link', { name: HOST.name }), HOST.id, 'name', 'trip-official')
-  await clickToEdit(preview.getByText(QUOTE.text).first(), QUOTE.id, 'text', 'trip-quote')
+  await clickToEdit(meeting.locator('time').first(), TIMED_MEETING._id, 'startsAt', 'Starts at', 'trip-meeting-time')
+  await clickToEdit(meeting.getByRole('link', { name: HOST.name }), HOST.id, 'name', 'Name', 'trip-official')
+  await clickToEdit(preview.getByText(QUOTE.text).first(), QUOTE.id, 'text', 'Quoted words', 'trip-quote')
 
   preview = await present(`${TRIP.path}/briefing`)
-  await clickToEdit(preview.getByText(PURPOSE).first(), TRIP.id, 'purpose', 'briefing-purpose')
-  await clickToEdit(preview.getByText(FACT.text).first(), FACT.id, 'text', 'briefing-fact')
-  await clickToEdit(preview.locator('li', { hasText: TIMED_MEETING.title }).locator('time').first(), TIMED_MEETING._id, 'startsAt', 'briefing-meeting-time')
-  await clickToEdit(preview.getByRole('region', { name: 'Participants' }).getByText(HOST.name), HOST.id, 'name', 'briefing-official')
-  await clickToEdit(preview.getByText(QUOTE.text).first(), QUOTE.id, 'text', 'briefing-quote')
+  await clickToEdit(preview.getByText(PURPOSE).first(), TRIP.id, 'purpose', 'Purpose', 'briefing-purpose')
+  await clickToEdit(preview.getByText(FACT.text).first(), FACT.id, 'text', 'Text', 'briefing-fact')
+  await clickToEdit(preview.locator('li', { hasText: TIMED_MEETING.title }).locator('time').first(), TIMED_MEETING._id, 'startsAt', 'Starts at', 'briefing-meeting-time')
+  await clickToEdit(preview.getByRole('region', { name: 'Participants' }).getByText(HOST.name), HOST.id, 'name', 'Name', 'briefing-official')
+  await clickToEdit(preview.getByText(QUOTE.text).first(), QUOTE.id, 'text', 'Quoted words', 'briefing-quote')
   await studio.context().close()
 })
