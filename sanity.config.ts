@@ -7,6 +7,7 @@ import { defineConfig } from 'sanity'
 import { presentationTool } from 'sanity/presentation'
 import { structureTool } from 'sanity/structure'
 import { studioApiHost, studioApiVersion, studioDataset, studioProjectId } from './sanity/env'
+import { revealFocusedGroupInput } from './sanity/inputs/RevealFocusedGroup'
 import { previewOrigin } from './sanity/presentation/env'
 import { locations, mainDocuments } from './sanity/presentation/resolve'
 import { ShareLinkAction } from './sanity/presentation/ShareLinkAction'
@@ -45,6 +46,8 @@ export default defineConfig({
       },
     ],
   },
+  // Click-to-edit lands on the clicked field even in another field group (sanity/inputs/RevealFocusedGroup.tsx).
+  form: { components: { input: revealFocusedGroupInput } },
   document: {
     // The settings singleton can be edited and published, not duplicated or deleted.
     // Review before publish, schedules and embargoes (sanity/workflow; the lake enforces the rules).

@@ -7,6 +7,7 @@ import { SkipLink } from '@/components/chrome/SkipLink'
 import { JsonLd } from '@/components/JsonLd'
 import { PreviewBanner } from '@/components/preview/PreviewBanner'
 import { PreviewEditing } from '@/components/preview/PreviewEditing'
+import { PreviewLive } from '@/components/preview/PreviewLive'
 import { readSiteUrl } from '@/lib/env'
 import { organizationLd } from '@/lib/jsonld'
 import { isDraftModeOn, previewMode } from '@/lib/preview/mode'
@@ -67,7 +68,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           links={settings?.identifierLinks ?? []}
           required={settings?.requiredLinks ?? null}
         />
-        {preview.kind === 'staff' && <PreviewEditing />}
+        {preview.kind === 'staff' && (
+          <>
+            <PreviewEditing />
+            <PreviewLive />
+          </>
+        )}
       </body>
     </html>
   )

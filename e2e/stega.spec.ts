@@ -1,14 +1,18 @@
 /**
  * Click-to-edit through stega, where it belongs and nowhere else:
- * - in the real Studio's Presentation tool, clicking the trip's purpose and a fact bullet on the
- *   trip page opens the field they came from, in their own document (the trip; the fact);
+ * - in the real Studio's Presentation tool, clicking the trip's purpose, a fact bullet, a meeting's
+ *   time, an official's name and the quote, on the trip page and on its briefing sheet, opens the
+ *   field each came from, in its own document (the trip, the fact, the meeting, the official, the
+ *   quote);
  * - in staff preview the page's text carries stega's invisible markers (the positive control),
  *   while its <title>, meta tags, JSON-LD and hrefs, and the feeds, calendars, sitemap and PDF a
  *   previewing browser downloads, carry none;
  * - public pages and routes never carry them.
  */
+import { join } from 'node:path'
 import { pdfPageTexts } from './support/pdf'
-import type { APIRequestContext, Browser, Page } from '@playwright/test'
+import { ARTIFACTS } from './support/pages'
+import type { APIRequestContext, Browser, Locator, Page } from '@playwright/test'
 import { E2E } from './support/env'
 import { createLakeToken, lakeClient } from './support/lake'
 import { addStudioUser, newStudioPage } from './support/studio'
@@ -22,6 +26,19 @@ const PURPOSE = 'will travel to Tokyo, Japan, March 15-17'
 const FACT = { id: 'fact-alliance-cornerstone', text: 'The U.S.-Japan Alliance has served as the cornerstone of peace' }
 const OFFICIAL = 'antony-j-blinken'
 const stamp = Date.now().toString(36)
+/** An official met on the trip (a meeting's host), not one of the travelling officials. */
+const HOST = { id: 'official-toshimitsu-motegi', name: 'Toshimitsu Motegi' }
+const QUOTE = { id: 'quote-biden-2021-02-04-alliances', text: 'alliances are our greatest asset' }
+/** No seed meeting has a time: this spec adds one to the trip (Tokyo 10:00 on the 16th). */
+const TIMED_MEETING = {
+  _id: `meeting-e2e-stega-${stamp}`,
+  _type: 'meeting',
+  trip: { _type: 'reference', _ref: TRIP.id },
+  title: `Timed call ${stamp}`,
+  date: '2021-03-16',
+  startsAt: '2021-03-16T01:00:00Z',
+  hosts: [{ _type: 'reference', _ref: HOST.id, _key: 'host' }],
+}
 const editorEmail = `stega-editor-${stamp}@e2e.test`
 
 /** Stega's alphabet (@vercel/stega: zero-width space, non-joiner, joiner, word joiner) and the BOM. */
@@ -45,6 +62,11 @@ const ROUTES = [
 ]
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 })
+
+test.afterAll(async () => {
+  const admin = lakeClient(createLakeToken('administrator', `stega-e2e-cleanup-${stamp}`))
+  await admin.transaction().delete(TIMED_MEETING._id).delete(`drafts.${TIMED_MEETING._id}`).commit()
+})
 
 /** Fetches `path` and returns its text (a PDF's extracted text), after checking it answered 200. */
 async function bodyOf(request: APIRequestContext, path: string): Promise<string> {
@@ -115,31 +137,57 @@ test('staff preview marks the page text, but not its title, meta, JSON-LD, hrefs
   await page.context().close()
 })
 
-test('in Presentation, clicking the purpose and a fact bullet opens their own field', async ({ browser }) => {
+test('in Presentation, every field on the trip page and its briefing sheet opens its own field', async ({ browser, browserProblems }) => {
+  // Ten clicks over two Presentation loads of the real Studio: minutes on a loaded machine.
+  test.setTimeout(420_000)
+  // The Studio logs this when the preview has not connected ~15 s after loading, then keeps
+  // waiting; on a loaded machine hydrating the preview takes that long. Each page below waits for
+  // the connection itself (the overlay layer) and every click needs it, so a preview that never
+  // connects still fails here.
+  browserProblems.allow(/Unable to connect to visual editing/, 'the Studio reports a slow connection, which the test waits for')
+  await lakeClient(createLakeToken('administrator', `stega-e2e-meeting-${stamp}`)).createOrReplace(TIMED_MEETING)
   addStudioUser(editorEmail, 'editor', 'Stega editor')
   const studio = await newStudioPage(browser, editorEmail, { width: 1500, height: 950 })
-  await studio.goto(`${STUDIO}/presentation?preview=${encodeURIComponent(TRIP.path)}`)
-  const preview = studio.frameLocator('iframe[src*="localhost"]').first()
-  await expect(preview.getByTestId('preview-banner')).toBeVisible({ timeout: 60_000 })
-  await expect(preview.locator('sanity-visual-editing')).toBeAttached({ timeout: 30_000 })
 
-  /** Hovers the text (the overlay shows), then clicks it where a person would. */
-  async function clickToEdit(text: string) {
-    const target = preview.getByText(text).first()
+  /** Opens Presentation on `path` and waits until its preview can be edited. */
+  async function present(path: string) {
+    await studio.goto(`${STUDIO}/presentation?preview=${encodeURIComponent(path)}`)
+    const frame = studio.frameLocator('iframe[src*="localhost"]').first()
+    await expect(frame.getByTestId('preview-banner')).toBeVisible({ timeout: 60_000 })
+    await expect(frame.locator('sanity-visual-editing')).toBeAttached({ timeout: 30_000 })
+    return frame
+  }
+
+  /**
+   * Hovers the target (the overlay shows), clicks it where a person would, and checks the Studio
+   * opened `id` at `field` and shows that field (titled `label`; a field in another group than the
+   * one showing, like a meeting's time, makes the Studio switch groups).
+   */
+  async function clickToEdit(target: Locator, id: string, field: string, label: string, shot: string) {
     await target.scrollIntoViewIfNeeded()
     await target.hover({ force: true })
     const box = await target.boundingBox()
-    expect(box, text).not.toBeNull()
+    expect(box, shot).not.toBeNull()
     await studio.mouse.click(box!.x + Math.min(40, box!.width / 2), box!.y + box!.height / 2)
+    await expect.poll(() => decodeURIComponent(studio.url()), { timeout: 30_000, message: `${shot} opens ${id} at ${field}` }).toMatch(new RegExp(`${id}[^]*${field}`))
+    await expect(studio.getByText(label, { exact: true }).first(), `${shot} shows the field ${label}`).toBeVisible({ timeout: 30_000 })
+    await studio.screenshot({ path: join(ARTIFACTS, `stega-${shot}.png`) })
   }
 
-  await clickToEdit(PURPOSE)
-  await expect.poll(() => decodeURIComponent(studio.url()), { timeout: 30_000 }).toMatch(new RegExp(`${TRIP.id}.*purpose`))
+  let preview = await present(TRIP.path)
+  await clickToEdit(preview.getByText(PURPOSE).first(), TRIP.id, 'purpose', 'Purpose', 'trip-purpose')
   await expect(studio.getByText(PURPOSE).first()).toBeVisible({ timeout: 30_000 })
-  await studio.screenshot({ path: 'test-results/stega-purpose.png' })
+  await clickToEdit(preview.getByText(FACT.text).first(), FACT.id, 'text', 'Text', 'trip-fact')
+  const meeting = preview.locator('article.meeting-item', { hasText: TIMED_MEETING.title })
+  await clickToEdit(meeting.locator('time').first(), TIMED_MEETING._id, 'startsAt', 'Starts at', 'trip-meeting-time')
+  await clickToEdit(meeting.getByRole('link', { name: HOST.name }), HOST.id, 'name', 'Name', 'trip-official')
+  await clickToEdit(preview.getByText(QUOTE.text).first(), QUOTE.id, 'text', 'Quoted words', 'trip-quote')
 
-  await clickToEdit(FACT.text)
-  await expect.poll(() => decodeURIComponent(studio.url()), { timeout: 30_000 }).toMatch(new RegExp(`${FACT.id}.*text`))
-  await studio.screenshot({ path: 'test-results/stega-fact.png' })
+  preview = await present(`${TRIP.path}/briefing`)
+  await clickToEdit(preview.getByText(PURPOSE).first(), TRIP.id, 'purpose', 'Purpose', 'briefing-purpose')
+  await clickToEdit(preview.getByText(FACT.text).first(), FACT.id, 'text', 'Text', 'briefing-fact')
+  await clickToEdit(preview.locator('li', { hasText: TIMED_MEETING.title }).locator('time').first(), TIMED_MEETING._id, 'startsAt', 'Starts at', 'briefing-meeting-time')
+  await clickToEdit(preview.getByRole('region', { name: 'Participants' }).getByText(HOST.name), HOST.id, 'name', 'Name', 'briefing-official')
+  await clickToEdit(preview.getByText(QUOTE.text).first(), QUOTE.id, 'text', 'Quoted words', 'briefing-quote')
   await studio.context().close()
 })

@@ -24,6 +24,12 @@ const lakeAddressSchema = z.object({
   LAKE_PORT: port(3999),
   LAKE_HTTP_PORT: port(3998),
   LAKE_HOST: z.string().trim().min(1).default('localhost'),
+  /**
+   * The lake's public HTTPS origin as browsers reach it (the lake's own variable, lake/env.ts,
+   * which checks its shape); unset: https://LAKE_HOST:LAKE_PORT. Staff preview's live updates
+   * connect there (readBrowserLiveAddress).
+   */
+  LAKE_PUBLIC_URL: optionalText.pipe(z.string().url('must be an absolute URL such as https://lake.example.gov').optional()),
 })
 
 const sanitySchema = z.object({
@@ -152,6 +158,21 @@ export function readContentSource(source: NodeJS.ProcessEnv = process.env): Cont
     apiHost: `http://127.0.0.1:${env.LAKE_HTTP_PORT}`,
     token: env.SANITY_API_READ_TOKEN,
   }
+}
+
+/**
+ * Where a browser reaches the content source's Live Content API (`<SanityLive />`,
+ * lib/sanity/live.ts): on the lake its public HTTPS address (LAKE_PUBLIC_URL, else
+ * https://LAKE_HOST:LAKE_PORT, the one the Studio uses; the server's loopback address is no use to
+ * a browser on another machine); on hosted Sanity the project's API host (`apiHost` undefined: the
+ * client's default). `origin` is for the CSP's `connect-src`.
+ */
+export function readBrowserLiveAddress(source: NodeJS.ProcessEnv = process.env): { apiHost?: string; origin: string } {
+  const content = readContentSource(source)
+  if (content.kind === 'hosted') return { origin: `https://${content.projectId}.api.sanity.io` }
+  const { LAKE_HOST, LAKE_PORT, LAKE_PUBLIC_URL } = readLakeAddress(source)
+  const origin = new URL(LAKE_PUBLIC_URL ?? `https://${LAKE_HOST}:${LAKE_PORT}`).origin
+  return { apiHost: origin, origin }
 }
 
 /** The secret publish webhooks are signed with, or undefined when on-demand revalidation is off. */

@@ -26,6 +26,9 @@ async function main() {
   process.env.CACHE_PURGE_URL ||= `http://127.0.0.1:${cachePort}/`
   // Links and feeds name the address readers use, unless it is set explicitly.
   process.env.NEXT_PUBLIC_SITE_URL ||= `http://localhost:${cachePort}`
+  // Staff may preview on the readers' address too; their preview's live updates (<SanityLive />,
+  // lib/sanity/live.ts) then call the lake from that origin, which must be allowed.
+  process.env.LAKE_CORS_ORIGINS = [process.env.LAKE_CORS_ORIGINS, `http://localhost:${cachePort}`, `http://127.0.0.1:${cachePort}`].filter(Boolean).join(',')
   const { purge } = readSharedCacheEnv()
   if (!purge) throw new Error('CACHE_PURGE_URL and CACHE_PURGE_SECRET could not be set.')
 

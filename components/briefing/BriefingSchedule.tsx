@@ -57,7 +57,7 @@ export function BriefingSchedule({
               return (
                 <li key={m._id} className="avoid-break leading-snug">
                   <span className="font-semibold">
-                    <MeetingTime startsAt={m.startsAt} endsAt={m.endsAt} timeZone={zone} />
+                    <MeetingTime startsAt={m.startsAt} endsAt={m.endsAt} timeZone={zone} meetingId={m._id} />
                     {m.startsAt && ' · '}
                     {m.title}
                   </span>

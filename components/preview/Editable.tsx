@@ -7,7 +7,9 @@
  * Every string the page shows from content is click-to-edit through stega (lib/sanity/client.ts),
  * which needs the string itself to carry the marker. This is for what stega cannot mark:
  * - text the portal writes in place of an empty field (MeetingItem's "Untitled meeting"), so an
- *   editor can still reach the field to fill it in.
+ *   editor can still reach the field to fill it in;
+ * - a meeting's time (components/trip/MeetingTime.tsx): computed from the `startsAt` instant in the
+ *   meeting's zone, and instants stay clean of stega (they are parsed), so no string carries it.
  * Anything else (non-string fields, images, computed text) shows no overlay today.
  */
 import { createDataAttribute } from 'next-sanity'

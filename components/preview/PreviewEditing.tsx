@@ -1,19 +1,13 @@
 'use client'
 /**
- * Click-to-edit and live updates in staff preview.
+ * Click-to-edit in staff preview, and the Presentation tool's refreshes.
  *
- * Live updates: every change committed to the content lake re-renders the page (`router.refresh()`;
- * in draft mode every read is uncached, so the new draft shows, with no reload and scroll kept).
- * Two signals, coalesced into one refresh per burst of changes:
- * - the Live Content API stream (`/data/live/events`, which the lake serves), relayed by
- *   /api/draft-mode/live because draft events need the server's token. It fires as soon as the
- *   lake commits, for edits made anywhere (another Studio tab, a script).
- * - the Presentation tool's own `presentation/refresh` (source `mutation`) over comlink, sent for
- *   the document open beside the preview; next-sanity's default handler ignores it.
- * next-sanity's `defineLive`/`<SanityLive>` is not used: it matches events to queries by the
- * `syncTags` the query API returns, which the lake does not compute, and it would need a token in
- * the browser to see drafts. Refreshing on any change is coarser but always correct, and cheap for
- * one staff member's page.
+ * Refreshes: the Presentation tool announces every mutation of the documents it shows, drafts
+ * included, over comlink (`presentation/refresh`, source `mutation`); next-sanity's default
+ * handler ignores those, so they are handled here: the page re-renders (`router.refresh()`; in
+ * draft mode every read is uncached, so the new draft shows, with no reload and scroll kept).
+ * Published changes made anywhere reach every preview through `<SanityLive />`
+ * (components/preview/PreviewLive.tsx).
  *
  * Click-to-edit: `@sanity/visual-editing` draws overlays on text carrying stega's invisible
  * markers (every string from content, encoded by lib/sanity/client.ts) and on the few elements
@@ -58,14 +52,6 @@ function useCoalescedRefresh(): () => void {
 
 export function PreviewEditing() {
   const refreshSoon = useCoalescedRefresh()
-
-  useEffect(() => {
-    const events = new EventSource('/api/draft-mode/live')
-    events.addEventListener('message', refreshSoon)
-    // A restart means events may have been missed: refresh once.
-    events.addEventListener('restart', refreshSoon)
-    return () => events.close()
-  }, [refreshSoon])
 
   const refresh = useCallback(
     (payload: RefreshPayload) => {

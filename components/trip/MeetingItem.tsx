@@ -23,7 +23,7 @@ export function MeetingItem({ meeting, tripTimeZone, titled }: { meeting: Meetin
   return (
     <article className="avoid-break meeting-item">
       <p className="text-sm font-semibold text-neutral-dark">
-        <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={meetingTimeZone(meeting, tripTimeZone)} showWashington />
+        <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={meetingTimeZone(meeting, tripTimeZone)} showWashington meetingId={meeting._id} />
         {meeting.startsAt && facts.length > 0 && <span aria-hidden="true"> · </span>}
         {facts.join(' · ')}
       </p>

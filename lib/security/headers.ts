@@ -11,7 +11,7 @@
  * Text is rendered as React elements, which escape text), which is what keeps inline script
  * injection out in the first place.
  */
-import { readLakeAddress, readStudioUrl } from '../env'
+import { readBrowserLiveAddress, readLakeAddress, readStudioUrl } from '../env'
 
 export type Header = { key: string; value: string }
 
@@ -39,8 +39,8 @@ export function contentSecurityPolicy(): string {
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${imageOrigins().join(' ')}`,
     "font-src 'self' data:",
-    // Preview's live updates come through /api/draft-mode/live on this origin.
-    "connect-src 'self'",
+    // Staff preview's <SanityLive /> listens to the content source's live events (lib/sanity/live.ts).
+    `connect-src 'self' ${readBrowserLiveAddress().origin}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -193,7 +193,7 @@ function MeetingList({ meetings, label }: { meetings: readonly OfficialMeeting[]
             <p className="text-sm text-neutral-dark">
               {meeting.date ? <time dateTime={meeting.date}>{formatDate(meeting.date)}</time> : tripIsPast ? UNDATED_PAST_MEETING : UNSCHEDULED_HEADING}
               {meeting.startsAt && ', '}
-              <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={zone} showWashington />
+              <MeetingTime startsAt={meeting.startsAt} endsAt={meeting.endsAt} timeZone={zone} showWashington meetingId={meeting._id} />
               {' · '}
               {tags.join(' · ')}
             </p>
