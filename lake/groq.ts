@@ -12,6 +12,7 @@ import type { ExprNode } from 'groq-js'
 import { LakeError } from './errors'
 import { indexFor } from './index-view'
 import { planQuery } from './query-plan'
+import type { CorrelatedLookups } from './query-plan'
 import { evaluateWithSourceMap } from './source-map'
 import type { SourceMapRequest } from './source-map'
 import { DEFAULT_QUERY_LIMITS, checkQueryShape, checkTreeDepth, queryBudget, queryTimeout, withDeadline } from './limits'
@@ -77,6 +78,8 @@ export type EvaluateContext = {
   now?: number
   /** Collects the ids the query's `->` followed (for its sync tags, lake/sync-tags.ts). */
   followed?: Set<string>
+  /** Collects the keys of the query's correlated lookups (referrer sync tags, lake/sync-tags.ts). */
+  correlated?: CorrelatedLookups
 }
 
 /**
@@ -116,7 +119,9 @@ export async function answerQuery(tree: ExprNode, docs: readonly Doc[], params: 
       sanity: { projectId: context.projectId ?? 'local', dataset: context.dataset },
     }
     if (sourceMap) return await evaluateWithSourceMap(tree, { docs, index, params, guard, follow, check, options }, sourceMap)
-    const plan = planQuery(tree, params, index, guard, follow)
+    // The source map's path plans a rewritten tree and leaves `correlated` empty: its filters then
+    // keep their static tags.
+    const plan = planQuery(tree, params, index, guard, follow, context.correlated)
     const value = await evaluate(plan.tree, { ...options, dataset: guard(docs), dereference: plan.dereference, params })
     const result = await value.get()
     // A branch that ran on after the budget was spent saw empty lists: its result is not an answer.

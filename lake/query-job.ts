@@ -12,6 +12,7 @@ import { LakeError } from './errors'
 import type { ErrorBody } from './errors'
 import { answerQuery, matchesQuery, parseQuery } from './groq'
 import type { QueryParams } from './groq'
+import type { CorrelatedLookups } from './query-plan'
 import { resultTooLarge, serializeResult } from './limits'
 import type { QueryLimits } from './limits'
 import { documentsWithDrafts } from './overlay'
@@ -73,15 +74,16 @@ export async function runJob(source: ViewSource, job: Job): Promise<JobResult> {
     }
     const docs = job.overlayDrafts ? documentsWithDrafts(source, job.dataset, job.principal, job.overlayDrafts) : documentsFor(source, job.dataset, job.principal, job.perspective)
     const followed = job.syncTags ? new Set<string>() : undefined
+    const correlated: CorrelatedLookups | undefined = job.syncTags ? new Map() : undefined
     // A view that lays drafts over published documents names each by its published id.
     const merged = Boolean(job.overlayDrafts) || job.perspective.kind === 'stack'
     const maxBytes = job.limits.maxResultBytes
-    const answer = await answerQuery(tree, docs, job.params, { ...context, followed }, job.sourceMap && { mode: job.sourceMap, merged, maxBytes })
+    const answer = await answerQuery(tree, docs, job.params, { ...context, followed, correlated }, job.sourceMap && { mode: job.sourceMap, merged, maxBytes })
     const resultJson = answer.result === undefined ? undefined : serializeResult(answer.result, maxBytes)
     // The map counts against the same cap as the result: together they are what is sent.
     const sourceMapJson = resultJson === undefined ? undefined : answer.sourceMapJson
     if (resultJson && sourceMapJson && Buffer.byteLength(resultJson) + Buffer.byteLength(sourceMapJson) > maxBytes) throw resultTooLarge(maxBytes)
-    const syncTags = followed && queryTags(job.dataset, queryDependencies(tree, job.params), followed)
+    const syncTags = followed && queryTags(job.dataset, queryDependencies(tree, job.params), followed, correlated)
     return { ok: true, kind: 'query', resultJson, sourceMapJson, syncTags }
   } catch (error) {
     if (error instanceof LakeError) return { ok: false, status: error.status, body: error.body }

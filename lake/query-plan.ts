@@ -40,9 +40,20 @@ type Narrowing =
   /** Candidates known before evaluation. */
   | { kind: 'static'; docs: readonly Doc[] }
   /** Candidates that depend on an enclosing scope: `key` evaluated in the filter's scope. */
-  | { kind: 'correlated'; key: ExprNode; lookup: Lookup }
+  | { kind: 'correlated'; key: ExprNode; lookup: Lookup; refKeyed: boolean }
 
-type Slot = { lookup: Lookup; fallback: readonly Doc[] | null }
+type Slot = { lookup: Lookup; fallback: readonly Doc[] | null; keys: CorrelatedKeys }
+
+/**
+ * What one correlated filter looked up while the query ran, for its sync tags (lake/sync-tags.ts):
+ * the keys it looked up, when every document its lookup yields references that key (`_ref ==`,
+ * `references()`), and whether any evaluation fell back to a list that is not limited to them (a
+ * non-string key, or a lookup by another attribute).
+ */
+export type CorrelatedKeys = { keys: Set<string>; fallback: boolean }
+
+/** Per original `*[filter]` node of the tree the planner gave a correlated lookup. */
+export type CorrelatedLookups = Map<ExprNode, CorrelatedKeys>
 
 export type QueryPlan = {
   tree: ExprNode
@@ -58,7 +69,14 @@ const MARKER = `\u0000lake-plan-${randomUUID()}:`
  * limits.ts); identity by default. `onFollow` is told each id a `->` looks up (the sync tags of
  * lake/sync-tags.ts name them), not the planner's own lookups.
  */
-export function planQuery(tree: ExprNode, params: Params, index: ViewIndex, guard: (docs: readonly Doc[]) => readonly Doc[] = (docs) => docs, onFollow?: (id: string) => void): QueryPlan {
+export function planQuery(
+  tree: ExprNode,
+  params: Params,
+  index: ViewIndex,
+  guard: (docs: readonly Doc[]) => readonly Doc[] = (docs) => docs,
+  onFollow?: (id: string) => void,
+  correlatedLookups?: CorrelatedLookups,
+): QueryPlan {
   const slots: Slot[] = []
 
   const rewrite = (node: unknown): unknown => {
@@ -70,13 +88,14 @@ export function planQuery(tree: ExprNode, params: Params, index: ViewIndex, guar
     if (node.type === 'Filter' && isNode(node.base) && node.base.type === 'Everything') {
       // Narrow from the filter as written; the copy's expression may already hold planned lists.
       const filter = copy as unknown as FilterNode
-      return { ...filter, base: candidatesNode(node.expr as ExprNode) }
+      return { ...filter, base: candidatesNode(node as unknown as FilterNode) }
     }
     return copy
   }
 
   /** What replaces the `*` under a filter: the narrowest candidates the filter allows. */
-  const candidatesNode = (expr: ExprNode): ExprNode => {
+  const candidatesNode = (filter: FilterNode): ExprNode => {
+    const expr = filter.expr
     const narrowings = conjuncts(expr)
       .map((conjunct) => narrow(conjunct, params, index))
       .filter((n): n is Narrowing => n !== null)
@@ -84,7 +103,9 @@ export function planQuery(tree: ExprNode, params: Params, index: ViewIndex, guar
     const smallest = statics.reduce<readonly Doc[] | null>((best, docs) => (best === null || docs.length < best.length ? docs : best), null)
     const correlated = narrowings.find((n) => n.kind === 'correlated')
     if (!correlated) return smallest ? value(guard(smallest)) : { type: 'Everything' }
-    const slot = slots.push({ lookup: correlated.lookup, fallback: smallest }) - 1
+    const keys: CorrelatedKeys = { keys: new Set(), fallback: !correlated.refKeyed }
+    correlatedLookups?.set(filter, keys)
+    const slot = slots.push({ lookup: correlated.lookup, fallback: smallest, keys }) - 1
     // The key is computed as if inside the filter: a projection nests a scope exactly as a
     // filter's element does, so `^` in the key means what it means in the filter.
     const key: ProjectionNode = {
@@ -95,7 +116,11 @@ export function planQuery(tree: ExprNode, params: Params, index: ViewIndex, guar
     const lookup: DerefNode = { type: 'Deref', base: object({ _ref: key }) }
     const select: SelectNode = {
       type: 'Select',
-      alternatives: [{ type: 'SelectAlternative', condition: op('!=', key, value(null)), value: lookup }],
+      alternatives: [
+        { type: 'SelectAlternative', condition: op('!=', key, value(null)), value: lookup },
+        // Never taken (the call-out answers null): it tells the sync tags this evaluation fell back.
+        { type: 'SelectAlternative', condition: { type: 'Deref', base: object({ _ref: value(`${MARKER}!${slot}`) }) }, value: value(null) },
+      ],
       fallback: smallest ? value(guard(smallest)) : { type: 'Everything' },
     }
     return select
@@ -111,10 +136,18 @@ export function planQuery(tree: ExprNode, params: Params, index: ViewIndex, guar
         return index.byId(_ref)
       }
       const rest = _ref.slice(MARKER.length)
+      if (rest.startsWith('!')) {
+        const fellBack = slots[Number(rest.slice(1))]
+        if (!fellBack) throw new Error('Query plan lookup for an unknown slot')
+        fellBack.keys.fallback = true
+        return null as unknown as Document
+      }
       const colon = rest.indexOf(':')
       const slot = slots[Number(rest.slice(0, colon))]
       if (!slot) throw new Error('Query plan lookup for an unknown slot')
-      const found = slot.lookup(rest.slice(colon + 1))
+      const keyValue = rest.slice(colon + 1)
+      slot.keys.keys.add(keyValue)
+      const found = slot.lookup(keyValue)
       const candidates = guard(slot.fallback && slot.fallback.length < found.length ? slot.fallback : found)
       // groq-js types the hook's answer as one document, but takes any value (it wraps it with
       // fromJS); here the answer is the candidate array the rewritten `*` stands for.
@@ -168,7 +201,8 @@ function narrowEquality(pathNode: ExprNode, keyNode: ExprNode, params: Params, i
     // A non-string key could equal a non-string attribute, which the index does not hold.
     return typeof constant.value === 'string' ? { kind: 'static', docs: index.byPath(path, constant.value) } : null
   }
-  if (isCorrelated(keyNode)) return { kind: 'correlated', key: keyNode, lookup: (key) => index.byPath(path, key) }
+  // Keyed by reference when the path ends in `_ref`: every match then holds a `_ref` equal to the key.
+  if (isCorrelated(keyNode)) return { kind: 'correlated', key: keyNode, lookup: (key) => index.byPath(path, key), refKeyed: path[path.length - 1] === '_ref' }
   return null
 }
 
@@ -185,7 +219,7 @@ function narrowIn(pathNode: ExprNode, listNode: ExprNode, params: Params, index:
 /** `references(ids...)`: groq-js keeps string and string-array arguments and ignores the rest. */
 function narrowReferences(args: ExprNode[], params: Params, index: ViewIndex): Narrowing | null {
   if (args.length === 1 && args[0] && !constantValue(args[0], params).known && isCorrelated(args[0])) {
-    return { kind: 'correlated', key: args[0], lookup: (key) => index.referencing(key) }
+    return { kind: 'correlated', key: args[0], lookup: (key) => index.referencing(key), refKeyed: true }
   }
   const ids: string[] = []
   for (const arg of args) {

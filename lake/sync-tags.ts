@@ -12,21 +12,27 @@
  * - an *id* tag per document a query is limited to (`*[_id == $id]`, `_id in $ids`) or reads
  *   through `->` (recorded while groq-js evaluates, so `a->` costs one tag for the id it followed);
  *   drafts and release versions share their published document's id tag;
+ * - a *referrer* tag per id K every match of a filter references: a constant `path._ref == "K"` or
+ *   `references("K")`, or a correlated one (`trip._ref == ^._id`), named per key the planner
+ *   looked up while the query ran (lake/query-plan.ts); a filter whose lookup fell back (a
+ *   non-string key: `trip._ref == null` holds documents that reference nothing) keeps its type tag;
  * - the dataset's *fallback* tag, for any `*` whose filter names neither (`*[slug.current == $s]`,
  *   `count(*)`); it then stands alone, since every change names it.
  *
- * A committed change names the fallback, its document's id and the types it had before and after,
- * with the types of the document's other stored layers (a draft whose type differs from its
+ * A committed change names the fallback, its document's id and the types and `_ref`s it had before
+ * and after, with those of the document's other stored layers (a draft whose type differs from its
  * published version changes which type the drafts perspective shows). Why no change a query could
  * see goes unnamed: groq-js reads documents only through `*` and `->` (and `releases::all()`,
  * which is `*` of type `system.release`); a `*` limited to type T only ever holds documents that
  * are T in the query's view, so a change that alters what it holds had T before or after in
- * some layer, and a `->` reads one id.
+ * some layer, and a `->` reads one id. Likewise a filter limited to documents referencing K only
+ * holds documents with a `_ref` K in the query's view, which is one of the document's layers.
  */
 import { createHash } from 'node:crypto'
 import type { ExprNode } from 'groq-js'
 import { layerOf } from './perspective'
 import { constantValue, elementPath } from './query-plan'
+import type { CorrelatedLookups } from './query-plan'
 
 type Params = Record<string, unknown>
 
@@ -36,6 +42,14 @@ export type QueryDependencies = {
   any: boolean
   types: Set<string>
   ids: Set<string>
+  /** Referrer tags: every match of some filter references one of these ids. */
+  refs: Set<string>
+  /**
+   * Filters limited by no id whose planner lookup may be correlated (`trip._ref == ^._id`): their
+   * tags are the keys looked up while the query ran, or `limit` (the fallback when null) when the
+   * lookup fell back or was not recorded.
+   */
+  deferred: { filter: ExprNode; limit: Limit | null }[]
 }
 
 /**
@@ -74,13 +88,18 @@ export function typeTag(dataset: string, type: string): string {
 }
 
 /** The same for a document's published, draft and release versions. */
+/** Documents holding a `_ref` equal to `ref` (exactly: a draft id is another key). */
+export function refTag(dataset: string, ref: string): string {
+  return tag(dataset, 'r', ref)
+}
+
 export function idTag(dataset: string, id: string): string {
   return tag(dataset, 'i', layerOf(id).baseId)
 }
 
 /** The dependencies a query's tree shows before it runs (the ids `->` follows are added later). */
 export function queryDependencies(tree: ExprNode, params: Params): QueryDependencies {
-  const found: QueryDependencies = { any: false, types: new Set(), ids: new Set() }
+  const found: QueryDependencies = { any: false, types: new Set(), ids: new Set(), refs: new Set(), deferred: [] }
   const visit = (node: unknown): void => {
     if (found.any) return
     if (Array.isArray(node)) {
@@ -95,12 +114,15 @@ export function queryDependencies(tree: ExprNode, params: Params): QueryDependen
     }
     if (node.type === 'Filter' && isNode(node.base) && node.base.type === 'Everything') {
       const limit = filterLimit(node.expr as ExprNode, params)
-      if (!limit) {
-        found.any = true
+      if (!limit || limit.ids.length === 0) {
+        // Settled once the query has run (queryTags): the planner may look this filter up by key.
+        found.deferred.push({ filter: node, limit })
+        visit(node.expr)
         return
       }
       for (const type of limit.types) found.types.add(type)
       for (const id of limit.ids) found.ids.add(id)
+      for (const ref of limit.refs) found.refs.add(ref)
       // The filter expression may hold subqueries of its own (`references(*[…]._id)`).
       visit(node.expr)
       return
@@ -121,33 +143,68 @@ export function queryDependencies(tree: ExprNode, params: Params): QueryDependen
 }
 
 /** The tags of a response: its dependencies plus the ids its `->` followed. */
-export function queryTags(dataset: string, dependencies: QueryDependencies, followed: Iterable<string>): string[] {
+export function queryTags(dataset: string, dependencies: QueryDependencies, followed: Iterable<string>, correlated?: CorrelatedLookups): string[] {
   if (dependencies.any) return [fallbackTag(dataset)]
+  const types = new Set(dependencies.types)
+  const refs = new Set(dependencies.refs)
+  for (const { filter, limit } of dependencies.deferred) {
+    const looked = correlated?.get(filter)
+    if (looked && !looked.fallback) {
+      // Every evaluation looked up a string key K by reference: what it held references K.
+      for (const key of looked.keys) refs.add(key)
+      continue
+    }
+    if (!limit) return [fallbackTag(dataset)]
+    for (const type of limit.types) types.add(type)
+    for (const ref of limit.refs) refs.add(ref)
+  }
   const ids = new Set<string>()
   for (const id of dependencies.ids) ids.add(layerOf(id).baseId)
   for (const id of followed) {
     ids.add(layerOf(id).baseId)
-    if (ids.size + dependencies.types.size > MAX_QUERY_TAGS) return [fallbackTag(dataset)]
+    if (ids.size + types.size + refs.size > MAX_QUERY_TAGS) return [fallbackTag(dataset)]
   }
-  if (ids.size + dependencies.types.size > MAX_QUERY_TAGS) return [fallbackTag(dataset)]
+  if (ids.size + types.size + refs.size > MAX_QUERY_TAGS) return [fallbackTag(dataset)]
   const tags = new Set<string>()
-  for (const type of dependencies.types) tags.add(typeTag(dataset, type))
+  for (const type of types) tags.add(typeTag(dataset, type))
+  for (const ref of refs) tags.add(refTag(dataset, ref))
   for (const id of ids) tags.add(idTag(dataset, id))
   return [...tags]
 }
 
 /**
- * The tags a committed change names. `otherLayerTypes` are the types of the document's other
- * stored layers that the listener may see (none for a published-only listener).
+ * The tags a committed change names: the fallback, its id, and the types and referrer tags (each
+ * `_ref` anywhere in it) of the document before and after and of its other stored layers the
+ * listener may see (`otherLayers`, none for a published-only listener): a view may show another
+ * layer under the same id before or after.
  */
-export function changeTags(dataset: string, change: { id: string; before: { _type?: unknown } | null; after: { _type?: unknown } | null }, otherLayerTypes: Iterable<string> = []): string[] {
+export function changeTags(dataset: string, change: { id: string; before: object | null; after: object | null }, otherLayers: Iterable<object> = []): string[] {
   const tags = new Set([fallbackTag(dataset), idTag(dataset, change.id)])
-  for (const doc of [change.before, change.after]) if (typeof doc?._type === 'string') tags.add(typeTag(dataset, doc._type))
-  for (const type of otherLayerTypes) tags.add(typeTag(dataset, type))
+  for (const doc of [change.before, change.after, ...otherLayers]) {
+    if (!doc) continue
+    const type: unknown = (doc as { _type?: unknown })._type
+    if (typeof type === 'string') tags.add(typeTag(dataset, type))
+    for (const ref of referencesIn(doc)) tags.add(refTag(dataset, ref))
+  }
   return [...tags]
 }
 
-type Limit = { types: string[]; ids: string[] }
+/** Every string `_ref` at any depth, as groq-js's `references()` and `path._ref` read them. */
+function referencesIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) {
+    for (const item of value) referencesIn(item, found)
+  } else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>
+    for (const key in record) {
+      const child = record[key]
+      if (key === '_ref' && typeof child === 'string') found.add(child)
+      else if (typeof child === 'object' && child !== null) referencesIn(child, found)
+    }
+  }
+  return found
+}
+
+type Limit = { types: string[]; ids: string[]; refs: string[] }
 
 /**
  * What a filter's matches are limited to: the types or ids one of its conjuncts requires, or null
@@ -161,9 +218,9 @@ function filterLimit(expr: ExprNode, params: Params): Limit | null {
   return limits.sort((a, b) => cost(a) - cost(b))[0] ?? null
 }
 
-/** Ids first (a change names one), unless the list is long; then types, each shared by many. */
+/** Ids and refs first (a change names one), unless the list is long; then types, each shared by many. */
 function cost(limit: Limit): number {
-  const ids = limit.ids.length
+  const ids = limit.ids.length + limit.refs.length
   return limit.types.length * PREFERRED_ID_LIST + (ids <= PREFERRED_ID_LIST ? ids : ids * PREFERRED_ID_LIST)
 }
 
@@ -183,11 +240,14 @@ function conjunctLimit(expr: ExprNode, params: Params): Limit | null {
       const left = conjunctLimit(expr.left, params)
       const right = conjunctLimit(expr.right, params)
       if (!left || !right) return null
-      return { types: [...left.types, ...right.types], ids: [...left.ids, ...right.ids] }
+      return { types: [...left.types, ...right.types], ids: [...left.ids, ...right.ids], refs: [...left.refs, ...right.refs] }
     }
     case 'OpCall':
       if (expr.op === '==') return equalityLimit(expr.left, expr.right, params) ?? equalityLimit(expr.right, expr.left, params)
       if (expr.op === 'in') return inLimit(expr.left, expr.right, params)
+      return null
+    case 'FuncCall':
+      if (expr.namespace === 'global' && expr.name === 'references') return referencesLimit(expr.args, params)
       return null
     default:
       return null
@@ -200,7 +260,7 @@ function equalityLimit(pathNode: ExprNode, keyNode: ExprNode, params: Params): L
   if (!field) return null
   const key = constantValue(keyNode, params)
   if (!key.known || typeof key.value !== 'string') return null
-  return field === '_type' ? { types: [key.value], ids: [] } : { types: [], ids: [key.value] }
+  return limitOf(field, [key.value])
 }
 
 /** `_type in ["x", "y"]`: every item a string (another kind of item could match a non-string). */
@@ -209,12 +269,33 @@ function inLimit(pathNode: ExprNode, listNode: ExprNode, params: Params): Limit 
   if (!field) return null
   const list = constantValue(listNode, params)
   if (!list.known || !Array.isArray(list.value) || !list.value.every((item): item is string => typeof item === 'string')) return null
-  return field === '_type' ? { types: list.value, ids: [] } : { types: [], ids: list.value }
+  return limitOf(field, list.value)
 }
 
-function ownField(node: ExprNode): '_type' | '_id' | null {
+/** `references("a", ["b"])`: groq-js keeps string and string-array arguments and ignores the rest. */
+function referencesLimit(args: ExprNode[], params: Params): Limit | null {
+  const refs: string[] = []
+  for (const arg of args) {
+    const constant = constantValue(arg, params)
+    if (!constant.known) return null
+    if (typeof constant.value === 'string') refs.push(constant.value)
+    else if (Array.isArray(constant.value)) refs.push(...constant.value.filter((item): item is string => typeof item === 'string'))
+  }
+  return refs.length > 0 ? { types: [], ids: [], refs } : null
+}
+
+function limitOf(field: '_type' | '_id' | '_ref', keys: string[]): Limit {
+  if (field === '_type') return { types: keys, ids: [], refs: [] }
+  if (field === '_id') return { types: [], ids: keys, refs: [] }
+  return { types: [], ids: [], refs: keys }
+}
+
+/** `_type`/`_id` of the element itself, or `…_ref` at any path (the element then references the key). */
+function ownField(node: ExprNode): '_type' | '_id' | '_ref' | null {
   const path = elementPath(node)
-  if (path?.length !== 1) return null
+  if (!path) return null
+  if (path[path.length - 1] === '_ref') return '_ref'
+  if (path.length !== 1) return null
   return path[0] === '_type' || path[0] === '_id' ? path[0] : null
 }
 

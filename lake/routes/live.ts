@@ -100,7 +100,7 @@ function transactionTags(store: Store, dataset: string, changes: readonly Change
   const tags = new Set<string>()
   for (const change of changes) {
     if (includeDrafts) {
-      for (const tag of changeTags(dataset, change, otherLayerTypes(store, dataset, change.id))) tags.add(tag)
+      for (const tag of changeTags(dataset, change, otherLayers(store, dataset, change.id))) tags.add(tag)
       continue
     }
     // Published only, and only what an anonymous caller may read: a document turning private
@@ -114,17 +114,17 @@ function transactionTags(store: Store, dataset: string, changes: readonly Change
   return [...tags]
 }
 
-/** The types of the other stored layers of a document: published, draft and release versions. */
-function otherLayerTypes(store: Store, dataset: string, id: string): string[] {
+/** The other stored layers of a document (published, draft and release versions): their types and references. */
+function otherLayers(store: Store, dataset: string, id: string): Doc[] {
   const { baseId } = layerOf(id)
-  const types: string[] = []
+  const layers: Doc[] = []
   const add = (doc: Doc | undefined) => {
-    if (doc && doc._id !== id) types.push(doc._type)
+    if (doc && doc._id !== id) layers.push(doc)
   }
   add(store.get(dataset, baseId))
   add(store.get(dataset, `${DRAFTS_PREFIX}${baseId}`))
   for (const version of store.versionsOf(dataset, baseId)) add(version)
-  return types
+  return layers
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -266,6 +266,17 @@ function randomQuery(random: ReturnType<typeof generator>): string {
     () => `*[title == "t${n}"]._id`,
     () => `*[references("${id}")]._id`,
     () => `*[_type == "${type}"] | order(n desc)[0].title`,
+    // Referrer tags: constant and correlated `_ref ==` / `references()`, with and without a type,
+    // string keys, non-string keys (`^.n`) and keys that are no id (`^.title`).
+    () => `*[friend._ref == "${id}"]{_id, title}`,
+    () => `*[_type == "${type}" && references("${id}", ["${random.pick(IDS)}"])]._id`,
+    () => `*[_type == "${type}"]{_id, "fans": *[friend._ref == ^._id]{_id, n}}`,
+    () => `*[_type == "${type}"]{_id, "linked": *[references(^._id)]._id}`,
+    () => `*[_id == "${id}"][0]{"fans": *[_type == "${other}" && references(^.friend._ref)]._id}`,
+    () => `*[_type == "${type}"]{"odd": *[friend._ref == ^.n]._id, "byTitle": *[friend._ref == ^.title]._id}`,
+    // A null key (no friend) matches the documents that reference nothing there.
+    () => `*[_type == "${type}"]{_id, "sameFriend": *[_type == "${other}" && friend._ref == ^.friend._ref]{_id, n}}`,
+    () => `*[_type == "${type}"]{"both": *[references(^._id) && links[0]._ref == ^._id]._id}`,
   ]
   return random.pick(shapes)()
 }
@@ -277,6 +288,7 @@ function randomDoc(random: ReturnType<typeof generator>, id: string) {
     title: `t${random.int(10)}`,
     n: random.int(10),
     ...(random.int(2) ? { friend: { _type: 'reference', _ref: random.pick(IDS), _weak: true } } : {}),
+    ...(random.int(2) ? { links: [{ _key: 'k', _type: 'reference', _ref: random.pick(IDS), _weak: true }] } : {}),
   }
 }
 
