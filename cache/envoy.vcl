@@ -4,9 +4,10 @@ vcl 4.1;
 # {{…}} values and starts varnishd on this file; see README, "How production runs").
 #
 # - Readers are served from the cache. Each page arrives from the portal with its cache tags as
-#   surrogate keys (`Surrogate-Key`, lib/revalidation/surrogateKeys.ts); a publish purges exactly
-#   those keys here (one PURGE per batch from app/api/revalidate), just after Next expires the
-#   same tags, so the next reader gets the new page.
+#   surrogate keys (`Surrogate-Key`: the route's, lib/revalidation/surrogateKeys.ts, and the sync
+#   tags of what it read, lib/cache/isrCacheHandler.mjs); a change purges exactly those keys here
+#   (one PURGE per batch from app/api/revalidate/live, or app/api/revalidate for a publish
+#   webhook), just after Next expires the same tags, so the next reader gets the new page.
 # - Preview (staff and share links), the API routes and anything with a staff cookie never touch
 #   the cache: they are passed straight to the portal and their answers are not stored.
 # - Compression happens here, once per object: the portal sends plain bytes, Varnish stores them
@@ -97,9 +98,19 @@ sub vcl_backend_response {
         return (abandon);
     }
     # The keys go to xkey; a CDN would read the same header (README, "How production runs").
+    # Besides the route's own keys, an answer Next cached names the sync tags of what it read
+    # (X-Envoy-Sync-Keys, lib/cache/isrCacheHandler.mjs), which live events purge.
     if (beresp.http.Surrogate-Key) {
         set beresp.http.xkey = beresp.http.Surrogate-Key;
         unset beresp.http.Surrogate-Key;
+    }
+    if (beresp.http.X-Envoy-Sync-Keys) {
+        if (beresp.http.xkey) {
+            set beresp.http.xkey = beresp.http.xkey + " " + beresp.http.X-Envoy-Sync-Keys;
+        } else {
+            set beresp.http.xkey = beresp.http.X-Envoy-Sync-Keys;
+        }
+        unset beresp.http.X-Envoy-Sync-Keys;
     }
     if (beresp.http.Content-Type ~ "^(text/|application/(json|xml|rss\+xml|atom\+xml|javascript|manifest\+json)|image/svg\+xml)") {
         set beresp.do_gzip = true;

@@ -180,6 +180,25 @@ export function readRevalidateSecret(source: NodeJS.ProcessEnv = process.env): s
   return parse(sanitySchema, source).SANITY_REVALIDATE_SECRET
 }
 
+const portalSchema = z.object({
+  /** The portal's own port (`next start -p` sets it); live invalidation posts to it over loopback (lib/live/cacheListener.ts). */
+  PORT: port(3000),
+  /**
+   * `on`: the portal listens to the content source's live events and expires what they name
+   * (lib/live/cacheListener.ts). `off`: it does not, and a publish webhook must (app/api/revalidate).
+   */
+  PORTAL_LIVE_INVALIDATION: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+})
+
+/** Where the portal reaches itself: its loopback address on PORT. */
+export function readPortalLoopbackUrl(source: NodeJS.ProcessEnv = process.env): string {
+  return `http://127.0.0.1:${parse(portalSchema, source).PORT}`
+}
+
+export function readLiveInvalidation(source: NodeJS.ProcessEnv = process.env): boolean {
+  return parse(portalSchema, source).PORTAL_LIVE_INVALIDATION === 'on'
+}
+
 export function readSiteUrl(source: NodeJS.ProcessEnv = process.env): string {
   return parse(sanitySchema, source).NEXT_PUBLIC_SITE_URL.replace(/\/$/, '')
 }

@@ -61,10 +61,13 @@ function chunkIds(ids: readonly string[]): string[][] {
 
 /**
  * Counts distinct transactions touching `ids`; null when the History API cannot be read.
- * `cacheTags` caches the answer like the sheet's content (History only changes with a publish,
- * and each publish expires those tags); without them it is read fresh (preview).
+ * `cache` caches the answer like the sheet's content; without it the answer is read fresh
+ * (preview). The History only changes with a publish of one of `ids`, which changes their
+ * revisions, so the cached answer is keyed by `cache.revisionKey` (sent as a header, which Next's
+ * fetch cache keys by): a new revision is a new read, whichever way the cache hears of the
+ * publish (a live event names the sheet's sync tags, not the History's).
  */
-export async function countPublishedRevisions(ids: readonly string[], cacheTags?: readonly string[]): Promise<number | null> {
+export async function countPublishedRevisions(ids: readonly string[], cache?: { tags: readonly string[]; revisionKey: string }): Promise<number | null> {
   const source = readContentSource()
   if (!source.token || ids.length === 0) return null
   const client = getClient()
@@ -72,8 +75,9 @@ export async function countPublishedRevisions(ids: readonly string[], cacheTags?
   try {
     for (const chunk of chunkIds(ids)) {
       const url = client.getUrl(`/data/history/${source.dataset}/transactions/${chunk.map(encodeURIComponent).join(',')}?excludeContent=true`)
-      const caching: RequestInit = cacheTags ? { next: { revalidate: REVALIDATE_SECONDS, tags: [CONTENT_TAG, ...cacheTags] } } : { cache: 'no-store' }
-      const response = await fetch(url, { headers: { authorization: `Bearer ${source.token}` }, signal: AbortSignal.timeout(READ_TIMEOUT_MS), ...caching })
+      const caching: RequestInit = cache ? { next: { revalidate: REVALIDATE_SECONDS, tags: [CONTENT_TAG, ...cache.tags] } } : { cache: 'no-store' }
+      const headers = { authorization: `Bearer ${source.token}`, ...(cache ? { 'x-envoy-revisions': cache.revisionKey } : {}) }
+      const response = await fetch(url, { headers, signal: AbortSignal.timeout(READ_TIMEOUT_MS), ...caching })
       if (!response.ok) {
         console.warn(`Briefing version unavailable: history answered ${response.status}`)
         return null
@@ -103,15 +107,15 @@ export async function loadBriefing(slug: string, { stega = true }: { stega?: boo
   const revisions = trip.revisions
   const preparedAt = revisions.reduce((latest, doc) => (doc._updatedAt > latest ? doc._updatedAt : latest), '')
   const preview = await previewMode()
-  const version = await countPublishedRevisions(
-    revisions.map((doc) => doc._id),
-    preview.kind === 'off' ? tags : undefined,
-  )
   const revisionKey = createHash('sha256')
     .update(JSON.stringify(revisions.map((doc) => [doc._id, doc._rev])))
     // The content as stored: a preview's click-to-edit markers are no revision.
     .update(JSON.stringify(stegaClean(trip)))
     .digest('hex')
     .slice(0, 32)
+  const version = await countPublishedRevisions(
+    revisions.map((doc) => doc._id),
+    preview.kind === 'off' ? { tags, revisionKey } : undefined,
+  )
   return { trip, preparedAt: preparedAt || new Date().toISOString(), version, revisionKey }
 }

@@ -1,7 +1,9 @@
 /**
  * Surrogate keys: every response names the cache tags (./tags.ts) its page is cached under, in a
  * `Surrogate-Key` header, so a shared cache in front (cache/envoy.vcl; a CDN that purges by key)
- * can expire exactly what Next expires when a publish comes in (app/api/revalidate).
+ * can expire exactly what Next expires when a publish webhook comes in (app/api/revalidate). The
+ * sync tags that live events expire (app/api/revalidate/live) come with the answers Next cached,
+ * in their own header (lib/cache/isrCacheHandler.mjs).
  *
  * Next does not emit a rendered page's tags itself outside its hosted platform (`next start`
  * removes `x-next-cache-tags`), so the keys are derived from the route, in next.config.ts: a
@@ -13,7 +15,7 @@
  * Next applies every rule whose source matches and the last one wins for the same header, so the
  * catch-all comes first and each later rule gives its route's whole set.
  */
-import { CONTENT_TAG, listTag } from './tags'
+import { ANY_CHANGE_TAG, CONTENT_TAG, listTag } from './tags'
 
 export const SURROGATE_KEY_HEADER = 'Surrogate-Key'
 
@@ -61,9 +63,11 @@ const ROUTE_KEYS: [source: string, keys: string[]][] = [
   // app/feed.xml, app/sitemap.ts
   ['/feed.xml', lists('trip', 'country', 'official')],
   ['/sitemap.xml', lists('trip', 'official', 'country', 'meeting')],
-  // app/search/page.tsx, app/briefing-book/page.tsx (dynamic, but a CDN may still be told to keep them)
-  ['/search', lists('trip', 'meeting', 'official', 'factBullet', 'quote', 'country', 'topic')],
-  ['/briefing-book', lists('trip', 'meeting')],
+  // app/search/page.tsx, app/briefing-book/page.tsx (dynamic, but a CDN may still be told to keep
+  // them). Next caches no answer of theirs, so none names its sync tags (lib/cache/isrCacheHandler.mjs):
+  // every live event purges them instead (ANY_CHANGE_TAG), a render each at most.
+  ['/search', [...lists('trip', 'meeting', 'official', 'factBullet', 'quote', 'country', 'topic'), ANY_CHANGE_TAG]],
+  ['/briefing-book', [...lists('trip', 'meeting'), ANY_CHANGE_TAG]],
 ]
 
 /** The `Surrogate-Key` rules for next.config.ts `headers()`. */

@@ -33,3 +33,36 @@ export function pageTag(type: PageType, slug: string): string {
 export function listTag(type: string): string {
   return `list:${type}`
 }
+
+/**
+ * Sync tags as cache tags. The content source's query responses name what each result depends
+ * on (`syncTags`), and its Live Content API names the tags each committed change may alter; a
+ * public read is cached under its sync tags with next-sanity's prefix (the one `defineLive`'s
+ * `sanityFetch` and `parseTags` use), so a live event expires exactly the reads it names
+ * (lib/live/cacheListener.ts, app/api/revalidate/live).
+ */
+export const SYNC_TAG_PREFIX = 'sanity:'
+
+/**
+ * On reads whose sync tags Next cannot keep (it keeps 128 tags per fetch and drops the rest) or
+ * that came without any: every live event expires it, so such a read is refreshed too often
+ * rather than left stale. lib/cache/syncKeys.mjs repeats this string (plain JavaScript
+ * cannot import it); test/portal/sync-tags.test.ts checks that they agree.
+ */
+export const ANY_CHANGE_TAG = `${SYNC_TAG_PREFIX}any-change`
+
+/** Next's limit of tags on one fetch (`NEXT_CACHE_TAG_MAX_ITEMS`); beyond it tags are dropped with a warning. */
+const NEXT_TAGS_PER_FETCH = 128
+
+/** Sync tags longer than this are not Sanity's (`s1:` and a short hash); a read naming one is tagged as any change. */
+const MAX_SYNC_TAG_LENGTH = 64
+
+/**
+ * The cache tags of a public read: `tags` and its sync tags, or `tags` and ANY_CHANGE_TAG when
+ * the sync tags are missing, malformed or more than Next keeps beside `tags`.
+ */
+export function cacheTagsWithSyncTags(tags: readonly string[], syncTags: readonly unknown[] | undefined): string[] {
+  const usable = (syncTags ?? []).filter((tag): tag is string => typeof tag === 'string' && tag.length > 0 && tag.length <= MAX_SYNC_TAG_LENGTH)
+  if (usable.length === 0 || usable.length !== syncTags?.length || usable.length > NEXT_TAGS_PER_FETCH - tags.length) return [...tags, ANY_CHANGE_TAG]
+  return [...tags, ...usable.map((tag) => `${SYNC_TAG_PREFIX}${tag}`)]
+}

@@ -14,7 +14,7 @@ import { readContentSource, readStudioUrl } from '@/lib/env'
 import { secondsUntilLift } from '@/lib/embargoLift'
 import { previewMode, type PreviewMode } from '@/lib/preview/mode'
 import { encodeForEditing } from '@/lib/preview/stega'
-import { CONTENT_TAG, listTag } from '@/lib/revalidation/tags'
+import { cacheTagsWithSyncTags, CONTENT_TAG } from '@/lib/revalidation/tags'
 import { IS_PUBLISHED_QUERY, NEXT_EMBARGO_LIFTS_QUERY } from '@/sanity/queries'
 
 /** Seconds a page stays fresh before Next.js regenerates it in the background (ISR). */
@@ -25,9 +25,10 @@ export const REVALIDATE_SECONDS = 60
 export { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/baseClient'
 
 /**
- * Runs a query for a server component, cached for ISR under `tags` (lib/revalidation/tags.ts:
- * the page's own `<type>:<slug>` tag, or `list:<type>` for each type it lists) and the site-wide
- * tag; a publish webhook (app/api/revalidate) expires the tags of the pages it touches. The result type comes from TypeGen's query registry;
+ * Runs a query for a server component, cached for ISR under its sync tags, the site-wide tag and
+ * `tags` (lib/revalidation/tags.ts: the page's own `<type>:<slug>` tag, or `list:<type>` for each
+ * type it lists). The content source's live events expire the sync tags of what changed
+ * (app/api/revalidate/live); a publish webhook, where one is configured, the others (app/api/revalidate). The result type comes from TypeGen's query registry;
  * a query missing from it resolves to `unknown`, so it cannot be used untyped by accident.
  *
  * `stega`: in staff preview, strings in the result carry invisible click-to-edit markers (see
@@ -38,7 +39,25 @@ export { getClient, READ_TIMEOUT_MS } from '@/lib/sanity/baseClient'
 export async function sanityFetch<const Q extends string>(query: Q, params: QueryParams = {}, tags: string[] = [], { stega = true }: { stega?: boolean } = {}): Promise<ClientReturn<Q, unknown>> {
   const preview = await previewMode()
   if (preview.kind !== 'off') return previewFetch(preview, query, params, stega)
-  return getClient().fetch(query, params, { next: { revalidate: await publicRevalidateSeconds(), tags: [CONTENT_TAG, ...tags] } })
+  return syncTaggedFetch(query, params, await publicRevalidateSeconds(), [CONTENT_TAG, ...tags])
+}
+
+/**
+ * A public read cached under its sync tags (lib/revalidation/tags.ts) as well as `tags`, the way
+ * next-sanity's `defineLive` does it: a first, uncached request asks what the result depends on
+ * (a plain request: without a `next` option @sanity/client does not go through Next's fetch, so
+ * Next neither caches it nor counts it as dynamic), and the read itself is then cached under those
+ * tags, which also become the tags (and surrogate keys) of the page that made it. A live event
+ * naming one of them expires the page (app/api/revalidate/live).
+ *
+ * Why not `defineLive`'s own `sanityFetch`: it caches with `revalidate: false`, and an embargo
+ * lifting is a moment, not a change, so no event would ever show the trip; here the cache life
+ * still ends at the next lift (publicRevalidateSeconds).
+ */
+async function syncTaggedFetch<const Q extends string>(query: Q, params: QueryParams, revalidate: number, tags: string[]): Promise<ClientReturn<Q, unknown>> {
+  const client = getClient()
+  const { syncTags } = await client.fetch(query, params, { filterResponse: false, returnQuery: false, tag: 'sync-tags' })
+  return client.fetch(query, params, { next: { revalidate, tags: cacheTagsWithSyncTags(tags, syncTags) } })
 }
 
 /**
@@ -57,12 +76,15 @@ export async function isPublished(id: string): Promise<boolean> {
  * The cache lifetime of a public read: REVALIDATE_SECONDS, or less when an embargo lifts sooner,
  * so the pages that would show the trip regenerate at its lift (why: lib/embargoLift.ts).
  *
- * The lifts are read through the same cache (tagged like a trip list, so publishing a trip with a
- * new, sooner lift expires them). Lifts a cached answer names that are already past are skipped:
- * the reads made after them see the lifted trip. Read once per render.
+ * The lifts are read fresh, once per render, and outside Next's fetch cache (a plain request:
+ * see syncTaggedFetch), so that the page is not tagged by them: every page reads them, and a tag
+ * of theirs (any trip) would make every change to a trip purge every page, the about page too.
+ * None is needed: a page that shows trips is tagged by its own trip queries, so publishing a
+ * trip with a sooner lift expires it, and its next render reads the new lift; a page that shows
+ * none does not change at a lift. Lifts already past are skipped.
  */
 export const publicRevalidateSeconds = cache(async (): Promise<number> => {
-  const lifts = await getClient().fetch(NEXT_EMBARGO_LIFTS_QUERY, {}, { next: { revalidate: REVALIDATE_SECONDS, tags: [CONTENT_TAG, listTag('trip')] } })
+  const lifts = await getClient().fetch(NEXT_EMBARGO_LIFTS_QUERY, {}, { tag: 'embargo-lifts' })
   return secondsUntilLift(lifts, Date.now(), REVALIDATE_SECONDS)
 })
 

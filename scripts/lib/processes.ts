@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import concurrently from 'concurrently'
-import { readContentSource } from '../../lib/env'
+import { readContentSource, readLiveInvalidation } from '../../lib/env'
 import { readLakeEnv } from '../../lake/env'
 import { STUDIO_OUT_DIR, ensurePortalReadToken } from './studio'
 
@@ -48,11 +48,14 @@ export async function waitForLake(timeoutMs = 60_000): Promise<void> {
 }
 
 /**
- * Wires the lake's publish webhooks to the portal started beside it: unless the environment says
- * otherwise, the lake posts to this portal's /api/revalidate, signed with a secret made for this
- * run. Both processes inherit the result, so they always agree.
+ * Wires the lake's publish webhooks to the portal started beside it, when the portal does not
+ * listen to live events itself (PORTAL_LIVE_INVALIDATION=off, lib/live/cacheListener.ts): unless
+ * the environment says otherwise, the lake then posts to this portal's /api/revalidate, signed
+ * with a secret made for this run. Both processes inherit the result, so they always agree. With
+ * the listener on (the default) no webhook is wired: it would expire the same pages twice.
  */
 export function wirePublishWebhooks(): void {
+  if (readLiveInvalidation()) return
   const { PORT } = readLakeEnv()
   process.env.SANITY_REVALIDATE_SECRET ||= randomBytes(32).toString('base64url')
   process.env.LAKE_WEBHOOK_URL ||= `http://127.0.0.1:${PORT}/api/revalidate`
@@ -77,8 +80,8 @@ export function studioProcess(): StackProcess {
 
 /**
  * Runs `processes` side by side until they stop, after printing `banner`. With the local lake the
- * lake runs first among them, its publish webhooks point at the portal and the portal gets a read
- * token; both are set in this process's environment, which every process inherits beneath its own
+ * lake runs first among them, its publish webhooks point at the portal if it needs them, and the
+ * portal gets a read token; both are set in this process's environment, which every process inherits beneath its own
  * `env`. Ctrl-C stops them all (concurrently passes the signal on); `killOthersOn` says which
  * exits of one process stop the others.
  */

@@ -1,7 +1,7 @@
 /**
  * Starts what the portal benchmarks need and stops it again: a lake on a fresh temporary folder
  * (seeded with Envoy's seed content), a production build of the portal against it, and
- * `next start`, all on free ports, with the lake's publish webhooks wired to the portal exactly as
+ * `next start`, all on free ports, with the portal's caches kept fresh exactly as
  * `npm start` wires them (scripts/lib/processes.ts). The Studio is not built or started: no
  * benchmark reads it.
  *
@@ -122,6 +122,12 @@ export type StackOptions = {
   /** Varnish in front of the portal; `extraVcl` is added after cache/envoy.vcl. */
   cache?: { extraVcl?: string }
   compressingPortal?: boolean
+  /**
+   * How published changes reach the portal's caches: `live`, the portal's own listener to the
+   * lake's live events, as `npm start` runs it (default); `webhook`, the lake's signed publish
+   * webhooks to /api/revalidate with the listener off.
+   */
+  invalidation?: 'live' | 'webhook'
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -149,8 +155,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     SANITY_TELEMETRY_DISABLED: '1',
     // Benchmarks publish straight through the API, as a lake without review enforcement allows.
     LAKE_REVIEW_REQUIRED: 'false',
-    SANITY_REVALIDATE_SECRET: randomBytes(32).toString('base64url'),
-    LAKE_WEBHOOK_URL: `${portalUrl}/api/revalidate`,
+    ...(options.invalidation === 'webhook'
+      ? { PORTAL_LIVE_INVALIDATION: 'off', SANITY_REVALIDATE_SECRET: randomBytes(32).toString('base64url'), LAKE_WEBHOOK_URL: `${portalUrl}/api/revalidate` }
+      : { PORTAL_LIVE_INVALIDATION: 'on', LAKE_WEBHOOK_URL: '' }),
   }
   // Always the local lake, never a hosted project configured in the shell.
   delete env.SANITY_PROJECT_ID

@@ -26,6 +26,8 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
   let workDir: string
   let cacheUrl: string
   let version = 1
+  /** The version of the /synced/* answers, counted apart so the other tests' versions stay theirs. */
+  let syncedVersion = 1
   /** While set, the backend holds its answers for /trips/held-* until it resolves (a slow render). */
   let held: Promise<void> | undefined
   /** Paths the backend answers with 500 (a render that fails). */
@@ -63,6 +65,16 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
         const slug = path.split('/')[2]
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': NEXT_CACHE_CONTROL, 'Surrogate-Key': `sanity trip:${slug}` })
         return void response.end(`<p>${draft ? 'DRAFT' : 'published'} ${slug} v${version}</p>`.padEnd(4000, ' '))
+      }
+      if (path.startsWith('/synced/')) {
+        // As an answer Next cached: the route's keys, and the sync tags of what it read (lib/cache/isrCacheHandler.mjs).
+        response.writeHead(200, {
+          'Content-Type': 'text/html',
+          'Cache-Control': NEXT_CACHE_CONTROL,
+          'Surrogate-Key': 'sanity trip:synced',
+          'X-Envoy-Sync-Keys': `sanity:s1:${path.slice(8)} sanity:s1:shared`,
+        })
+        return void response.end(`synced ${path} v${syncedVersion}`)
       }
       if (path.startsWith('/calendar/')) {
         // As the portal's calendars answer: browsers must revalidate, the cache may keep it when keyed.
@@ -155,6 +167,26 @@ describe('the shared cache (cache/envoy.vcl in varnishd)', () => {
     assert.ok(((await purge(['sanity'])) ?? 0) >= 2)
     assert.equal((await get('/trips/osaka')).cache, 'STALE')
     await untilFresh('/trips/osaka', /published osaka v2/)
+  })
+
+  it('purges an answer by the sync tags it names as well as by its route keys, and tells readers neither', async () => {
+    for (const path of ['/synced/a', '/synced/b']) await get(path)
+    assert.equal((await get('/synced/a')).cache, 'HIT')
+    const answer = await get('/synced/b')
+    assert.equal(answer.headers.get('x-envoy-sync-keys'), null)
+    assert.equal(answer.headers.get('xkey'), null)
+    const bothFresh = async () => {
+      syncedVersion++
+      for (const path of ['/synced/a', '/synced/b']) await untilFresh(path, new RegExp(`v${syncedVersion}$`))
+    }
+    // A tag both read, and the route's key, each purge both.
+    assert.equal(await purge(['sanity:s1:shared']), 2)
+    await bothFresh()
+    assert.equal(await purge(['trip:synced']), 2)
+    await bothFresh()
+    // A live event naming a's own tag purges a alone.
+    assert.equal(await purge(['sanity:s1:a']), 1)
+    assert.equal((await get('/synced/b')).cache, 'HIT')
   })
 
   it("answers a purged page's readers at once while its new render runs, and every reader after it gets the new page", async () => {

@@ -7,24 +7,17 @@
  * tags are then purged there as surrogate keys, one request per batch (lib/revalidation/sharedCache.ts). The signature is checked with next-sanity's parseBody; an
  * unsigned or forged request changes nothing.
  */
-import { revalidateTag } from 'next/cache'
-import { after, type NextRequest, NextResponse } from 'next/server'
+import { type NextRequest, NextResponse } from 'next/server'
 import { parseBody } from 'next-sanity/webhook'
 import { readContentSource, readRevalidateSecret } from '@/lib/env'
 import { createBatcher } from '@/lib/revalidation/batches'
 import { tagsForChanges, type PublishedChange } from '@/lib/revalidation/pageTags'
-import { purgeSharedCache } from '@/lib/revalidation/sharedCache'
+import { expireTags } from '@/lib/revalidation/expire'
 import { CONTENT_TAG } from '@/lib/revalidation/tags'
 import { getClient } from '@/lib/sanity/client'
 
 /** Webhooks that arrive together are worked out together (lib/revalidation/batches.ts). */
 const expiries = createBatcher((changes: PublishedChange[]) => tagsForChanges(getClient(), changes))
-
-/** How long a render in flight at the publish may take before the second expiry catches it. */
-const SETTLE_MS = 3_000
-
-/** How long after the second expiry the shared cache is purged again (see below). */
-const PURGE_AFTER_EXPIRY_MS = 20
 
 type WebhookBody = { _id?: unknown; _type?: unknown; slug?: unknown; previousSlug?: unknown; refs?: unknown }
 
@@ -35,15 +28,6 @@ function readChange(body: WebhookBody | null): PublishedChange | null {
   if (typeof body?._id !== 'string' || typeof body._type !== 'string') return null
   const refs = Array.isArray(body.refs) ? body.refs.filter((ref): ref is string => typeof ref === 'string') : []
   return { _id: body._id, _type: body._type, slug: optionalString(body.slug), previousSlug: optionalString(body.previousSlug), refs }
-}
-
-/** Purges the shared cache; a failure is logged, and the page's TTL there still bounds staleness. */
-async function purge(tags: string[]): Promise<void> {
-  try {
-    await purgeSharedCache(tags)
-  } catch (error) {
-    console.error('The shared cache could not be purged:', error instanceof Error ? error.message : error)
-  }
 }
 
 export async function POST(request: NextRequest) {
@@ -73,24 +57,6 @@ export async function POST(request: NextRequest) {
     tags = [CONTENT_TAG]
   }
   // One request per batch expires the batch's tags; the others' changes are covered by it.
-  if (first) {
-    // Expire at once (not stale-while-revalidate): a corrected figure must not be served again.
-    for (const tag of tags) revalidateTag(tag, { expire: 0 })
-    // The shared cache is purged only once the response is out: Next applies the expiries above
-    // when the handler returns, and a cache miss that reached Next before that would store the
-    // old page again.
-    after(() => purge(tags))
-    // A render that read the content just before the publish but is stored just after it (a
-    // background ISR refresh on a busy server) would be taken as fresh, since Next compares the
-    // tag's expiry with when an entry was stored. Expiring the same tags once more when such
-    // renders have finished replaces it within seconds instead of after the next ISR interval.
-    after(async () => {
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
-      for (const tag of tags) revalidateTag(tag, { expire: 0 })
-      // Next applies expiries made in after() once every after() callback of the request has
-      // returned; the purge is left to a timer so that it follows them.
-      setTimeout(() => void purge(tags), PURGE_AFTER_EXPIRY_MS)
-    })
-  }
+  if (first) expireTags(tags)
   return NextResponse.json({ revalidated: true, id: change._id, tags, now: Date.now() })
 }
