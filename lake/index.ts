@@ -124,7 +124,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     plugins: [],
   }
   const plugins = options.plugins ?? []
-  context.plugins = plugins.map((plugin) => ({ name: plugin.name, ...plugin.setup?.(context) }))
+  context.plugins = plugins.map((plugin) => ({ name: plugin.name, studioName: plugin.studioName, ...plugin.setup?.(context) }))
   const checkImport = importCheckOf(plugins)
   const background: BackgroundWork[] = []
   const closeBackground = () => Promise.all(background.map((work) => work.close()))
