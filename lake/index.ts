@@ -26,7 +26,7 @@ import type { QueryPoolOptions } from './query-pool'
 import type { App, LakeContext } from './routes/common'
 import { buildApp } from './server'
 import { Store } from './store'
-import { ensureCertificate } from './tls'
+import { LAKE_PROJECT_ID, ensureCertificate } from './tls'
 import { manualClock, systemClock, type Clock } from './clock'
 import { importCheckOf, writeGuardOf, type BackgroundWork, type LakePlugin } from './plugin'
 import { startReleaseScheduler, RELEASE_SCHEDULER_AUTHOR } from './release-scheduler'
@@ -113,7 +113,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     store,
     hub: new ListenHub(),
     tokens: new TokenStore(store.db),
-    projectId: 'local',
+    projectId: LAKE_PROJECT_ID,
     accounts: new AccountStore(store.db),
     dir,
     corsOrigins,
@@ -124,7 +124,7 @@ export async function startLake(options: StartLakeOptions = {}): Promise<Running
     plugins: [],
   }
   const plugins = options.plugins ?? []
-  context.plugins = plugins.map((plugin) => ({ name: plugin.name, ...plugin.setup?.(context) }))
+  context.plugins = plugins.map((plugin) => ({ name: plugin.name, studioName: plugin.studioName, ...plugin.setup?.(context) }))
   const checkImport = importCheckOf(plugins)
   const background: BackgroundWork[] = []
   const closeBackground = () => Promise.all(background.map((work) => work.close()))

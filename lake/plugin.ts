@@ -29,14 +29,27 @@ export type RunningPlugin = {
   writeGuard?(principal: Principal, dataset: string): WriteGuard | undefined
   /** Started once the lake serves (and after the seed import). */
   startBackground?(log: (message: string) => void): BackgroundWork
+  /** The plugin's LakePlugin.studioName. */
+  studioName?: string
 }
 
 export type LakePlugin = {
   name: string
+  /**
+   * The product whose Studio this lake serves, as its sign-in names it: the login provider
+   * ("<name> account"), the lake's login page ("Sign in to <name> Studio") and the project's
+   * display name. The first plugin that gives one wins; without, the sign-in names no product.
+   */
+  studioName?: string
   /** Refuses an import (seed, CLI or API) by throwing; runs inside its transaction. */
   checkImport?(tx: WriteTransaction, ids: string[]): void
   /** Called once per lake, before anything is served or imported. */
-  setup?(context: LakeContext): Omit<RunningPlugin, 'name'>
+  setup?(context: LakeContext): Omit<RunningPlugin, 'name' | 'studioName'>
+}
+
+/** The product the Studio's sign-in names (LakePlugin.studioName); undefined for a plain lake. */
+export function studioNameOf(context: LakeContext): string | undefined {
+  return context.plugins.find((plugin) => plugin.studioName)?.studioName
 }
 
 /** Every guard of the lake's plugins for this write, in plugin order; undefined when none. */
@@ -65,6 +78,7 @@ function isLakePlugin(value: unknown): value is LakePlugin {
   const candidate = value as Record<string, unknown>
   return (
     typeof candidate.name === 'string' &&
+    (candidate.studioName === undefined || typeof candidate.studioName === 'string') &&
     (candidate.setup === undefined || typeof candidate.setup === 'function') &&
     (candidate.checkImport === undefined || typeof candidate.checkImport === 'function')
   )

@@ -1,8 +1,12 @@
 /**
- * The HTTPS certificate: self-signed, for `localhost`, `*.localhost` (the client's project
- * subdomain, `local.localhost`), 127.0.0.1 and ::1. Generated on first start with `selfsigned`
+ * The HTTPS certificate: self-signed, for `localhost`, the project subdomain a client with only
+ * `apiHost` calls (`local.localhost`, named outright: Node's TLS accepts no
+ * wildcard right under a top-level name, so `*.localhost` matches nothing there; it is kept for
+ * clients that allow it), `*.localhost`, 127.0.0.1 and ::1. Generated on first start with `selfsigned`
  * and kept in the data folder so browsers that were told to trust it keep trusting it; it is
- * regenerated only when missing, expiring within a day, or lacking a required name.
+ * regenerated only when missing, expiring within a day, or lacking a required name (so a
+ * certificate made before `local.localhost` was named is replaced once, and a browser told to
+ * trust it must be told again: `npm run lake -- trust`).
  */
 import { X509Certificate } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
@@ -11,7 +15,10 @@ import { generate } from 'selfsigned'
 
 export type TlsMaterial = { key: string; cert: string; certFile: string; keyFile: string }
 
-const REQUIRED_NAMES = ['DNS:localhost', 'DNS:*.localhost', 'IP Address:127.0.0.1']
+/** The lake's project id: every project id is the same project, `local` is the one its clients use. */
+export const LAKE_PROJECT_ID = 'local'
+const PROJECT_HOST = `${LAKE_PROJECT_ID}.localhost`
+const REQUIRED_NAMES = ['DNS:localhost', `DNS:${PROJECT_HOST}`, 'DNS:*.localhost', 'IP Address:127.0.0.1']
 const DAY_MS = 24 * 60 * 60 * 1000
 
 function usable(certPem: string): boolean {
@@ -47,6 +54,7 @@ export async function ensureCertificate(dir: string): Promise<TlsMaterial> {
         name: 'subjectAltName',
         altNames: [
           { type: 2, value: 'localhost' },
+          { type: 2, value: PROJECT_HOST },
           { type: 2, value: '*.localhost' },
           { type: 7, ip: '127.0.0.1' },
           { type: 7, ip: '::1' },

@@ -25,6 +25,8 @@ export type EditorialPluginOptions = {
 export function editorialPlugin(options: EditorialPluginOptions = {}): LakePlugin {
   return {
     name: 'envoy-editorial',
+    // The Studio's sign-in on the lake names Envoy ("Envoy account", "Sign in to Envoy Studio").
+    studioName: 'Envoy',
     // An import writes published documents past the write guard, so the embargo rule is checked
     // on the import as a whole.
     checkImport: (tx, ids) => refuseEmbargoBreaks(tx, ids),

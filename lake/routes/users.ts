@@ -18,6 +18,7 @@ import type { User } from '../accounts'
 import type { Caller, StudioContext } from '../studio/context'
 import { callerOf, requestOrigin, requireSignedIn } from '../studio/context'
 import type { TokenRole } from '../types'
+import { studioNameOf } from '../plugin'
 import { SignInThrottle } from '../sign-in-throttle'
 import type { App } from './common'
 import { isRecord } from './common'
@@ -69,7 +70,18 @@ function allowedReturnUrl(context: StudioContext, raw: unknown): string | undefi
   }
 }
 
-function loginPage(options: { origin: string; email?: string; error?: string }): string {
+/** What the sign-in calls the Studio: the product a plugin names (LakePlugin.studioName), else none. */
+function signInWords(studioName: string | undefined) {
+  return {
+    provider: studioName ? `${studioName} account` : 'Lake account',
+    heading: studioName ? `Sign in to ${studioName} Studio` : 'Sign in to the Studio',
+    project: studioName ? `${studioName} (local lake)` : 'Local lake',
+  }
+}
+
+const UNTRUSTED_ORIGIN = 'This sign-in link does not come from a Studio this lake trusts. Open the Studio and sign in from there.'
+
+function loginPage(options: { origin: string; heading: string; email?: string; error?: string }): string {
   const error = options.error ? `<p class="error" role="alert" id="login-error">${escapeHtml(options.error)}</p>` : ''
   const describedBy = options.error ? ' aria-describedby="login-error"' : ''
   return `<!doctype html>
@@ -78,7 +90,7 @@ function loginPage(options: { origin: string; email?: string; error?: string }):
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Sign in to Envoy Studio</title>
+<title>${escapeHtml(options.heading)}</title>
 <style>
   body { font: 16px/1.5 system-ui, sans-serif; margin: 0; background: #f3f4f6; color: #111827; }
   main { max-width: 24rem; margin: 10vh auto; background: #fff; padding: 2rem; border-radius: 8px; box-shadow: 0 1px 3px rgb(0 0 0 / 0.2); }
@@ -92,7 +104,7 @@ function loginPage(options: { origin: string; email?: string; error?: string }):
 </head>
 <body>
 <main>
-<h1>Sign in to Envoy Studio</h1>
+<h1>${escapeHtml(options.heading)}</h1>
 ${error}
 <form method="post" action="/login">
   <input type="hidden" name="origin" value="${escapeHtml(options.origin)}">
@@ -132,6 +144,7 @@ export function userRoutes(app: App, context: StudioContext): void {
   // Made on first use, so registering the routes touches no database.
   let throttleOnce: SignInThrottle | undefined
   const throttle = () => (throttleOnce ??= new SignInThrottle(context.store.db))
+  const words = signInWords(studioNameOf(context))
 
   // Login form bodies (application/x-www-form-urlencoded), for this plugin's routes only.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => {
@@ -142,14 +155,14 @@ export function userRoutes(app: App, context: StudioContext): void {
   app.get('/auth/providers', async (request) => ({
     thirdPartyLogin: false,
     sso: {},
-    providers: [{ name: 'local', title: 'Envoy account', url: `${requestOrigin(request, context.projectId)}/login` }],
+    providers: [{ name: 'local', title: words.provider, url: `${requestOrigin(request, context.projectId)}/login` }],
   }))
 
   app.get('/login', async (request, reply) => {
     const query = request.query as Record<string, string | undefined>
     const origin = allowedReturnUrl(context, query.origin)
-    if (!origin) return sendPage(reply, 400, loginPage({ origin: '', error: 'This sign-in link does not come from an Envoy Studio this lake trusts. Open the Studio and sign in from there.' }))
-    return sendPage(reply, 200, loginPage({ origin }), origin)
+    if (!origin) return sendPage(reply, 400, loginPage({ origin: '', heading: words.heading, error: UNTRUSTED_ORIGIN }))
+    return sendPage(reply, 200, loginPage({ origin, heading: words.heading }), origin)
   })
 
   app.post('/login', async (request, reply) => {
@@ -157,7 +170,7 @@ export function userRoutes(app: App, context: StudioContext): void {
     const origin = allowedReturnUrl(context, body.origin)
     const email = typeof body.email === 'string' ? body.email.trim() : ''
     const password = typeof body.password === 'string' ? body.password : ''
-    if (!origin) return sendPage(reply, 400, loginPage({ origin: '', error: 'This sign-in link does not come from an Envoy Studio this lake trusts. Open the Studio and sign in from there.' }))
+    if (!origin) return sendPage(reply, 400, loginPage({ origin: '', heading: words.heading, error: UNTRUSTED_ORIGIN }))
     const limitKey = `${request.ip}|${email.toLowerCase()}`
     // Counted before the password is checked; one address is also limited across all emails.
     const allowed = throttle().reserve([
@@ -165,11 +178,11 @@ export function userRoutes(app: App, context: StudioContext): void {
       { key: `address:${request.ip}`, rule: { maxAttempts: MAX_ATTEMPTS_PER_ADDRESS, windowMs: FAILURE_WINDOW_MS } },
     ])
     if (!allowed) {
-      return sendPage(reply, 429, loginPage({ origin, email, error: 'Too many failed attempts. Wait 15 minutes and try again.' }), origin)
+      return sendPage(reply, 429, loginPage({ origin, heading: words.heading, email, error: 'Too many failed attempts. Wait 15 minutes and try again.' }), origin)
     }
     const user = email && password ? await context.accounts.authenticate(email, password) : undefined
     if (!user) {
-      return sendPage(reply, 401, loginPage({ origin, email, error: 'The email or password is not right. Check both and try again.' }), origin)
+      return sendPage(reply, 401, loginPage({ origin, heading: words.heading, email, error: 'The email or password is not right. Check both and try again.' }), origin)
     }
     throttle().clear(`account:${limitKey}`)
     const sid = context.accounts.createSid(context.accounts.createSession(user.id))
@@ -259,7 +272,7 @@ export function userRoutes(app: App, context: StudioContext): void {
     }
     return {
       id: context.projectId,
-      displayName: 'Envoy (local lake)',
+      displayName: words.project,
       studioHost: null,
       isBlocked: false,
       isDisabled: false,

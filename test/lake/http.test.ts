@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { X509Certificate } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import http2 from 'node:http2'
+import path from 'node:path'
+import { checkServerIdentity } from 'node:tls'
 import { after, before, describe, test } from 'node:test'
+import { promisify } from 'node:util'
 import { startTestLake } from './helpers'
 import type { TestLake } from './helpers'
 
@@ -154,5 +160,46 @@ describe('transport and errors', () => {
     controller.abort()
     const denied = await fetch(`${t.lake.httpUrl}/ping`, { headers: { origin: 'http://evil.example' } })
     assert.equal(denied.headers.get('access-control-allow-origin'), null)
+  })
+})
+
+/**
+ * A Node client given only `apiHost: lake.httpsUrl` (as Sanity's starters are configured) calls the
+ * project subdomain, https://local.localhost:PORT, and checks the certificate against that name.
+ */
+describe('HTTPS for a client with only apiHost', () => {
+  let t: TestLake
+  before(async () => {
+    t = await startTestLake({ editorialWorkflow: false })
+    await t.editor.create({ _id: 'post-1', _type: 'post', title: 'Hello' })
+  })
+  after(() => t.stop())
+
+  test("the certificate names the project subdomain Node's TLS checks (it takes no *.localhost)", () => {
+    const cert = new X509Certificate(readFileSync(path.join(t.dir, 'tls-cert.pem')))
+    const peer = { subject: { CN: 'localhost' }, subjectaltname: cert.subjectAltName } as Parameters<typeof checkServerIdentity>[1]
+    assert.equal(checkServerIdentity('localhost', peer), undefined)
+    assert.equal(checkServerIdentity('local.localhost', peer)?.message, undefined)
+  })
+
+  test('@sanity/client with apiHost only (project hostname on) reads over HTTPS, trusting the lake certificate', async () => {
+    // *.localhost is loopback (RFC 6761) where systemd-resolved or nss-myhostname answers; glibc
+    // alone does not, so the child resolves it as they would. Nothing else is changed.
+    const script = `
+      const dns = await import('node:dns')
+      const lookup = dns.default.lookup
+      dns.default.lookup = (host, ...rest) => lookup(host.endsWith('.localhost') ? 'localhost' : host, ...rest)
+      const { createClient } = await import('@sanity/client')
+      const client = createClient({ projectId: 'local', dataset: 'production', apiHost: process.argv[1], apiVersion: '2025-02-19', useCdn: false, token: process.argv[2] })
+      const title = await client.fetch('*[_id == "post-1"][0].title')
+      process.stdout.write(JSON.stringify({ url: client.config().url, title }))
+    `
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script, t.lake.httpsUrl, t.tokens.viewer], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(t.dir, 'tls-cert.pem') },
+    }).catch((error: { stderr?: string }) => assert.fail(error.stderr ?? String(error)))
+    const result = JSON.parse(stdout) as { url: string; title: string }
+    assert.equal(result.url, `${t.lake.httpsUrl.replace('https://localhost', 'https://local.localhost')}/v2025-02-19`)
+    assert.equal(result.title, 'Hello')
   })
 })

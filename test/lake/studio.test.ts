@@ -344,3 +344,59 @@ describe('Studio endpoints', () => {
     }
   })
 })
+
+describe('Sign-in wording', () => {
+  /** What a Studio's sign-in shows from the lake: the provider's title, the login page's heading, the project's name. */
+  async function signInWords(t: TestLake) {
+    const base = t.lake.httpUrl
+    const providers = (await json(`${base}/v2021-06-07/auth/providers`)).body as { providers: { title: string }[] }
+    const page = await (await fetch(`${base}/login?origin=${encodeURIComponent(STUDIO)}&projectId=local&type=dual`)).text()
+    const untrusted = await (await fetch(`${base}/login?origin=${encodeURIComponent('https://evil.example/')}`)).text()
+    const project = (await json(`${base}/v2021-06-07/projects/local`, t.tokens.editor)).body as { displayName: string }
+    return {
+      provider: providers.providers.map((p) => p.title),
+      heading: /<h1>([^<]*)<\/h1>/.exec(page)?.[1],
+      title: /<title>([^<]*)<\/title>/.exec(page)?.[1],
+      untrusted,
+      project: project.displayName,
+    }
+  }
+
+  test('a plain lake (no plugin) names no product: any Studio signs in on it', async () => {
+    const t = await startTestLake({ corsOrigins: [STUDIO], editorialWorkflow: false })
+    try {
+      const words = await signInWords(t)
+      assert.deepEqual(words.provider, ['Lake account'])
+      assert.equal(words.heading, 'Sign in to the Studio')
+      assert.equal(words.title, 'Sign in to the Studio')
+      assert.equal(words.project, 'Local lake')
+      assert.match(words.untrusted, /does not come from a Studio this lake trusts/)
+      assert.doesNotMatch(JSON.stringify(words), /Envoy/)
+    } finally {
+      await t.stop()
+    }
+  })
+
+  test("a plugin's studioName names the product: the editorial plugin's lake says Envoy", async () => {
+    const t = await startTestLake({ corsOrigins: [STUDIO] })
+    try {
+      const words = await signInWords(t)
+      assert.deepEqual(words.provider, ['Envoy account'])
+      assert.equal(words.heading, 'Sign in to Envoy Studio')
+      assert.equal(words.project, 'Envoy (local lake)')
+    } finally {
+      await t.stop()
+    }
+  })
+
+  test('the name is escaped on the login page', async () => {
+    const t = await startTestLake({ corsOrigins: [STUDIO], editorialWorkflow: false, plugins: [{ name: 'named', studioName: 'A&B <Co>' }] })
+    try {
+      const words = await signInWords(t)
+      assert.deepEqual(words.provider, ['A&B <Co> account'])
+      assert.equal(words.heading, 'Sign in to A&#38;B &#60;Co&#62; Studio')
+    } finally {
+      await t.stop()
+    }
+  })
+})
