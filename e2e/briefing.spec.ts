@@ -137,7 +137,7 @@ test('a publish raises the version on the sheet and renders a new PDF', async ({
   // keeps no publication dates (its source gives none: e2e/readers-truth.spec.ts).
   await editor.patch(TRIP_ID).set({ updatedAt: new Date().toISOString() }).commit()
   try {
-    // No waiting for ISR: the publish webhook expires the cached sheet at once.
+    // No waiting for ISR: the publish's live event expires the cached sheet at once.
     await expect(async () => {
       await page.goto(SHEET)
       await expect(page.getByTestId('prepared-stamp')).toHaveText(new RegExp(`· version ${before + 1}$`), { timeout: 500 })

@@ -4,7 +4,8 @@
  *   broken live connection) shows a published change without a reload, over the browser's own
  *   connection to the lake's Live Content API, which carries no token;
  * - the same publish reaches readers through the shared cache well inside the page's TTL (the
- *   publish webhook's purge); how fast is measured by `npm run bench:freshness`.
+ *   portal's own live listener expires and purges it); how fast is measured by
+ *   `npm run bench:freshness`.
  */
 import type { SanityClient } from '@sanity/client'
 import { E2E } from './support/env'

@@ -292,7 +292,7 @@ test('calendars: a timed meeting keeps its UID and raises SEQUENCE when it chang
       endsAt: '2021-03-16T02:00:00Z',
       hosts: [{ _type: 'reference', _ref: 'official-antony-blinken', _key: 'h1' }],
     })
-    // The publish webhook expires the cached calendar; it shows the meeting straight after.
+    // The publish's live event expires the cached calendar; it shows the meeting straight after.
     const calendarWith = async (count: number) => {
       let calendar: ReturnType<typeof parseIcs> | undefined
       await expect(async () => {

@@ -35,7 +35,7 @@ test.afterAll(async () => {
 })
 
 test('a day of the schedule: officials by precedence, both times, coverage and travel lines', async ({ page }) => {
-  // The publish webhook expires the list of dates; poll until the day is there.
+  // The publish's live event expires the list of dates; poll until the day is there.
   await expect.poll(async () => (await page.goto(BUSY))?.status(), { timeout: 30_000, intervals: [1_000] }).toBe(200)
   const main = page.getByRole('main')
   await expect(main.getByRole('heading', { level: 1 })).toHaveText('Monday, June 10, 2030')

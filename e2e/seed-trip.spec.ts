@@ -139,12 +139,12 @@ test('a published correction reaches the pages that show it at once, and only th
   await expect.poll(() => cacheState(request, unrelated)).toMatch(/^(HIT|STALE)$/)
   try {
     await editor.patch(id).set({ 'text[0].children[0].text': marker }).commit()
-    // The lake's publish webhook expires the page; no ISR wait is involved.
+    // The lake's live event, heard by the portal, expires the page; no ISR wait is involved.
     await expect(async () => {
       await page.goto(TRIP)
       await expect(page.getByRole('main')).toContainText(marker, { timeout: 500 })
     }).toPass({ timeout: 10_000 })
-    // The country's page was expired by the same webhook: rendered again, with the correction.
+    // The country's page was expired by the same event: rendered again, with the correction.
     // (Polled: a background refresh that read the fact just before the publish may be stored
     // just after it; the route's second expiry replaces it within seconds.)
     await expect(async () => {

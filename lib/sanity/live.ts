@@ -17,11 +17,11 @@
  * Presentation, but a token in the page can be read by any script in it, and the server's token
  * also keys the preview cookies (lib/preview/signedCookie.ts).
  *
- * `sanityFetch` from `defineLive` is not used for reads: it caches every read with `revalidate:
- * false` and relies on the open pages' `<SanityLive />` to expire their sync tags, which neither
- * lets an embargo lift on time (lib/embargoLift.ts shortens the cache life instead) nor reaches
- * the shared cache in front (purged by surrogate key from app/api/revalidate). docs/performance.md,
- * "Live content", says more.
+ * Public reads are cached under their sync tags the way `defineLive`'s `sanityFetch` does it, but
+ * by lib/sanity/client.ts, which keeps the cache life bounded by the next embargo lift (that
+ * `sanityFetch` caches with `revalidate: false`); the portal's own listener expires them on each
+ * live event, in Next and in the shared cache (lib/live/cacheListener.ts), rather than readers'
+ * open pages. docs/performance.md, "Live content", says more.
  */
 import 'server-only'
 import { defineLive } from 'next-sanity/live'
