@@ -136,3 +136,20 @@ test('a junk address is kept only briefly: no object for it outlives its short T
   // A positive control: a real page is still cached meanwhile.
   await untilHit(request, '/about')
 })
+
+test('only the portal’s own live listener can expire pages: a forged or oversized invalidation gets 401 and purges nothing', async ({ request }) => {
+  await untilHit(request, '/about')
+  const forged: { headers: Record<string, string>; data: unknown }[] = [
+    { headers: {}, data: { all: true } },
+    { headers: { 'x-envoy-live-secret': 'guess' }, data: { all: true } },
+    { headers: { 'x-envoy-live-secret': 'x'.repeat(43) }, data: { tags: Array.from({ length: 100_000 }, (_, index) => `s1:${index}`) } },
+  ]
+  for (const { headers, data } of forged) {
+    // Straight to the portal, and through the cache (which passes POSTs on).
+    for (const base of [E2E.portal, E2E.cache]) {
+      const response = await request.post(`${base}/api/revalidate/live`, { headers, data })
+      expect(response.status(), `${base} with ${JSON.stringify(headers)}`).toBe(401)
+    }
+  }
+  expect((await throughCache(request, '/about')).cache, 'nothing was purged').toBe('HIT')
+})
