@@ -20,8 +20,16 @@ export function invalidationFor(event: LiveEvent, afterReconnect: boolean): Inva
   return null
 }
 
-/** The invalidations of a batch as one: everything if any asks for it, else the union of the tags. */
+/**
+ * The most tags one post may name (app/api/revalidate/live refuses more). An event names a
+ * handful; a batch that gathered more while a post was under way asks for everything instead,
+ * rather than being refused and lost.
+ */
+export const MAX_INVALIDATION_TAGS = 5_000
+
+/** The invalidations of a batch as one: everything if any asks for it or the tags are too many, else the union of the tags. */
 export function mergeInvalidations(items: readonly Invalidation[]): Invalidation {
   if (items.some((item) => 'all' in item)) return { all: true }
-  return { tags: [...new Set(items.flatMap((item) => ('tags' in item ? item.tags : [])))].sort() }
+  const tags = [...new Set(items.flatMap((item) => ('tags' in item ? item.tags : [])))].sort()
+  return tags.length > MAX_INVALIDATION_TAGS ? { all: true } : { tags }
 }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import * as handler from '../../lib/cache/syncKeys.mjs'
-import { invalidationFor, mergeInvalidations } from '../../lib/live/invalidation'
+import { invalidationFor, MAX_INVALIDATION_TAGS, mergeInvalidations } from '../../lib/live/invalidation'
 import { ANY_CHANGE_TAG, cacheTagsWithSyncTags, CONTENT_TAG, SYNC_TAG_PREFIX } from '../../lib/revalidation/tags'
 
 describe('sync tags as cache tags', () => {
@@ -57,5 +57,9 @@ describe('what the live listener expires', () => {
   it('sends the events of one batch as one: the union of their tags, or everything', () => {
     assert.deepEqual(mergeInvalidations([{ tags: ['s1:b', 's1:a'] }, { tags: ['s1:a', 's1:c'] }]), { tags: ['s1:a', 's1:b', 's1:c'] })
     assert.deepEqual(mergeInvalidations([{ tags: ['s1:a'] }, { all: true }]), { all: true })
+    // More tags than the route takes in one post: everything, rather than a refused post and stale pages.
+    const many = Array.from({ length: MAX_INVALIDATION_TAGS + 1 }, (_, index) => ({ tags: [`s1:${index}`] }))
+    assert.deepEqual(mergeInvalidations(many), { all: true })
+    assert.equal(mergeInvalidations(many.slice(1)).hasOwnProperty('tags'), true)
   })
 })

@@ -6,12 +6,10 @@
  */
 import { type NextRequest, NextResponse } from 'next/server'
 import { z } from 'zod'
+import { MAX_INVALIDATION_TAGS } from '@/lib/live/invalidation'
 import { LOOPBACK_SECRET_HEADER, isLoopbackSecret } from '@/lib/live/loopbackSecret'
 import { expireTags } from '@/lib/revalidation/expire'
 import { ANY_CHANGE_TAG, CONTENT_TAG, SYNC_TAG_PREFIX } from '@/lib/revalidation/tags'
-
-/** A live event names a change's tags: a handful, and never this many (a batch of events merges them). */
-const MAX_TAGS = 5_000
 
 const body = z.union([
   z.object({ all: z.literal(true) }).strict(),
@@ -20,7 +18,7 @@ const body = z.union([
       tags: z
         .array(z.string().regex(/^[\w:.-]{1,64}$/, 'a sync tag is up to 64 letters, digits and : . _ -'))
         .min(1)
-        .max(MAX_TAGS),
+        .max(MAX_INVALIDATION_TAGS),
     })
     .strict(),
 ])
