@@ -4,7 +4,7 @@
  *
  * That result has the answer's shape, with marks and traced Proxies where values came from
  * documents or literals (provenance.ts). One walk turns it back into the plain answer — a mark
- * into its value, a Proxy into the object it stands for — and maps each leaf on the way:
+ * into its value, a shadow into the stored object it copies — and maps each leaf on the way:
  * `documents` and `paths` are lookup tables, `mappings` maps each leaf's JSON path in the result
  * (`$[0]['title']`) to a document and a path inside it, or to `literal`. Anything else (a value
  * the query computed) is left unmapped. Only strings, numbers and booleans are mapped: clients
@@ -97,7 +97,7 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
     const source = provenance.tracedOf(value)
     if (source) {
       // The stored object itself: the answer holds it as is, every leaf mapped from its place.
-      mapStored(source.target, source.place.origin, resultPath)
+      mapStored(source.target, source.origin, resultPath)
       return source.target
     }
     if (Array.isArray(value)) {

@@ -4,7 +4,7 @@
  *
  * groq-js has no notion of provenance, and the lake does not evaluate GROQ itself. So a query
  * asked for its map is evaluated by groq-js over the same view, with the same plan and deadline,
- * but with documents handed over as provenance-tracking Proxies (provenance.ts) and the tree's
+ * but with documents handed over as provenance-tracking copies (provenance.ts) and the tree's
  * final reads rewritten to read marks (rewrite.ts). Every filter, `order()`, operator and
  * function computes over the very values it would see otherwise; only what lands in the result
  * differs: marks and traced objects in place of plain values. One walk (emit.ts) turns that
@@ -54,7 +54,7 @@ export async function evaluateWithSourceMap(tree: ExprNode, evaluation: TracedEv
   // Rewritten before planning: the rewrite reads `*` as a list of documents, which the plan then
   // narrows (only filters, which the rewrite leaves alone, are planned).
   const traced = rewriteForSourceMap(tree, {
-    virtualPrefix: provenance.virtualPrefix,
+    virtualKey: (name) => provenance.virtualKey(name),
     splatKey: provenance.splatKey,
     literal: (value) => provenance.literal(value),
   })

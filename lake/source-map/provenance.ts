@@ -2,20 +2,29 @@
  * Where values come from, while groq-js evaluates a query for its content source map
  * (lake/source-map/index.ts).
  *
- * Objects and arrays read from documents are handed to groq-js as read-only Proxies of the very
- * same objects: every attribute reads as before (so filters, `order()`, `match`, `count()` and
- * every function see the values they would see without a source map), but the Proxy knows which
- * stored document and which path inside it the object is, and so does every object read through
- * it. A Proxy that reaches the result is traced by identity.
+ * A document the evaluation reads (an element of a list of documents, or the target of a `->`)
+ * is handed to groq-js as a *shadow*: a plain copy of it, object by object, with the same
+ * attributes in the same order and the same strings, numbers and booleans, so every filter,
+ * `order()`, `match`, `count()` and function sees the values it would see without a source map.
+ * Each shadow object and array is recorded with the stored object it copies and that object's
+ * place in its document, so a shadow that reaches the result is traced by identity.
  *
  * Strings, numbers and booleans have no identity. The rewritten query (rewrite.ts) reads them in
  * the positions whose value goes to the result without being inspected again through a virtual
- * attribute name (`<prefix><name>`), which only these Proxies answer: with a `Mark` standing for
- * "this value, read from that document at that path". A Mark is an instance of a class of this
- * module, which no document or parameter (JSON) can hold, and nothing in the query ever looks
- * at one, since only those final positions read them.
+ * attribute name (`<prefix><name>`), which only shadows answer: with a `Mark` standing for "this
+ * value, read from that document at that path". The virtual names are getters on the shadows'
+ * prototype, one per name the query uses, so no stored attribute shadows them and nothing that
+ * lists an object's own attributes (splats, `references()`, the answer itself) sees them. A Mark
+ * is an instance of a class of this module, which no document or parameter (JSON) can hold, and
+ * nothing in the query ever looks at one, since only those final positions read them.
  *
- * Places are worked out lazily: a document a filter reads and rejects costs a Proxy, not a path.
+ * Why copies rather than Proxies of the stored objects (as this module once used): every read
+ * of a Proxy's attribute costs groq-js two traps, which made a query with a map cost twice as
+ * much as without; a copy's attributes read at full speed. A document is copied whole when it is
+ * first read, once per evaluation; the cost is bounded as the evaluation is, by the query's
+ * deadline (each list read is checked) and the query worker's heap (lake/query-pool.ts).
+ *
+ * Places are worked out lazily: a document a filter reads and rejects costs a copy, not paths.
  */
 import { randomUUID } from 'node:crypto'
 import type { Doc } from '../types'
@@ -39,118 +48,222 @@ export type Origin = { document: SourceDocument; path: string; atRoot: boolean; 
 /** How a view's document names its stored document (perspective views copy drafts under the published id). */
 export type RootOf = (doc: object) => SourceDocument
 
-/** Where a value sits: a document's root, or `key` of the container at `parent`. Computed when asked. */
+/**
+ * Where a stored object sits: a document's root, or `key` of the container at `parent`; and the
+ * object itself. Its origin is computed when asked. Every shadow carries its Place (see `stamp`).
+ */
 export class Place {
   private computed?: Origin
 
   constructor(
-    private readonly provenance: Provenance,
+    readonly provenance: Provenance,
     private readonly parent: Place | null,
-    private readonly container: object,
     private readonly key: string,
+    /** The stored object at this place. */
+    readonly target: object,
   ) {}
 
   get origin(): Origin {
-    this.computed ??= this.parent ? this.provenance.child(this.parent.origin, this.container, this.key) : this.provenance.rootOrigin(this.container)
+    this.computed ??= this.parent ? this.provenance.child(this.parent.origin, this.parent.target, this.key) : this.provenance.rootOrigin(this.target)
     return this.computed
   }
 }
 
 /**
- * A value read in a final position, and where from: `key` of `container`, the container being at
- * `parent` (no parent: a literal of the query). Its place is worked out only when the map is
- * written, without a Place of its own (a result has a mark per leaf).
+ * A value read in a final position, and where from: `key` of the stored object at `parent` (no
+ * parent: a literal of the query). Its place is worked out only when the map is written, without
+ * a Place of its own (a result has a mark per leaf).
  */
 export class Mark {
   constructor(
     readonly value: string | number | boolean,
-    private readonly provenance: Provenance | null,
     private readonly parent: Place | null,
-    private readonly container: object | null,
     private readonly key: string,
   ) {}
 
   /** Null for a literal. */
   get origin(): Origin | null {
-    return this.provenance && this.parent && this.container ? this.provenance.child(this.parent.origin, this.container, this.key) : null
+    const parent = this.parent
+    return parent ? parent.provenance.child(parent.origin, parent.target, this.key) : null
   }
 }
 
-/** What a traced Proxy answers for this key: its own handler. Module-private, so nothing else asks. */
-const TRACE = Symbol('source map trace')
+/**
+ * Gives an object a private field holding its Place: `new Stamp(object, place)` returns `object`
+ * itself (the base constructor returns it), now with the field. A private field is invisible to
+ * everything but this class (no enumeration, no spread, no JSON, no `in` but ours) and reads as
+ * fast as any field, where a WeakMap of thousands of shadows per query costs the collector dear.
+ */
+class Returns {
+  constructor(object: object) {
+    return object
+  }
+}
+
+class Stamp extends Returns {
+  #place: Place
+
+  constructor(object: object, place: Place) {
+    super(object)
+    this.#place = place
+  }
+
+  static placeOf(value: object): Place | undefined {
+    return #place in value ? value.#place : undefined
+  }
+}
+
+const placeOf = (value: object): Place | undefined => Stamp.placeOf(value)
+
+/**
+ * Attribute names that read a value's mark instead of the value (see rewrite.ts). Random per
+ * process and never sent anywhere, so no stored attribute can be named so; the shadows'
+ * prototype (below) is then shared by every evaluation of the process.
+ */
+const VIRTUAL_PREFIX = `\u0000csm-${randomUUID()}:`
+/** The virtual attribute that reads a whole object as a copy with marked values (object splats). */
+const SPLAT_KEY = `${VIRTUAL_PREFIX}*`
+
+/**
+ * The prototype of shadow objects: `hasOwnProperty`, the splat, and a getter per virtual name
+ * any query of this process has used, all non-enumerable. Names come from queries, so a
+ * prototype takes at most MAX_VIRTUAL_NAMES; then a fresh one starts (shadows made with an
+ * older one keep it, and it goes when they do).
+ */
+const MAX_VIRTUAL_NAMES = 4096
+
+class ShadowPrototype {
+  readonly prototype: object
+  /** Virtual key → the attribute it reads. */
+  private readonly names = new Map<string, string>()
+
+  constructor() {
+    const names = this.names
+    this.prototype = Object.create(Object.prototype, {
+      // groq-js reads every attribute as `data.hasOwnProperty(name) ? data[name] : null`: a
+      // shadow owns its stored attributes, and the virtual ones while they hold a value.
+      hasOwnProperty: {
+        value: function hasOwnProperty(this: object, key: PropertyKey): boolean {
+          if (typeof key !== 'string' || !key.startsWith(VIRTUAL_PREFIX)) return Object.hasOwn(this, key)
+          if (key === SPLAT_KEY) return placeOf(this) !== undefined
+          const name = names.get(key)
+          return name !== undefined && placeOf(this) !== undefined && hasValue(this, name)
+        },
+        writable: true,
+        configurable: true,
+      },
+      [SPLAT_KEY]: {
+        get(this: object) {
+          const place = placeOf(this)
+          return place && place.provenance.splat(this, place)
+        },
+        configurable: true,
+      },
+    }) as object
+  }
+
+  get full(): boolean {
+    return this.names.size >= MAX_VIRTUAL_NAMES
+  }
+
+  /** Adds the getter of each of `keys` (virtual key → name) this prototype lacks. */
+  define(keys: ReadonlyMap<string, string>): void {
+    for (const [key, name] of keys) {
+      if (this.names.has(key)) continue
+      this.names.set(key, name)
+      Object.defineProperty(this.prototype, key, {
+        get(this: object) {
+          const place = placeOf(this)
+          return place && place.provenance.virtual(this, place, name)
+        },
+        configurable: true,
+      })
+    }
+  }
+}
+
+let shadowPrototype = new ShadowPrototype()
+
+/** The prototype for an evaluation that uses `keys`, which it then answers. */
+function prototypeFor(keys: ReadonlyMap<string, string>): object {
+  if (shadowPrototype.full) shadowPrototype = new ShadowPrototype()
+  shadowPrototype.define(keys)
+  return shadowPrototype.prototype
+}
+
+/** Whether a shadow's attribute `name` holds a value (not null). */
+function hasValue(shadow: object, name: string): boolean {
+  const value = Object.hasOwn(shadow, name) ? (shadow as Record<string, unknown>)[name] : undefined
+  return value !== null && value !== undefined
+}
 
 const NO_SYNTHETIC: ReadonlySet<string> = new Set()
 const SYNTHETIC_ORIGINAL: ReadonlySet<string> = new Set(['_originalId'])
 const SYNTHETIC_ID_AND_ORIGINAL: ReadonlySet<string> = new Set(['_id', '_originalId'])
 
 export class Provenance {
-  /** Attribute names that read a value's mark instead of the value (see rewrite.ts). */
-  readonly virtualPrefix = `\u0000csm-${randomUUID()}:`
-  /** The virtual attribute that reads a whole object as a copy with marked values (object splats). */
-  readonly splatKey = `${this.virtualPrefix}*`
+  readonly virtualPrefix = VIRTUAL_PREFIX
+  readonly splatKey = SPLAT_KEY
+
+  /** The virtual keys this evaluation's query uses (from rewrite.ts), and the attribute each reads. */
+  private readonly keys = new Map<string, string>()
+
+  /** Taken when the first document is copied: the rewrite has named every virtual key by then. */
+  private prototype?: object
+
+  /**
+   * One shadow per view document for the whole evaluation: a document read from several lists,
+   * or through `->` more than once, is copied once. A view document is the root of its own
+   * stored document wherever it is read from, so its place is the same.
+   */
+  private readonly roots = new WeakMap<object, object>()
 
   constructor(
     private readonly rootOf: RootOf,
     readonly mode: SourceMapMode,
   ) {}
 
-  /**
-   * One Proxy per view document for the whole evaluation: a document read from several lists, or
-   * through `->` more than once, keeps the children it has already traced. A view document is
-   * the root of its own stored document wherever it is read from, so its place is the same.
-   */
-  private readonly roots = new WeakMap<object, object>()
-
-  private readonly virtualNames = new Map<string, string>()
-
-  /** The attribute a virtual attribute name reads (the names are the query's, so few). */
-  virtualName(key: string): string {
-    let name = this.virtualNames.get(key)
-    if (name === undefined) {
-      name = key.slice(this.virtualPrefix.length)
-      this.virtualNames.set(key, name)
-    }
-    return name
+  /** The attribute key that reads `name`'s mark (rewrite.ts asks once per final read it writes). */
+  virtualKey(name: string): string {
+    if (this.prototype) throw new Error('Virtual attributes are named before the evaluation starts')
+    const key = `${VIRTUAL_PREFIX}${name}`
+    this.keys.set(key, name)
+    return key
   }
 
   /** A list of view documents (the dataset, a candidate list) as groq-js should see it. */
   documents<T extends readonly Doc[]>(docs: T): T {
-    return this.proxy(docs, null)
+    // Read lazily, element by element: a list may hold the whole dataset, of which a filter
+    // reads a few attributes of each, or a slice a few documents.
+    return new Proxy<T>(docs, new DocumentList(this))
   }
 
   /** A document found by `->` (or a planner's candidate list, which comes through the same hook). */
   dereferenced<T>(value: T): T {
     if (typeof value !== 'object' || value === null) return value
-    if (Array.isArray(value)) return this.proxy(value, null)
+    if (Array.isArray(value)) return this.documents(value) as T
     return this.root(value)
   }
 
-  /** The Proxy of a view document (an element of a list of documents). */
+  /** The shadow of a view document (an element of a list of documents). */
   root<T extends object>(doc: T): T {
-    let proxy = this.roots.get(doc) as T | undefined
-    if (!proxy) {
-      proxy = this.proxy(doc, new Place(this, null, doc, ''))
-      this.roots.set(doc, proxy)
+    let shadow = this.roots.get(doc) as T | undefined
+    if (!shadow) {
+      this.prototype ??= prototypeFor(this.keys)
+      shadow = this.shadow(doc, new Place(this, null, '', doc), this.prototype) as T
+      this.roots.set(doc, shadow)
     }
-    return proxy
+    return shadow
   }
 
   /** A literal of the query (a value or parameter) in a final position. */
   literal(value: unknown): unknown {
-    return isLeaf(value) ? new Mark(value, null, null, null, '') : value
+    return isLeaf(value) ? new Mark(value, null, '') : value
   }
 
-  /** The stored object a traced Proxy stands for, and its place; undefined for anything else. */
-  tracedOf(value: object): { target: object; place: Place } | undefined {
-    const handler: unknown = (value as { [TRACE]?: unknown })[TRACE]
-    return handler instanceof Handler && handler.place ? { target: handler.target, place: handler.place } : undefined
-  }
-
-  /** `place` null: a list of view documents, each element the root of its own document. */
-  proxy<T extends object>(target: T, place: Place | null): T {
-    // A frozen target could not report Proxies for its attributes (Proxy invariants): its copy can.
-    const readable = Object.isFrozen(target) ? Object.assign(Array.isArray(target) ? [] : {}, target) : target
-    return new Proxy<T>(readable, new Handler(this, readable, place))
+  /** The place of the stored object a shadow copies; undefined for anything else. */
+  tracedOf(value: object): Place | undefined {
+    return placeOf(value)
   }
 
   rootOrigin(doc: object): Origin {
@@ -167,58 +280,68 @@ export class Provenance {
   }
 
   /**
-   * `container[key]`, the container being at `parent`, read in a final position: primitives
-   * become marks, arrays copies with marked elements, objects traced Proxies.
+   * The copy of the stored object at `place`. Attributes are assigned in the stored order;
+   * `__proto__` is defined instead, as an assignment would set the copy's prototype.
    */
-  marked(value: unknown, parent: Place, container: object, key: string): unknown {
-    if (isLeaf(value)) return new Mark(value, this, parent, container, key)
-    if (typeof value !== 'object' || value === null) return value
-    const place = new Place(this, parent, container, key)
-    if (!Array.isArray(value)) return this.proxy(value, place)
-    return value.map((item: unknown, index) => this.marked(item, place, value, String(index)))
+  private shadow(target: object, place: Place, prototype: object): object {
+    if (Array.isArray(target)) {
+      const items: unknown[] = target
+      const copy: unknown[] = new Array(items.length)
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]
+        copy[index] = typeof item === 'object' && item !== null ? this.shadow(item, new Place(this, place, String(index), item), prototype) : item
+      }
+      return new Stamp(copy, place)
+    }
+    const record = target as Record<string, unknown>
+    const copy = Object.create(prototype) as Record<string, unknown>
+    for (const name in record) {
+      if (!Object.hasOwn(record, name)) continue
+      const value = record[name]
+      const copied = typeof value === 'object' && value !== null ? this.shadow(value, new Place(this, place, name, value), prototype) : value
+      if (name === '__proto__') Object.defineProperty(copy, name, { value: copied, writable: true, enumerable: true, configurable: true })
+      else copy[name] = copied
+    }
+    return new Stamp(copy, place)
+  }
+
+  /** `shadow[<prefix><name>]`: the mark of a string, number or boolean; the (marked) shadow of an object. */
+  virtual(shadow: object, place: Place, name: string): unknown {
+    const value = Object.hasOwn(shadow, name) ? (shadow as Record<string, unknown>)[name] : undefined
+    return value === null || value === undefined ? undefined : this.marked(value, place, name)
+  }
+
+  /** `...shadow` in a final position: a copy whose values are marked. */
+  splat(shadow: object, place: Place): unknown {
+    const record = shadow as Record<string, unknown>
+    const copy: Record<string, unknown> = {}
+    for (const name of Object.keys(record)) copy[name] = this.marked(record[name], place, name)
+    return copy
+  }
+
+  /**
+   * A shadow's attribute `key` (the shadow being at `container`) read in a final position:
+   * primitives become marks, arrays copies with marked elements, objects stay shadows.
+   */
+  private marked(value: unknown, container: Place, key: string): unknown {
+    if (isLeaf(value)) return new Mark(value, container, key)
+    if (!Array.isArray(value)) return value
+    const place = placeOf(value)
+    if (!place) return value
+    const items: unknown[] = value
+    // A list of objects needs no marks: its shadow is traced as a whole.
+    if (!items.some((item) => isLeaf(item) || Array.isArray(item))) return value
+    return items.map((item: unknown, index) => this.marked(item, place, String(index)))
   }
 }
 
-/**
- * The traps of one Proxy. Children are cached per parent and attribute rather than per object:
- * two documents may share an unchanged sub-object in memory (a draft made from its published
- * version), and each must be traced to its own document.
- */
-class Handler<T extends object> implements ProxyHandler<T> {
-  private children?: Map<string, object>
-  private hasOwn?: (key: PropertyKey) => boolean
-
-  constructor(
-    private readonly provenance: Provenance,
-    readonly target: T,
-    readonly place: Place | null,
-  ) {}
+/** The traps of a list of view documents: each element read is the shadow of its document. */
+class DocumentList<T extends readonly Doc[]> implements ProxyHandler<T> {
+  constructor(private readonly provenance: Provenance) {}
 
   get(target: T, key: string | symbol, receiver: unknown): unknown {
-    if (typeof key !== 'string') return key === TRACE ? this : Reflect.get(target, key, receiver)
-    if (key.startsWith(this.provenance.virtualPrefix)) return this.virtual(target, key)
     const value: unknown = Reflect.get(target, key, receiver)
-    // groq-js reads every attribute as `data.hasOwnProperty(name) ? data[name] : null`. Called on
-    // the Proxy, the inherited method costs a getOwnPropertyDescriptor trap per read; this one
-    // answers the same from the target (and the virtual attributes) without one. Only the
-    // inherited method is replaced: a stored attribute of that name reads as stored.
-    if (value === Object.prototype.hasOwnProperty) return (this.hasOwn ??= (name: PropertyKey) => this.owns(target, name))
-    return typeof value === 'object' && value !== null ? this.read(target, key, value) : value
-  }
-
-  /** `hasOwnProperty` as getOwnPropertyDescriptor below answers it. */
-  private owns(target: T, key: PropertyKey): boolean {
-    if (typeof key === 'string' && key.startsWith(this.provenance.virtualPrefix)) return this.hasVirtual(target, key) && Object.isExtensible(target)
-    return Object.hasOwn(target, key)
-  }
-
-  getOwnPropertyDescriptor(target: T, key: string | symbol): PropertyDescriptor | undefined {
-    if (typeof key === 'string' && key.startsWith(this.provenance.virtualPrefix)) {
-      // Reported only while it exists (and only on extensible targets, a Proxy invariant).
-      if (!this.hasVirtual(target, key) || !Object.isExtensible(target)) return undefined
-      return { value: this.virtual(target, key), writable: false, enumerable: false, configurable: true }
-    }
-    return Reflect.getOwnPropertyDescriptor(target, key)
+    return typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value) ? this.provenance.root(value) : value
   }
 
   // Read-only: groq-js never writes to what it reads, and nothing else may.
@@ -232,50 +355,6 @@ class Handler<T extends object> implements ProxyHandler<T> {
 
   defineProperty(): boolean {
     return false
-  }
-
-  private read(target: T, key: string, value: object): unknown {
-    const place = this.place
-    if (!place) return Array.isArray(value) ? value : this.provenance.root(value)
-    this.children ??= new Map()
-    let child = this.children.get(key)
-    if (!child) {
-      child = this.provenance.proxy(value, new Place(this.provenance, place, target, key))
-      this.children.set(key, child)
-    }
-    return child
-  }
-
-  /**
-   * Whether `<prefix><name>` exists: `name` holds a value (not null), or, for the splat, the
-   * target is an object. Asked before each read (`hasOwnProperty`), so it allocates nothing.
-   */
-  private hasVirtual(target: T, key: string): boolean {
-    if (!this.place || Array.isArray(target)) return false
-    if (key === this.provenance.splatKey) return true
-    const name = this.provenance.virtualName(key)
-    const record = target as Record<string, unknown>
-    const stored = Object.hasOwn(record, name) ? record[name] : undefined
-    return stored !== null && stored !== undefined
-  }
-
-  /**
-   * A virtual attribute's answer: the marked value of `<prefix><name>`, or the marked copy for a
-   * splat. Not cached: each read makes its marks afresh (marks are never compared, and a final
-   * position is read once).
-   */
-  private virtual(target: T, key: string): unknown {
-    const place = this.place
-    if (!place || Array.isArray(target)) return undefined
-    const record = target as Record<string, unknown>
-    if (key === this.provenance.splatKey) {
-      const copy: Record<string, unknown> = {}
-      for (const name of Object.keys(record)) copy[name] = this.provenance.marked(record[name], place, target, name)
-      return copy
-    }
-    const name = this.provenance.virtualName(key)
-    const stored = Object.hasOwn(record, name) ? record[name] : undefined
-    return stored === null || stored === undefined ? undefined : this.provenance.marked(stored, place, target, name)
   }
 }
 

@@ -13,7 +13,7 @@
  * In a final position:
  * - `base.name` becomes `base[<prefix>name]` when `base` is surely traced (see kindOf), else
  *   `base{coalesce(@[<prefix>name], @.name)}` (or the `coalesce` alone when `base` is `@`): a
- *   Proxy of a document answers the virtual attribute with a mark, anything else (an object the
+ *   shadow of a document answers the virtual attribute with a mark, anything else (an object the
  *   query built, a parameter) has no such attribute and reads as before;
  * - `...value` reads `value[<prefix>*]`, a copy whose values are marks, the same way;
  * - a string, number or boolean literal becomes a mark of a literal.
@@ -24,8 +24,8 @@
 import type { ExprNode, ObjectAttributeNode } from 'groq-js'
 
 export type RewriteNames = {
-  /** Prefix of the virtual attribute that reads an attribute's mark. */
-  virtualPrefix: string
+  /** The virtual attribute that reads attribute `name`'s mark. */
+  virtualKey: (name: string) => string
   /** The virtual attribute that reads a marked copy of a whole object. */
   splatKey: string
   /** The mark standing for a literal of the query. */
@@ -33,7 +33,7 @@ export type RewriteNames = {
 }
 
 /**
- * Whether a value is surely *traced*: a Proxy of provenance.ts, a list of them, or no object at
+ * Whether a value is surely *traced*: a shadow of provenance.ts, a list of them, or no object at
  * all. Where the base of a final read is, the virtual attribute alone reads it (a missing or null
  * attribute, or a base that is no object, reads null either way); elsewhere (objects the query
  * builds, parameters, function results) the `coalesce` form falls back on the plain read.
@@ -125,7 +125,7 @@ export function rewriteForSourceMap(tree: ExprNode, names: RewriteNames): ExprNo
 
 /** `base.name` (or the whole of `base` for a splat, `name` null) in a final position. */
 function readFinal(base: ExprNode | undefined, name: string | null, names: RewriteNames, kind: Kind): ExprNode {
-  const virtual = name === null ? names.splatKey : `${names.virtualPrefix}${name}`
+  const virtual = name === null ? names.splatKey : names.virtualKey(name)
   if (kind === 'traced') return { type: 'AccessAttribute', base, name: virtual }
   const marked: ExprNode = { type: 'AccessAttribute', name: virtual }
   const plain: ExprNode = name === null ? { type: 'This' } : { type: 'AccessAttribute', name }
