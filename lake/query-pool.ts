@@ -104,6 +104,16 @@ const EXTRA_IDLE_MS = 60_000
 const QUEUE_WAIT_MS = 10_000
 /** Workers' OS priority (Linux nice value, per thread): below the main thread's. */
 const WORKER_NICE = 10
+
+/**
+ * Room for short-lived objects per worker, in MB (V8 makes a third of it each semi-space). An
+ * evaluation allocates a great deal that lives only until its answer: a trip page's query with
+ * its source map copies each document it reads (lake/source-map/provenance.ts). With V8's
+ * default (16 MB semi-spaces) beside a large dataset's parsed copy, the young objects of a running
+ * query survived collections often enough that a mapped query's cost rose by half again midway
+ * through bench:lake; 32 MB semi-spaces kept it level. A ceiling, taken only as a worker needs it.
+ */
+const YOUNG_GENERATION_MB = 96
 /** The marked clients' workers: below everyone else's, so their evaluations and restarts take what is left. */
 const MARKED_NICE = 19
 
@@ -266,7 +276,7 @@ export class QueryPool {
 
   private spawn(lane: Lane = 'main'): Slot {
     const data: WorkerData = { entry: ENTRY, dir: this.options.dir, preload: [...this.datasets], nice: lane === 'main' ? WORKER_NICE : MARKED_NICE }
-    const worker = new Worker(BOOT, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } })
+    const worker = new Worker(BOOT, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } })
     const slot: Slot = { worker, lane, job: null, ready: false, started: 0, exited: false }
     this.slots.add(slot)
     worker.on('message', (message: FromWorker) => {

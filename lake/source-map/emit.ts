@@ -16,8 +16,8 @@
  * of the walk; and the text's length is bounded as it grows.
  */
 import { resultTooLarge } from '../limits'
-import type { Origin, Provenance, SourceDocument } from './provenance'
-import { Mark, attributeSegment, isLeaf } from './provenance'
+import type { Origin, Provenance, SourceDocument, SourcePath } from './provenance'
+import { Mark, attributeSegment, isLeaf, isSynthetic } from './provenance'
 
 /** `@sanity/client`'s `ContentSourceMap`, as the lake writes it. */
 export type ContentSourceMap = {
@@ -35,53 +35,70 @@ const LITERAL = '{"type":"value","source":{"type":"literal"}}'
 export function resolveTraced(traced: unknown, provenance: Provenance, check: Check, maxBytes: number): { result: unknown; sourceMapJson: string } {
   const documents: { _id: string; _type: string }[] = []
   const paths: string[] = []
+  // Documents by id: two view documents may name the same stored one (its index is kept on each).
   const documentIndex = new Map<string, number>()
-  const pathIndex = new Map<string, number>()
-  // The mappings' JSON text, appended to as leaves are mapped (V8 joins the pieces once, at the end).
-  let mappings = ''
+  // The mappings' JSON text, an entry per mapped leaf, joined once at the end.
+  const mappings: string[] = []
   let length = 0
   let visited = 0
 
   /** `resultPath` is already escaped for JSON (see jsonAttributeSegment). */
-  const emit = (resultPath: string, document: SourceDocument | null, sourcePath: string) => {
+  const emit = (resultPath: string, document: SourceDocument | null, sourcePath: SourcePath | null) => {
     let entry: string
-    if (!document) entry = `"${resultPath}":${LITERAL}`
+    if (!document || !sourcePath) entry = `"${resultPath}":${LITERAL}`
     else {
-      let documentAt = documentIndex.get(document.id)
+      let documentAt = document.index
       if (documentAt === undefined) {
-        documentAt = documents.push({ _id: document.id, _type: document.type }) - 1
-        documentIndex.set(document.id, documentAt)
-        length += document.id.length + document.type.length + 20
+        documentAt = documentIndex.get(document.id)
+        if (documentAt === undefined) {
+          documentAt = documents.push({ _id: document.id, _type: document.type }) - 1
+          documentIndex.set(document.id, documentAt)
+          length += document.id.length + document.type.length + 20
+        }
+        document.index = documentAt
       }
-      let pathAt = pathIndex.get(sourcePath)
-      if (pathAt === undefined) {
-        pathAt = paths.push(sourcePath) - 1
-        pathIndex.set(sourcePath, pathAt)
-        length += sourcePath.length + 3
+      let pathAt = sourcePath.index
+      if (pathAt < 0) {
+        pathAt = sourcePath.index = paths.push(sourcePath.text) - 1
+        length += sourcePath.text.length + 3
       }
       entry = `"${resultPath}":{"type":"value","source":{"type":"documentValue","document":${documentAt},"path":${pathAt}}}`
     }
     length += entry.length + 1
     // Bounded while it grows; the exact byte count of result and map together is checked on sending.
     if (length > maxBytes) throw resultTooLarge(maxBytes)
-    mappings = mappings === '' ? entry : `${mappings},${entry}`
+    mappings.push(entry)
   }
 
   /** Maps every leaf of `value`, a stored value at `origin`, placed at `resultPath`. */
   const mapStored = (value: unknown, origin: Origin, resultPath: string) => {
-    if (++visited % CHECK_EVERY === 0) check()
     if (origin.synthetic) return
+    if (!origin.atRoot) {
+      mapValue(value, origin.document, origin.path, resultPath)
+      return
+    }
+    // A document's root: the attributes the view made up are in no stored document.
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return
+    const record = value as Record<string, unknown>
+    for (const name of Object.keys(record)) {
+      if (!isSynthetic(origin, name)) mapValue(record[name], origin.document, provenance.childPath(origin.path, value, name), resultPath + jsonAttributeSegment(name))
+    }
+  }
+
+  /** Maps every leaf of `value`, the stored value at `path` of `document`, placed at `resultPath`. */
+  const mapValue = (value: unknown, document: SourceDocument, path: SourcePath, resultPath: string) => {
+    if (++visited % CHECK_EVERY === 0) check()
     if (isLeaf(value)) {
-      emit(resultPath, origin.document, origin.path)
+      emit(resultPath, document, path)
       return
     }
     if (typeof value !== 'object' || value === null) return
     if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) mapStored(value[index], provenance.child(origin, value, String(index)), `${resultPath}[${index}]`)
+      for (let index = 0; index < value.length; index++) mapValue(value[index], document, provenance.childPath(path, value, String(index)), `${resultPath}[${index}]`)
       return
     }
     const record = value as Record<string, unknown>
-    for (const name in record) if (Object.hasOwn(record, name)) mapStored(record[name], provenance.child(origin, value, name), resultPath + jsonAttributeSegment(name))
+    for (const name of Object.keys(record)) mapValue(record[name], document, provenance.childPath(path, value, name), resultPath + jsonAttributeSegment(name))
   }
 
   /** The plain value of a traced one, mapping its leaves. */
@@ -89,9 +106,12 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
     if (++visited % CHECK_EVERY === 0) check()
     if (typeof value !== 'object' || value === null) return value
     if (value instanceof Mark) {
-      const origin = value.origin
-      if (!origin) emit(resultPath, null, '')
-      else if (!origin.synthetic) emit(resultPath, origin.document, origin.path)
+      const parent = value.parent
+      if (!parent) emit(resultPath, null, null)
+      else {
+        const origin = parent.origin
+        if (!isSynthetic(origin, value.key)) emit(resultPath, origin.document, provenance.childPath(origin.path, parent.target, value.key))
+      }
       return value.value
     }
     const source = provenance.tracedOf(value)
@@ -100,20 +120,32 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
       mapStored(source.target, source.origin, resultPath)
       return source.target
     }
+    // Arrays and objects the query built (groq-js's own, made for this evaluation alone): their
+    // values are made plain in place (written only where they change, so a parameter's objects
+    // are never written to). One the result holds twice (a projection's object read
+    // twice by the next one) is plain by its second visit, which then maps nothing there.
     if (Array.isArray(value)) {
-      const plain: unknown[] = new Array(value.length)
-      for (let index = 0; index < value.length; index++) plain[index] = resolve(value[index], `${resultPath}[${index}]`)
-      return plain
+      const items: unknown[] = value
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]
+        if (typeof item !== 'object' || item === null) continue
+        const plain = resolve(item, `${resultPath}[${index}]`)
+        if (plain !== item) items[index] = plain
+      }
+      return items
     }
-    // Objects the query built (groq-js's own plain objects): copied key by key, in order.
     const record = value as Record<string, unknown>
-    const plain: Record<string, unknown> = {}
-    for (const name in record) if (Object.hasOwn(record, name)) plain[name] = resolve(record[name], resultPath + jsonAttributeSegment(name))
-    return plain
+    for (const name of Object.keys(record)) {
+      const item = record[name]
+      if (typeof item !== 'object' || item === null) continue
+      const plain = resolve(item, resultPath + jsonAttributeSegment(name))
+      if (plain !== item) record[name] = plain
+    }
+    return record
   }
 
   const result = resolve(traced, '$')
-  const sourceMapJson = `{"documents":${JSON.stringify(documents)},"paths":${JSON.stringify(paths)},"mappings":{${mappings}}}`
+  const sourceMapJson = `{"documents":${JSON.stringify(documents)},"paths":${JSON.stringify(paths)},"mappings":{${mappings.join(',')}}}`
   return { result, sourceMapJson }
 }
 

@@ -37,13 +37,39 @@ export type SourceDocument = {
   type: string
   /** Root attributes the view made up (`_id` of a merged draft, `_originalId`): not the document's. */
   synthetic: ReadonlySet<string>
+  /** Its entry in the map's `documents`, once written there (emit.ts). */
+  index?: number
 }
 
 /**
- * A place in a stored document; `path` as the source map writes it (`$['a'][?(@._key=='k')]`).
- * `synthetic`: a root attribute the view made up, which is in no stored document.
+ * A path inside a document as the source map writes it (`$['a'][?(@._key=='k')]`), one node of
+ * a tree of every path the evaluation has placed a value at: leaves in many documents share a
+ * path (every official's `$['name']`), and the tree builds each path's text once and lets the
+ * map find its entry in `paths` without hashing that text per leaf.
  */
-export type Origin = { document: SourceDocument; path: string; atRoot: boolean; synthetic: boolean }
+export class SourcePath {
+  private children?: Map<string, SourcePath>
+  /** Its entry in the map's `paths`, once written there (emit.ts). */
+  index = -1
+
+  constructor(readonly text: string) {}
+
+  child(segment: string): SourcePath {
+    this.children ??= new Map()
+    let child = this.children.get(segment)
+    if (!child) {
+      child = new SourcePath(this.text + segment)
+      this.children.set(segment, child)
+    }
+    return child
+  }
+}
+
+/**
+ * A place in a stored document. `synthetic`: a root attribute the view made up, which is in no
+ * stored document.
+ */
+export type Origin = { document: SourceDocument; path: SourcePath; atRoot: boolean; synthetic: boolean }
 
 /** How a view's document names its stored document (perspective views copy drafts under the published id). */
 export type RootOf = (doc: object) => SourceDocument
@@ -77,15 +103,15 @@ export class Place {
 export class Mark {
   constructor(
     readonly value: string | number | boolean,
-    private readonly parent: Place | null,
-    private readonly key: string,
+    /** Null for a literal. */
+    readonly parent: Place | null,
+    readonly key: string,
   ) {}
+}
 
-  /** Null for a literal. */
-  get origin(): Origin | null {
-    const parent = this.parent
-    return parent ? parent.provenance.child(parent.origin, parent.target, this.key) : null
-  }
+/** Whether attribute `key` of the object at `origin` is one the view made up (see Origin). */
+export function isSynthetic(origin: Origin, key: string): boolean {
+  return origin.synthetic || (origin.atRoot && origin.document.synthetic.has(key))
 }
 
 /**
@@ -205,6 +231,9 @@ export class Provenance {
   readonly virtualPrefix = VIRTUAL_PREFIX
   readonly splatKey = SPLAT_KEY
 
+  /** `$`, the root of every path this evaluation places a value at. */
+  private readonly rootPath = new SourcePath('$')
+
   /** The virtual keys this evaluation's query uses (from rewrite.ts), and the attribute each reads. */
   private readonly keys = new Map<string, string>()
 
@@ -267,16 +296,22 @@ export class Provenance {
   }
 
   rootOrigin(doc: object): Origin {
-    return { document: this.rootOf(doc), path: '$', atRoot: true, synthetic: false }
+    return { document: this.rootOf(doc), path: this.rootPath, atRoot: true, synthetic: false }
   }
 
   /** The place of `parent[key]`, `parent` being at `origin`. */
   child(origin: Origin, parent: object, key: string): Origin {
     const document = origin.document
-    if (!Array.isArray(parent)) return { document, path: origin.path + attributeSegment(key), atRoot: false, synthetic: origin.synthetic || (origin.atRoot && document.synthetic.has(key)) }
+    const path = this.childPath(origin.path, parent, key)
+    return { document, path, atRoot: false, synthetic: isSynthetic(origin, key) }
+  }
+
+  /** The path of `parent[key]`, `parent` being at `path`. */
+  childPath(path: SourcePath, parent: object, key: string): SourcePath {
+    if (!Array.isArray(parent)) return path.child(attributeSegment(key))
     const item: unknown = parent[Number(key)]
     const itemKey = this.mode === 'keyed' && isRecord(item) && typeof item._key === 'string' ? item._key : undefined
-    return { document, path: origin.path + (itemKey === undefined ? `[${key}]` : keySegment(itemKey)), atRoot: false, synthetic: origin.synthetic }
+    return path.child(itemKey === undefined ? indexSegment(key) : keySegment(itemKey))
   }
 
   /**
@@ -382,6 +417,15 @@ export function attributeSegment(name: string): string {
     if (segments.size < 10_000) segments.set(name, segment)
   }
   return segment
+}
+
+const indexSegments: string[] = []
+
+/** `[n]`; the first indexes are cached like attribute segments. */
+function indexSegment(index: string): string {
+  const n = Number(index)
+  if (n >= 1024) return `[${index}]`
+  return (indexSegments[n] ??= `[${index}]`)
 }
 
 function keySegment(key: string): string {

@@ -4,10 +4,12 @@
  * @vercel/stega, the encoding @sanity/client uses).
  */
 import assert from 'node:assert/strict'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import type { ContentSourceMap, ContentSourceMapDocumentValueSource } from '@sanity/client'
 import { vercelStegaDecode } from '@vercel/stega'
-import { rejection, startTestLake } from './helpers'
+import { rejection, startTestLake, tempDir } from './helpers'
 import type { TestLake } from './helpers'
 
 const BODY = [
@@ -122,6 +124,54 @@ describe('content source maps', () => {
     assert.equal(sourceOf(map, "$['count']"), undefined)
     assert.equal(sourceOf(map, "$['text']"), undefined)
     assert.equal(sourceOf(map, "$['kind']"), 'literal')
+  })
+
+  test('attributes named like what an object inherits read as stored and map to themselves', async () => {
+    // (Not `hasOwnProperty`: groq-js itself calls that on every object it reads an attribute of.)
+    await t.editor.createOrReplace({ _id: 'odd-names', _type: 'odd', constructor: 'built', toString: 'text', valueOf: 'value' })
+    const query = '*[_id == "odd-names"][0]{constructor, toString, "all": @{...}, "has": defined(constructor)}'
+    const plain = await t.viewer.fetch(query)
+    const { result, map } = await fetchMapped(query)
+    assert.deepEqual(result, plain)
+    assert.deepEqual({ ...(result as object), all: undefined }, { constructor: 'built', toString: 'text', all: undefined, has: true })
+    assert.deepEqual(sourceOf(map, "$['constructor']"), { id: 'odd-names', type: 'odd', path: "$['constructor']" })
+    assert.deepEqual(sourceOf(map, "$['all']['valueOf']"), { id: 'odd-names', type: 'odd', path: "$['valueOf']" })
+  })
+
+  test('a stored `__proto__` attribute (JSON allows it; an import can hold one) stays an attribute', async () => {
+    // The mutation API refuses such a body, but an NDJSON import keeps the key as an attribute.
+    // The copies the traced evaluation reads must too: assigning it would set a prototype.
+    const dir = tempDir()
+    const seedFile = path.join(dir, 'seed.ndjson')
+    writeFileSync(seedFile, '{"_id":"p1","_type":"odd","__proto__":{"polluted":"yes"},"nested":{"__proto__":"deep"}}\n')
+    const imported = await startTestLake({ dir, seedFile })
+    try {
+      const query = '*[_id == "p1"][0]{"proto": __proto__.polluted, "deep": nested.__proto__, "nested": nested}'
+      const plain = await imported.viewer.fetch(query)
+      const response = await imported.viewer.fetch(query, {}, { filterResponse: false, resultSourceMap: 'withKeyArraySelector' })
+      assert.deepEqual(response.result, plain)
+      assert.deepEqual(plain, JSON.parse('{"proto":"yes","deep":"deep","nested":{"__proto__":"deep"}}'))
+      assert.deepEqual(sourceOf(response.resultSourceMap, "$['proto']"), { id: 'p1', type: 'odd', path: "$['__proto__']['polluted']" })
+      assert.deepEqual(sourceOf(response.resultSourceMap, "$['nested']['__proto__']"), { id: 'p1', type: 'odd', path: "$['nested']['__proto__']" })
+      assert.equal(({} as { polluted?: unknown }).polluted, undefined)
+    } finally {
+      await imported.stop()
+    }
+  })
+
+  test('a built object read again by the next projection is evaluated plainly: same answer, nothing mapped wrongly', async () => {
+    const query = '*[_id == "trip-paris"][0]{"o": {"t": title, "n": country->name}}{"a": o, "b": o}'
+    const plain = await t.viewer.fetch(query)
+    const { result, map } = await fetchMapped(query)
+    assert.deepEqual(result, plain)
+    assert.deepEqual(result, { a: { t: 'Paris', n: 'France' }, b: { t: 'Paris', n: 'France' } })
+    const expected: Record<string, Source> = { t: { id: 'trip-paris', type: 'trip', path: "$['title']" }, n: { id: 'country-fr', type: 'country', path: "$['name']" } }
+    for (const key of ['a', 'b']) {
+      for (const name of ['t', 'n']) {
+        const source = sourceOf(map, `$['${key}']['${name}']`)
+        if (source !== undefined) assert.deepEqual(source, expected[name])
+      }
+    }
   })
 
   test('portable text passed through maps every span', async () => {
