@@ -2,14 +2,15 @@
  * The answer and its content source map, in Sanity's shape (`@sanity/client`'s
  * `ContentSourceMap`), from the traced evaluation's result (index.ts).
  *
- * That result has the answer's shape, with marks and traced Proxies where values came from
- * documents or literals (provenance.ts). One walk turns it back into the plain answer — a mark
- * into its value, a shadow into the stored object it copies — and maps each leaf on the way:
- * `documents` and `paths` are lookup tables, `mappings` maps each leaf's JSON path in the result
- * (`$[0]['title']`) to a document and a path inside it, or to `literal`. Anything else (a value
- * the query computed) is left unmapped. Only strings, numbers and booleans are mapped: clients
- * resolve a container by its closest mapped prefix, and leaving containers unmapped keeps that
- * lookup from ever reaching a wrong place.
+ * That result has the answer's shape, with marks and shadows where values came from documents or
+ * literals (provenance.ts). One walk turns it back into the plain answer — a mark into its value,
+ * a shadow into the stored object it copies — and maps each on the way: `documents` and `paths`
+ * are lookup tables, `mappings` maps a JSON path in the result (`$[0]['title']`) to a document and
+ * a path inside it, or to `literal`. A string, number or boolean read in a final position is
+ * mapped by itself; a stored object or array passed through whole by one mapping for all of it
+ * (clients resolve what is inside by the closest mapped prefix). Anything the query computed is
+ * left unmapped, and so is every object the query built: no mapped prefix can then lead a client
+ * from a computed value to a wrong place.
  *
  * The map is written as JSON text while walking (it is sent as JSON anyway): an object with one
  * new key per mapped leaf would make V8 intern every result path, which cost more than the rest
@@ -70,38 +71,28 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
     mappings.push(entry)
   }
 
-  /** Maps every leaf of `value`, a stored value at `origin`, placed at `resultPath`. */
+  /**
+   * Maps `value`, the stored value at `origin`, placed at `resultPath` as it is. An object or
+   * array gets one mapping for the whole of it, as Sanity writes them: a client finds the place of
+   * anything inside by the closest mapped prefix of its path, and everything inside is the stored
+   * value's own. A document's root is mapped attribute by attribute instead, as a view may have
+   * made up some of them (`_id`, `_originalId`), which are in no stored document.
+   */
   const mapStored = (value: unknown, origin: Origin, resultPath: string) => {
-    if (origin.synthetic) return
+    if (origin.synthetic || value === null || value === undefined) return
     if (!origin.atRoot) {
-      mapValue(value, origin.document, origin.path, resultPath)
+      emit(resultPath, origin.document, origin.path)
       return
     }
-    // A document's root: the attributes the view made up are in no stored document.
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return
+    if (typeof value !== 'object' || Array.isArray(value)) return
     const record = value as Record<string, unknown>
     for (const name of Object.keys(record)) {
-      if (!isSynthetic(origin, name)) mapValue(record[name], origin.document, provenance.childPath(origin.path, value, name), resultPath + jsonAttributeSegment(name))
+      const item = record[name]
+      if (item !== null && item !== undefined && !isSynthetic(origin, name)) emit(resultPath + jsonAttributeSegment(name), origin.document, provenance.childPath(origin.path, value, name))
     }
   }
 
-  /** Maps every leaf of `value`, the stored value at `path` of `document`, placed at `resultPath`. */
-  const mapValue = (value: unknown, document: SourceDocument, path: SourcePath, resultPath: string) => {
-    if (++visited % CHECK_EVERY === 0) check()
-    if (isLeaf(value)) {
-      emit(resultPath, document, path)
-      return
-    }
-    if (typeof value !== 'object' || value === null) return
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) mapValue(value[index], document, provenance.childPath(path, value, String(index)), `${resultPath}[${index}]`)
-      return
-    }
-    const record = value as Record<string, unknown>
-    for (const name of Object.keys(record)) mapValue(record[name], document, provenance.childPath(path, value, name), resultPath + jsonAttributeSegment(name))
-  }
-
-  /** The plain value of a traced one, mapping its leaves. */
+  /** The plain value of a traced one, mapping its values. */
   const resolve = (value: unknown, resultPath: string): unknown => {
     if (++visited % CHECK_EVERY === 0) check()
     if (typeof value !== 'object' || value === null) return value

@@ -3,8 +3,10 @@
  * real lake and the real @sanity/client, in the published, drafts and raw perspectives,
  *
  * - the result with `resultSourceMap` is the result without it;
- * - every mapped path resolves, in the named stored document, to exactly the value at that path
- *   of the result (and the document's `_type` is the one named);
+ * - every value of the result, found as @sanity/client finds it (the closest mapped prefix of its
+ *   path, the rest named as stega names it), is exactly the value at that place of the named
+ *   stored document (and the document's `_type` is the one named); a whole object or array
+ *   mapped at once holds in its document exactly what the result holds;
  * - a value mapped in the published perspective comes from a published document, and one mapped
  *   in the drafts perspective from the draft whenever the document has one (real ids);
  * - a value mapped as `literal` is written in the query or passed as a parameter;
@@ -24,8 +26,9 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
-import type { ContentSourceMap } from '@sanity/client'
-import { jsonPath, parseJsonPath } from '@sanity/client/csm'
+import { isDeepStrictEqual } from 'node:util'
+import type { ContentSourceMap, ContentSourceMapParsedPath } from '@sanity/client'
+import { jsonPath, parseJsonPath, resolveMapping, resolvedKeyedSourcePath } from '@sanity/client/csm'
 import { seededRandom, startTestLake } from './helpers'
 import type { TestLake } from './helpers'
 
@@ -206,6 +209,26 @@ function valueAt(value: unknown, path: readonly Segment[]): { found: boolean; va
   return { found: true, value: current }
 }
 
+/** Every string, number and boolean of `value`, with its path by index and as stega names it (keyed items by `_key`). */
+function leavesOf(value: unknown): { indexPath: ContentSourceMapParsedPath; keyedPath: ContentSourceMapParsedPath; leaf: string | number | boolean }[] {
+  const leaves: { indexPath: ContentSourceMapParsedPath; keyedPath: ContentSourceMapParsedPath; leaf: string | number | boolean }[] = []
+  const walk = (current: unknown, indexPath: ContentSourceMapParsedPath, keyedPath: ContentSourceMapParsedPath) => {
+    if (isLeaf(current)) leaves.push({ indexPath, keyedPath, leaf: current })
+    else if (Array.isArray(current)) {
+      current.forEach((item: unknown, index) => {
+        const key = typeof item === 'object' && item !== null ? (item as { _key?: unknown })._key : undefined
+        walk(item, [...indexPath, index], [...keyedPath, typeof key === 'string' ? { _key: key, _index: index } : index])
+      })
+    } else if (typeof current === 'object' && current !== null) for (const [name, item] of Object.entries(current)) walk(item, [...indexPath, name], [...keyedPath, name])
+  }
+  walk(value, [], [])
+  return leaves
+}
+
+function isLeaf(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+}
+
 function segmentsOf(path: string): Segment[] {
   return parseJsonPath(path).map((segment) => (typeof segment === 'object' ? { _key: segment._key } : segment))
 }
@@ -247,20 +270,32 @@ describe('content source maps: property test', () => {
       const map: ContentSourceMap | undefined = response.resultSourceMap
       if (response.result === null || response.result === undefined) continue
       assert.ok(map, `${where}: no resultSourceMap`)
-      const entries = Object.entries(map.mappings)
       const owners = ownersOf(response.result, uids)
-      if (entries.some(([, mapping]) => mapping.source.type === 'documentValue')) queriesMapped++
-      for (const [resultPath, mapping] of entries) {
+      let queryMapped = false
+      // The map's own entries: keys as @sanity/client writes them, each at a value of the result,
+      // and a whole object or array mapped at once holds, in its document, exactly what the result does.
+      for (const [resultPath, mapping] of Object.entries(map.mappings)) {
         const fail = (message: string) => failures.push(`${where}\n  ${resultPath}: ${message}`)
         if (jsonPath(parseJsonPath(resultPath)) !== resultPath) fail("mapping key is not in @sanity/client's jsonPath form")
         const inResult = valueAt(response.result, segmentsOf(resultPath))
-        if (!inResult.found) {
-          fail('mapped path is not in the result')
-          continue
-        }
-        const leaf = inResult.value
-        if (!['string', 'number', 'boolean'].includes(typeof leaf)) fail(`mapped value is not a leaf: ${JSON.stringify(leaf)}`)
+        if (!inResult.found) fail('mapped path is not in the result')
+        else if (mapping.source.type === 'literal' && !isLeaf(inResult.value)) fail(`literal mapping of a container: ${JSON.stringify(inResult.value)}`)
+        if (mapping.source.type !== 'documentValue' || !inResult.found || isLeaf(inResult.value)) continue
+        const document = map.documents[mapping.source.document]
+        const sourcePath = map.paths[mapping.source.path]
+        const inSource = document && sourcePath !== undefined ? valueAt(stored.get(document._id), segmentsOf(sourcePath)) : { found: false }
+        if (!inSource.found || !isDeepStrictEqual(inSource.value, inResult.value)) fail(`a container mapped to ${document?._id} ${sourcePath}, which holds something else`)
+      }
+      // Every value of the result as a client finds its place: by the closest mapped prefix of its
+      // path, the rest of the path named as stega names it (keyed items by _key when keyed).
+      for (const { indexPath, keyedPath, leaf } of leavesOf(response.result)) {
+        const resultPath = jsonPath(indexPath)
+        const fail = (message: string) => failures.push(`${where}\n  ${resultPath}: ${message}`)
+        const resolved = resolveMapping(indexPath, map)
+        if (!resolved) continue
+        const { mapping, pathSuffix } = resolved
         if (mapping.source.type === 'literal') {
+          if (pathSuffix !== '') fail('reached through a literal mapping of a container')
           const written = query.includes(JSON.stringify(leaf)) || query.includes(String(leaf)) || Object.values(params).includes(leaf as string)
           if (!written) fail(`literal ${JSON.stringify(leaf)} is not in the query or its parameters`)
           continue
@@ -270,9 +305,10 @@ describe('content source maps: property test', () => {
           continue
         }
         mapped++
+        queryMapped = true
         const document = map.documents[mapping.source.document]
-        const sourcePath = map.paths[mapping.source.path]
-        if (!document || sourcePath === undefined) {
+        const basePath = map.paths[mapping.source.path]
+        if (!document || basePath === undefined) {
           fail('points past the lookup tables')
           continue
         }
@@ -282,7 +318,8 @@ describe('content source maps: property test', () => {
           continue
         }
         if (doc._type !== document._type) fail(`names type ${document._type}, the document is a ${doc._type}`)
-        if (jsonPath(parseJsonPath(sourcePath)) !== sourcePath) fail(`source path ${sourcePath} is not in @sanity/client's jsonPath form`)
+        if (jsonPath(parseJsonPath(basePath)) !== basePath) fail(`source path ${basePath} is not in @sanity/client's jsonPath form`)
+        const sourcePath = keyed ? jsonPath(resolvedKeyedSourcePath({ keyedResultPath: keyedPath, pathSuffix, sourceBasePath: basePath })) : basePath + pathSuffix
         const segments = segmentsOf(sourcePath)
         keyedSegments += segments.filter((segment) => typeof segment === 'object').length
         if (!keyed && segments.some((segment) => typeof segment === 'object')) fail(`keyed segment in ${sourcePath} without withKeyArraySelector`)
@@ -295,6 +332,7 @@ describe('content source maps: property test', () => {
         if (perspective === 'published' && document._id.startsWith('drafts.')) fail(`published perspective mapped to the draft ${document._id}`)
         if (perspective === 'drafts' && draftExists) fail(`drafts perspective mapped to ${document._id}, which has a draft`)
       }
+      if (queryMapped) queriesMapped++
     }
     context.diagnostic(`${mapped} values mapped in ${queriesMapped} of ${QUERIES} queries, ${keyedSegments} keyed segments`)
     assert.deepEqual(failures.slice(0, 10), [], `${failures.length} wrong mappings`)
