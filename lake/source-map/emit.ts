@@ -18,7 +18,7 @@
  */
 import { resultTooLarge } from '../limits'
 import type { Origin, Provenance, SourceDocument, SourcePath } from './provenance'
-import { Mark, attributeSegment, isLeaf, isSynthetic } from './provenance'
+import { Mark, attributeSegment, isSynthetic } from './provenance'
 
 /** `@sanity/client`'s `ContentSourceMap`, as the lake writes it. */
 export type ContentSourceMap = {
