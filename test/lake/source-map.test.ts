@@ -200,6 +200,22 @@ describe('content source maps', () => {
     }
   })
 
+  test("queries naming many thousands of attributes in all neither grow a worker's shadow prototype without bound nor break later maps", async () => {
+    // Each worker keeps one prototype with a getter per virtual name its queries used, up to 4,096
+    // names, then starts a fresh one: 12,000 distinct names here, over every worker.
+    for (let batch = 0; batch < 40; batch++) {
+      const names = Array.from({ length: 300 }, (_, i) => `n${batch}_${i}`)
+      const query = `*[_id == "trip-paris"][0]{${names.join(', ')}, title}`
+      const { result, map } = await fetchMapped(query)
+      assert.deepEqual(result, { ...Object.fromEntries(names.map((name) => [name, null])), title: 'Paris' })
+      assert.deepEqual(sourceOf(map, "$['title']"), { id: 'trip-paris', type: 'trip', path: "$['title']" })
+    }
+    const { result, map } = await fetchMapped('*[_id == "trip-paris"][0]{title, "country": country->name}')
+    assert.deepEqual(result, { title: 'Paris', country: 'France' })
+    assert.deepEqual(sourceOf(map, "$['title']"), { id: 'trip-paris', type: 'trip', path: "$['title']" })
+    assert.deepEqual(sourceOf(map, "$['country']"), { id: 'country-fr', type: 'country', path: "$['name']" })
+  })
+
   test('portable text passed through maps every span', async () => {
     const { result, map } = await fetchMapped('*[_id == "trip-paris"][0]{summary}')
     // One mapping for the whole of it, as Sanity writes one, and every span found through it.
