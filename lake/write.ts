@@ -10,6 +10,7 @@
  *
  * Listener events are published only after the SQLite COMMIT returned.
  */
+import { checkAttributeNames } from './attribute-names'
 import type { Clock } from './clock'
 import { LakeError } from './errors'
 import { checkReferencesExist, checkStrongReferences } from './integrity'
@@ -157,6 +158,7 @@ export async function runWrite<T>(
     const value = await build(tx)
     options.afterBuild?.(tx)
     const changes = tx.changes()
+    checkAttributeNames(changes)
     try {
       checkReferencesExist(changes, (id) => tx.get(id) !== null)
       checkStrongReferences(changes, () => tx.documents())
