@@ -32,9 +32,10 @@
  *   refetch; one whose result changed without its tags named would be a miss (always 0).
  * - `mapped` / `mapped_http`: the same trip pages with a content source map
  *   (`resultSourceMap=withKeyArraySelector`, what `@sanity/client` asks for with stega on), in
- *   process (`answerQuery` with a map against `indexed`) and over HTTP (against `http`, measured
- *   interleaved with a plain fetch of the same page so both see the same machine); the JSON
- *   line's `source_map_*_ratio` keys are mapped ÷ plain p50 (goal ≤ 1.5× at 100k).
+ *   process (`answerQuery` with a map against `indexed`, on this script's own thread), as the
+ *   lake's query job in one of its query workers without HTTP (`worker`), and over HTTP (against
+ *   `http`); each measured interleaved with a plain run of the same page so both see the same
+ *   machine; the JSON line's `source_map_*_ratio` keys are mapped ÷ plain p50 (goal ≤ 1.5× at 100k).
  *
  *   npm run bench:lake -- --sizes 100000 --only-source-map   # just the source-map figures
  */
@@ -50,6 +51,9 @@ import { evaluate, parse } from 'groq-js'
 import { answerQuery, runQuery } from '../lake/groq'
 import { createToken, startLake } from '../lake/index'
 import { documentsFor } from '../lake/perspective'
+import { DEFAULT_QUERY_LIMITS, queryTimeout } from '../lake/limits'
+import { QueryPool } from '../lake/query-pool'
+import type { QueryJob } from '../lake/query-job'
 import { Store } from '../lake/store'
 import { queryDependencies, queryTags } from '../lake/sync-tags'
 import { FACT_QUERY, TRIP_CALENDAR_QUERY, TRIP_QUERY } from '../sanity/queries'
@@ -78,7 +82,19 @@ type FullFigures = {
 }
 
 /** `mapped`: values of the result a client finds a document for (by the closest mapped prefix); `mappings`: entries in the map. */
-type SourceMapFigures = { plainHttp: Stats; mappedHttp: Stats; indexed: Stats; mapped: Stats; mappedLeaves: number; mappings: number; leaves: number; mapBytes: number; resultBytes: number }
+type SourceMapFigures = {
+  plainHttp: Stats
+  mappedHttp: Stats
+  indexed: Stats
+  mapped: Stats
+  plainWorker: Stats
+  mappedWorker: Stats
+  mappedLeaves: number
+  mappings: number
+  leaves: number
+  mapBytes: number
+  resultBytes: number
+}
 
 type LiveFigures = { pages: number; patches: number; changed: number; notified: number; spurious: number; missed: number; byKind: Record<string, { notified: number; spurious: number }> }
 
@@ -269,11 +285,14 @@ async function sourceMapFigures(client: SanityClient, dir: string, slug: (i: num
         check(answer.result)
       }
     }
+    const worker = await workerFigures(store, dir, slug)
     return {
       plainHttp: stats(plainTimes),
       mappedHttp: stats(mappedTimes),
       indexed: stats(indexedTimes),
       mapped: stats(mappedInProcess),
+      plainWorker: worker.plain,
+      mappedWorker: worker.mapped,
       mappedLeaves,
       mappings: Object.keys(map?.mappings ?? {}).length,
       leaves: leaves.length,
@@ -282,6 +301,49 @@ async function sourceMapFigures(client: SanityClient, dir: string, slug: (i: num
     }
   } finally {
     store.close()
+  }
+}
+
+/**
+ * The same trip pages as the lake answers them, without HTTP: the query job (parse, evaluation,
+ * serialization, sync tags) in a query worker of the lake's own pool, with its resource limits,
+ * plain and mapped interleaved.
+ */
+async function workerFigures(store: Store, dir: string, slug: (i: number) => string): Promise<{ plain: Stats; mapped: Stats }> {
+  const pool = new QueryPool(store, { dir, size: 1, maxWorkers: 1 })
+  const client = { key: 'bench', maxSlow: 1, cooldown: false }
+  const job = (i: number, mapped: boolean): QueryJob => ({
+    kind: 'query',
+    dataset: 'production',
+    principal: { role: 'editor', id: 'bench' },
+    perspective: { kind: 'published' },
+    query: TRIP_QUERY,
+    params: { slug: slug(i) },
+    projectId: 'local',
+    limits: DEFAULT_QUERY_LIMITS,
+    now: Date.now(),
+    syncTags: true,
+    sourceMap: mapped ? 'keyed' : undefined,
+  })
+  const run = async (i: number, mapped: boolean) => {
+    const outcome = await pool.run(job(i, mapped), client, 60_000, () => queryTimeout(60_000))
+    if (!outcome.ok || outcome.kind !== 'query' || !outcome.resultJson) throw new Error('The benchmark query job failed in the worker')
+    if (mapped && !outcome.sourceMapJson) throw new Error('The benchmark query job came back without a source map')
+  }
+  try {
+    for (let i = 0; i < 5; i++) await run(i, true)
+    const plain: number[] = []
+    const mapped: number[] = []
+    for (let i = 0; i < 200; i++) {
+      for (const withMap of i % 2 === 0 ? [false, true] : [true, false]) {
+        const started = performance.now()
+        await run(i + 5, withMap)
+        ;(withMap ? mapped : plain).push(performance.now() - started)
+      }
+    }
+    return { plain: stats(plain), mapped: stats(mapped) }
+  } finally {
+    await pool.close()
   }
 }
 
@@ -408,8 +470,10 @@ async function main(): Promise<void> {
     log(line('http, mapped', map.mappedHttp))
     log(line('in process', map.indexed))
     log(line('… mapped', map.mapped))
+    log(line('in a worker', map.plainWorker))
+    log(line('… mapped', map.mappedWorker))
     log(
-      `    source map: ${(map.mappedHttp.p50 / map.plainHttp.p50).toFixed(2)}× over HTTP, ${(map.mapped.p50 / map.indexed.p50).toFixed(2)}× in process (p50); ${map.mappedLeaves} of ${map.leaves} values mapped (${map.mappings} mappings); map ${map.mapBytes} B for a ${map.resultBytes} B result`,
+      `    source map: ${(map.mappedHttp.p50 / map.plainHttp.p50).toFixed(2)}× over HTTP, ${(map.mapped.p50 / map.indexed.p50).toFixed(2)}× in process, ${(map.mappedWorker.p50 / map.plainWorker.p50).toFixed(2)}× in a query worker (p50); ${map.mappedLeaves} of ${map.leaves} values mapped (${map.mappings} mappings); map ${map.mapBytes} B for a ${map.resultBytes} B result`,
     )
   }
   if (json) {
@@ -424,6 +488,8 @@ async function main(): Promise<void> {
       out[`docs_${size}_source_map_http_vs_plain_p50_ratio`] = round(map.mappedHttp.p50 / map.plainHttp.p50)
       out[`docs_${size}_source_map_in_process_p50_ms`] = round(map.mapped.p50, 3)
       out[`docs_${size}_source_map_in_process_vs_plain_p50_ratio`] = round(map.mapped.p50 / map.indexed.p50)
+      out[`docs_${size}_source_map_worker_p50_ms`] = round(map.mappedWorker.p50, 3)
+      out[`docs_${size}_source_map_worker_vs_plain_p50_ratio`] = round(map.mappedWorker.p50 / map.plainWorker.p50)
       out[`docs_${size}_source_map_mapped_share_ratio`] = round(map.mappedLeaves / map.leaves)
       const full = result.full
       if (!full) continue

@@ -153,7 +153,7 @@ describe('content source maps', () => {
   })
 
   test('attributes named like what an object inherits read as stored and map to themselves', async () => {
-    // (Not `hasOwnProperty`: groq-js itself calls that on every object it reads an attribute of.)
+    // (`hasOwnProperty` is refused when written: test/lake/attribute-names.test.ts.)
     await t.editor.createOrReplace({ _id: 'odd-names', _type: 'odd', constructor: 'built', toString: 'text', valueOf: 'value' })
     const query = '*[_id == "odd-names"][0]{constructor, toString, "all": @{...}, "has": defined(constructor)}'
     const plain = await t.viewer.fetch(query)
