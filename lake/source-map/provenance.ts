@@ -228,7 +228,7 @@ const SYNTHETIC_ORIGINAL: ReadonlySet<string> = new Set(['_originalId'])
 const SYNTHETIC_ID_AND_ORIGINAL: ReadonlySet<string> = new Set(['_id', '_originalId'])
 
 export class Provenance {
-  readonly virtualPrefix = VIRTUAL_PREFIX
+  /** The virtual attribute of object splats (rewrite.ts writes it). */
   readonly splatKey = SPLAT_KEY
 
   /** `$`, the root of every path this evaluation places a value at. */
