@@ -38,7 +38,7 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
   const paths: string[] = []
   // Documents by id: two view documents may name the same stored one (its index is kept on each).
   const documentIndex = new Map<string, number>()
-  // The mappings' JSON text, an entry per mapped leaf, joined once at the end.
+  // The mappings' JSON text, an entry per mapped value (a leaf, or a stored object passed whole), joined once at the end.
   const mappings: string[] = []
   let length = 0
   let visited = 0
@@ -113,8 +113,9 @@ export function resolveTraced(traced: unknown, provenance: Provenance, check: Ch
     }
     // Arrays and objects the query built (groq-js's own, made for this evaluation alone): their
     // values are made plain in place (written only where they change, so a parameter's objects
-    // are never written to). One the result holds twice (a projection's object read
-    // twice by the next one) is plain by its second visit, which then maps nothing there.
+    // are never written to). A built object read again (by a later projection, say) is evaluated
+    // plainly (rewrite.ts), so none with marks is held twice; were one, its second visit would
+    // find it plain and map nothing there, never something wrong.
     if (Array.isArray(value)) {
       const items: unknown[] = value
       for (let index = 0; index < items.length; index++) {
